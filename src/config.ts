@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+const booleanFromEnv = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((value) => value === '1' || value === 'true' || value === 'yes');
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  STRATUM_DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  STRATUM_ADMIN_PASSWORD: z.string().min(8).optional(),
+  STRATUM_SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  STRATUM_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  STRATUM_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  STRATUM_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  STRATUM_SECURE_COOKIES: booleanFromEnv.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  readonly adminPassword: string | undefined;
+  readonly sessionHours: number;
+  readonly loginMaxAttempts: number;
+  readonly loginWindowMinutes: number;
+  readonly maxBodyBytes: number;
+  readonly secureCookies: boolean;
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once; a bad value stops the process before anything starts. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration / 配置无效:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.STRATUM_DATA_DIR),
+    host: e.HOST,
+    port: e.PORT,
+    adminPassword: e.STRATUM_ADMIN_PASSWORD,
+    sessionHours: e.STRATUM_SESSION_HOURS,
+    loginMaxAttempts: e.STRATUM_LOGIN_MAX_ATTEMPTS,
+    loginWindowMinutes: e.STRATUM_LOGIN_WINDOW_MINUTES,
+    maxBodyBytes: e.STRATUM_MAX_BODY_BYTES,
+    secureCookies: e.STRATUM_SECURE_COOKIES,
+    logLevel: e.LOG_LEVEL,
+  });
+}

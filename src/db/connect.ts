@@ -1,0 +1,67 @@
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import pg from 'pg';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from './database.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  /** Present on PostgreSQL: bulk paths (COPY) need a raw client. */
+  readonly pool?: pg.Pool;
+  /** Present on PGlite: bulk paths (COPY FROM a blob) need the raw instance. */
+  readonly pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/**
+ * Both drivers return the same JavaScript values: dates as 'YYYY-MM-DD' strings (a calendar date has no time zone),
+ * bigint counts as numbers (counts and ids stay far below 2^53), numeric money as exact decimal strings.
+ */
+const keepText = (value: string) => value;
+const toNumber = (value: string) => Number(value);
+
+function postgresTypes(): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (oid === DATE_OID) return keepText;
+      if (oid === INT8_OID) return toNumber;
+      return pg.types.getTypeParser(oid, format);
+    }) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+export function openPostgres(connectionString: string, poolSize = 10): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max: poolSize, types: postgresTypes() });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', pool, close: () => db.destroy() };
+}
+
+/** `dataDir` undefined gives an in-memory database (tests). */
+export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const pglite = await PGlite.create(dataDir, {
+    parsers: { [pgliteTypes.DATE]: keepText, [pgliteTypes.INT8]: toNumber },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(path.join(options.dataDir, 'pglite'));
+}

@@ -1,0 +1,276 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Money and other numeric(…) columns travel as exact decimal strings; dates as 'YYYY-MM-DD'. */
+export type Decimal = string;
+export type DateString = string;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export type Role = 'admin' | 'manager' | 'rep';
+export type UserLevel = 'senior' | 'middle' | 'junior';
+
+export interface TeamTable {
+  id: Generated<number>;
+  name: string;
+  region: string | null;
+  manager_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  login: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  team_id: number | null;
+  level: ColumnType<UserLevel, UserLevel | undefined, UserLevel>;
+  capacity: ColumnType<number, number | undefined, number>;
+  email: string | null;
+  phone: string | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  password_changed_at: UpdatedAt;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date, Date>;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface DictionaryEntryTable {
+  kind: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  sort: ColumnType<number, number | undefined, number>;
+  builtin: ColumnType<boolean, boolean | undefined, boolean>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export type LifecycleStage =
+  | 'target'
+  | 'intent'
+  | 'closed_new'
+  | 'closed_growing'
+  | 'closed_stable'
+  | 'closed_declining'
+  | 'churned';
+export type SizeBand = 'micro' | 'small' | 'medium' | 'large' | 'xlarge';
+
+export interface CustomerTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: string | null;
+  type: ColumnType<string, string | undefined, string>;
+  lifecycle_stage: ColumnType<LifecycleStage, LifecycleStage | undefined, LifecycleStage>;
+  lifecycle_locked: ColumnType<boolean, boolean | undefined, boolean>;
+  owner_id: number | null;
+  team_id: number | null;
+  province: string | null;
+  city: string | null;
+  address: string | null;
+  industry: string | null;
+  nature: string | null;
+  size_band: SizeBand | null;
+  headcount: number | null;
+  registered_capital: Decimal | null;
+  annual_revenue: Decimal | null;
+  industry_position: string | null;
+  legal_representative: string | null;
+  phone: string | null;
+  website: string | null;
+  credit_limit: Decimal | null;
+  payment_terms_days: number | null;
+  source: string | null;
+  referred_by_id: number | null;
+  potential_demand: Decimal | null;
+  share_of_wallet: Decimal | null;
+  upcoming_purchase_volume: Decimal | null;
+  expected_close_date: DateString | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  custom: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: Date | null;
+}
+
+export type BuyingRole = 'decision_maker' | 'influencer' | 'supporter' | 'opponent' | 'user' | 'gatekeeper';
+
+export interface ContactTable {
+  id: Generated<number>;
+  customer_id: number;
+  name: string;
+  title: string | null;
+  department: string | null;
+  buying_role: BuyingRole | null;
+  phone: string | null;
+  email: string | null;
+  wechat: string | null;
+  birthday: DateString | null;
+  gender: 'male' | 'female' | null;
+  hometown: string | null;
+  school: string | null;
+  interests: string | null;
+  is_key: ColumnType<boolean, boolean | undefined, boolean>;
+  note: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type RelationshipKind = 'upstream' | 'downstream' | 'peer' | 'partner' | 'parent' | 'subsidiary' | 'referred';
+
+export interface RelationshipTable {
+  id: Generated<number>;
+  customer_id: number;
+  related_customer_id: number;
+  kind: RelationshipKind;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export type OrderStatus = 'confirmed' | 'completed' | 'cancelled';
+
+export interface OrderTable {
+  id: Generated<number>;
+  customer_id: number;
+  order_no: string;
+  order_date: DateString;
+  amount: Decimal;
+  cost: Decimal | null;
+  gross_profit: Decimal | null;
+  currency: ColumnType<string, string | undefined, string>;
+  status: ColumnType<OrderStatus, OrderStatus | undefined, OrderStatus>;
+  note: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OrderLineTable {
+  id: Generated<number>;
+  order_id: number;
+  customer_id: number;
+  product: string;
+  quantity: Decimal;
+  unit_price: Decimal;
+  amount: Decimal;
+  cost: Decimal | null;
+}
+
+export interface PaymentTable {
+  id: Generated<number>;
+  customer_id: number;
+  order_id: number | null;
+  due_date: DateString;
+  paid_date: DateString | null;
+  amount: Decimal;
+  note: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type ActivityKind = 'visit' | 'call' | 'email' | 'sms' | 'wechat' | 'meeting' | 'other';
+
+export interface ActivityTable {
+  id: Generated<number>;
+  customer_id: number;
+  contact_id: number | null;
+  user_id: number | null;
+  kind: ActivityKind;
+  at: ColumnType<Date, Date | string, Date | string>;
+  subject: string;
+  note: string | null;
+  next_action_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  user_id: number | null;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+}
+
+/** Sums and counts per customer and month; see src/db/state-sql.ts for the meaning of each column. */
+export interface CustomerMonthStatsTable {
+  customer_id: number;
+  month: DateString;
+  order_count: number;
+  amount: Decimal;
+  profit: Decimal;
+  profit_count: number;
+  first_order: DateString | null;
+  last_order: DateString | null;
+  due_count: number;
+  due_amount: Decimal;
+  due_day_sum: number;
+  final_late_days: number;
+  final_late_count: number;
+  final_late_amount_days: Decimal;
+  unpaid_count: number;
+  unpaid_amount: Decimal;
+  unpaid_due_day_sum: number;
+  settled_count: number;
+  settled_amount: Decimal;
+  settled_due_day_sum: number;
+  settled_late_days: number;
+  settled_late_count: number;
+  settled_late_amount_days: Decimal;
+  contact_count: number;
+  last_contact: DateString | null;
+}
+
+export interface CustomerStateTable {
+  customer_id: number;
+  order_count: number;
+  amount: Decimal;
+  profit: Decimal;
+  profit_count: number;
+  first_order: DateString | null;
+  last_order: DateString | null;
+  due_count: number;
+  due_amount: Decimal;
+  final_late_days: number;
+  final_late_count: number;
+  unpaid_count: number;
+  unpaid_amount: Decimal;
+  settled_count: number;
+  contact_count: number;
+  last_contact: DateString | null;
+  updated_at: Date;
+}
+
+export interface Database {
+  teams: TeamTable;
+  users: UserTable;
+  sessions: SessionTable;
+  dictionary_entries: DictionaryEntryTable;
+  customers: CustomerTable;
+  contacts: ContactTable;
+  customer_relationships: RelationshipTable;
+  orders: OrderTable;
+  order_lines: OrderLineTable;
+  payments: PaymentTable;
+  activities: ActivityTable;
+  audit_log: AuditLogTable;
+  customer_month_stats: CustomerMonthStatsTable;
+  customer_state: CustomerStateTable;
+}
+
+export type CustomerRow = Selectable<CustomerTable>;
+export type NewCustomerRow = Insertable<CustomerTable>;
+export type CustomerUpdate = Updateable<CustomerTable>;
+export type UserRow = Selectable<UserTable>;

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
+import * as schema from './migrations/001_schema.js';
+import * as customerState from './migrations/002_customer_state.js';
+import * as dictionaries from './migrations/003_dictionaries.js';
+
+/** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
+const migrations: Record<string, Migration> = {
+  '001_schema': schema,
+  '002_customer_state': customerState,
+  '003_dictionaries': dictionaries,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export class MigrationError extends Error {}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return result;
+}

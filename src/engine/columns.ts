@@ -1,0 +1,69 @@
+import type { MetricId } from './metrics/catalogue.js';
+
+/** A categorical column, dictionary-coded: codes index `dictionary`, -1 is NULL. */
+export interface CategoryColumn {
+  readonly codes: Int32Array;
+  readonly dictionary: readonly string[];
+}
+
+/** Numbers are Float64Array with NaN for NULL; categories are dictionary-coded or plain string arrays. */
+export type MetricColumn = Float64Array | CategoryColumn | readonly (string | null)[];
+
+/** One row per customer: ids and the metric columns the model needs, all of the same length. */
+export interface PopulationColumns {
+  readonly ids: Int32Array | Float64Array;
+  readonly metrics: Partial<Record<MetricId, MetricColumn>>;
+}
+
+/** One customer's metrics, for single-customer scoring (NaN or null for NULL). */
+export type CustomerMetrics = Partial<Record<MetricId, number | string | null>>;
+
+export function asCategoryColumn(column: MetricColumn): CategoryColumn {
+  if (column instanceof Float64Array) throw new TypeError('expected a categorical column, got numbers');
+  if ('codes' in column) return column;
+  const dictionary: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Int32Array(column.length);
+  column.forEach((value, i) => {
+    if (value === null) {
+      codes[i] = -1;
+      return;
+    }
+    let code = index.get(value);
+    if (code === undefined) {
+      code = dictionary.length;
+      index.set(value, code);
+      dictionary.push(value);
+    }
+    codes[i] = code;
+  });
+  return { codes, dictionary };
+}
+
+export function columnLength(column: MetricColumn): number {
+  return column instanceof Float64Array || Array.isArray(column)
+    ? column.length
+    : (column as CategoryColumn).codes.length;
+}
+
+/** The value of row `row` as a scalar, for explanations and single-customer views. */
+export function cellValue(column: MetricColumn, row: number): number | string | null {
+  if (column instanceof Float64Array) return column[row]!;
+  if (Array.isArray(column)) return (column as readonly (string | null)[])[row] ?? null;
+  const { codes, dictionary } = column as CategoryColumn;
+  const code = codes[row]!;
+  return code < 0 ? null : dictionary[code]!;
+}
+
+/** Rows `rows` of a column, in that order (used to restrict columns to a model's population). */
+export function takeRows(column: MetricColumn, rows: Int32Array): MetricColumn {
+  if (column instanceof Float64Array) {
+    const out = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = column[rows[i]!]!;
+    return out;
+  }
+  const { codes, dictionary } = asCategoryColumn(column);
+  const out = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = codes[rows[i]!]!;
+  return { codes: out, dictionary };
+}
