@@ -11,7 +11,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   STRATUM_ADMIN_PASSWORD: z.string().min(8).optional(),
-  STRATUM_SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  STRATUM_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
   STRATUM_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   STRATUM_LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   STRATUM_MAX_BODY_BYTES: z.coerce

@@ -56,18 +56,12 @@ export interface DictionaryEntryTable {
 }
 
 export type LifecycleStage =
-  | 'target'
-  | 'intent'
-  | 'closed_new'
-  | 'closed_growing'
-  | 'closed_stable'
-  | 'closed_declining'
-  | 'churned';
+  'target' | 'intent' | 'closed_new' | 'closed_growing' | 'closed_stable' | 'closed_declining' | 'churned';
 export type SizeBand = 'micro' | 'small' | 'medium' | 'large' | 'xlarge';
 
 export interface CustomerTable {
   id: Generated<number>;
-  code: string;
+  code: Generated<string>;
   name: string;
   short_name: string | null;
   type: ColumnType<string, string | undefined, string>;
@@ -126,7 +120,8 @@ export interface ContactTable {
   updated_at: UpdatedAt;
 }
 
-export type RelationshipKind = 'upstream' | 'downstream' | 'peer' | 'partner' | 'parent' | 'subsidiary' | 'referred';
+export type RelationshipKind =
+  'upstream' | 'downstream' | 'peer' | 'partner' | 'parent' | 'subsidiary' | 'referred';
 
 export interface RelationshipTable {
   id: Generated<number>;

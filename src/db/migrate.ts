@@ -15,8 +15,8 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export class MigrationError extends Error {}
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -147,9 +147,11 @@ const aggregated = (columns: readonly StateColumn[]) =>
 const mergeOnConflict = (columns: readonly StateColumn[], target: string) =>
   columns
     .map((column) => {
-      const merge = { sum: `${target}.${column.name} + excluded.${column.name}`, min: 'least', max: 'greatest' }[
-        column.aggregate
-      ];
+      const merge = {
+        sum: `${target}.${column.name} + excluded.${column.name}`,
+        min: 'least',
+        max: 'greatest',
+      }[column.aggregate];
       return `${column.name} = ${column.aggregate === 'sum' ? merge : `${merge}(${target}.${column.name}, excluded.${column.name})`}`;
     })
     .join(', ');
@@ -158,7 +160,9 @@ const columnList = (columns: readonly StateColumn[]) => columns.map((column) => 
 
 const columnDefinitions = (columns: readonly StateColumn[]) =>
   columns
-    .map((column) => `${column.name} ${column.type}${column.aggregate === 'sum' ? ' NOT NULL DEFAULT 0' : ''}`)
+    .map(
+      (column) => `${column.name} ${column.type}${column.aggregate === 'sum' ? ' NOT NULL DEFAULT 0' : ''}`,
+    )
     .join(',\n  ');
 
 /** Serialises all state writers: the per-customer recomputation deletes and re-inserts month rows. */
@@ -175,7 +179,8 @@ function deltaInsertStatement(table: Contribution['table']): string {
 function triggerStatements(table: Contribution['table']): string[] {
   const insertFunction = `stratum_${table}_state_insert`;
   const changeFunction = `stratum_${table}_state_change`;
-  const queueFrom = (rows: string) => `INSERT INTO state_refresh_queue SELECT DISTINCT customer_id FROM ${rows};`;
+  const queueFrom = (rows: string) =>
+    `INSERT INTO state_refresh_queue SELECT DISTINCT customer_id FROM ${rows};`;
   return [
     `CREATE FUNCTION ${insertFunction}() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN

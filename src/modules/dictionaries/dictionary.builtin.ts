@@ -13,7 +13,10 @@ export interface DictionaryEntry {
   readonly sort: number;
 }
 
-const list = (kind: DictionaryKind, entries: ReadonlyArray<readonly [string, string, string]>): DictionaryEntry[] =>
+const list = (
+  kind: DictionaryKind,
+  entries: ReadonlyArray<readonly [string, string, string]>,
+): DictionaryEntry[] =>
   entries.map(([code, nameZh, nameEn], index) => ({ kind, code, nameZh, nameEn, sort: (index + 1) * 10 }));
 
 export const builtinDictionary: readonly DictionaryEntry[] = [

@@ -1,0 +1,158 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { CustomerTable } from '../../db/database.js';
+import type { Db } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { containsPattern, type Cursor } from '../shared/pagination.js';
+import { visibleCustomers } from '../shared/scope.js';
+import type { CustomerListFilter } from './customer.schema.js';
+
+/** A sort key of the list: its SQL expression and the type its cursor text is read back as. */
+const sortExpressions = {
+  name: { expression: sql`customers.name`, type: sql`text` },
+  code: { expression: sql`customers.code`, type: sql`text` },
+  province: { expression: sql`coalesce(customers.province, '')`, type: sql`text` },
+  createdAt: { expression: sql`customers.created_at`, type: sql`timestamptz` },
+  updatedAt: { expression: sql`customers.updated_at`, type: sql`timestamptz` },
+  amount: { expression: sql`coalesce(customer_state.amount, 0)`, type: sql`numeric` },
+  lastOrder: { expression: sql`coalesce(customer_state.last_order, DATE '0001-01-01')`, type: sql`date` },
+} as const;
+
+function customerViews(db: Db, actor: Actor) {
+  return visibleCustomers(db, actor)
+    .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
+    .leftJoin('teams', 'teams.id', 'customers.team_id')
+    .leftJoin('customers as referrer', 'referrer.id', 'customers.referred_by_id')
+    .leftJoin('customer_state', 'customer_state.customer_id', 'customers.id')
+    .selectAll('customers')
+    .select([
+      'owner.name as owner_name',
+      'teams.name as team_name',
+      'referrer.name as referred_by_name',
+      'customer_state.order_count as state_order_count',
+      'customer_state.amount as state_amount',
+      'customer_state.profit as state_profit',
+      'customer_state.first_order as state_first_order',
+      'customer_state.last_order as state_last_order',
+      'customer_state.unpaid_amount as state_unpaid_amount',
+      'customer_state.last_contact as state_last_contact',
+      'customer_state.contact_count as state_contact_count',
+    ]);
+}
+
+export type CustomerViewRow = Awaited<
+  ReturnType<ReturnType<typeof customerViews>['executeTakeFirstOrThrow']>
+>;
+
+function applyFilter(
+  query: ReturnType<typeof customerViews>,
+  filter: Omit<CustomerListFilter, 'limit' | 'cursor' | 'sort' | 'order'>,
+) {
+  let q = query;
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('customers.name', 'ilike', pattern),
+        eb('customers.short_name', 'ilike', pattern),
+        eb('customers.code', 'ilike', pattern),
+        eb('customers.phone', 'ilike', pattern),
+        eb.exists(
+          eb
+            .selectFrom('contacts')
+            .select(sql.lit(1).as('one'))
+            .whereRef('contacts.customer_id', '=', 'customers.id')
+            .where((inner) =>
+              inner.or([inner('contacts.name', 'ilike', pattern), inner('contacts.phone', 'ilike', pattern)]),
+            ),
+        ),
+      ]),
+    );
+  }
+  if (filter.type?.length) q = q.where('customers.type', 'in', filter.type);
+  if (filter.lifecycle?.length) q = q.where('customers.lifecycle_stage', 'in', filter.lifecycle);
+  if (filter.ownerId?.length || filter.unowned === 'true') {
+    q = q.where((eb) =>
+      eb.or([
+        ...(filter.ownerId?.length ? [eb('customers.owner_id', 'in', filter.ownerId)] : []),
+        ...(filter.unowned === 'true' ? [eb('customers.owner_id', 'is', null)] : []),
+      ]),
+    );
+  }
+  if (filter.teamId?.length) q = q.where('customers.team_id', 'in', filter.teamId);
+  if (filter.province?.length) q = q.where('customers.province', 'in', filter.province);
+  if (filter.industry?.length) q = q.where('customers.industry', 'in', filter.industry);
+  if (filter.nature?.length) q = q.where('customers.nature', 'in', filter.nature);
+  if (filter.sizeBand?.length) q = q.where('customers.size_band', 'in', filter.sizeBand);
+  if (filter.tag?.length) q = q.where(sql<boolean>`customers.tags && ${sql.val(filter.tag)}::text[]`);
+  if (filter.createdFrom) q = q.where(sql<boolean>`customers.created_at >= ${filter.createdFrom}::date`);
+  if (filter.createdTo) q = q.where(sql<boolean>`customers.created_at < ${filter.createdTo}::date + 1`);
+  return q;
+}
+
+export async function listCustomerViews(db: Db, actor: Actor, filter: CustomerListFilter, cursor?: Cursor) {
+  const sort = sortExpressions[filter.sort];
+  const direction = filter.order === 'asc' ? sql`asc` : sql`desc`;
+  let query = applyFilter(customerViews(db, actor), filter).select(
+    sql<string>`(${sort.expression})::text`.as('sort_key'),
+  );
+  if (cursor) {
+    const comparison = filter.order === 'asc' ? sql`>` : sql`<`;
+    query = query.where(
+      sql<boolean>`(${sort.expression}, customers.id) ${comparison} (${cursor.key}::${sort.type}, ${cursor.id})`,
+    );
+  }
+  return query
+    .orderBy(sql`${sort.expression} ${direction}`)
+    .orderBy(sql`customers.id ${direction}`)
+    .limit(filter.limit + 1)
+    .execute();
+}
+
+export async function countCustomers(db: Db, actor: Actor, filter: CustomerListFilter): Promise<number> {
+  const row = await applyFilter(customerViews(db, actor), filter)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function findCustomerView(db: Db, actor: Actor, id: number) {
+  return customerViews(db, actor).where('customers.id', '=', id).executeTakeFirst();
+}
+
+/** The raw row, locked for the change about to be made to it. */
+export function findCustomerForUpdate(db: Db, actor: Actor, id: number) {
+  return visibleCustomers(db, actor)
+    .selectAll('customers')
+    .where('customers.id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function insertCustomer(db: Db, values: Insertable<CustomerTable>) {
+  return db.insertInto('customers').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateCustomer(db: Db, id: number, values: Updateable<CustomerTable>) {
+  return db
+    .updateTable('customers')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function softDeleteCustomer(db: Db, id: number) {
+  return db
+    .updateTable('customers')
+    .set({ deleted_at: new Date(), updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function customerCodeTaken(db: Db, code: string, exceptId?: number): Promise<boolean> {
+  let query = db.selectFrom('customers').select('id').where('code', '=', code);
+  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}

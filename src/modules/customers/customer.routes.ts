@@ -1,0 +1,91 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from '../../server/app-env.js';
+import { IdParams, errorResponses, jsonBody, jsonResponse } from '../../server/schema-common.js';
+import {
+  CustomerCreate,
+  CustomerListQuery,
+  CustomerPage,
+  CustomerResponse,
+  CustomerUpdate,
+} from './customer.schema.js';
+import {
+  createCustomer,
+  deleteCustomer,
+  getCustomer,
+  listCustomers,
+  updateCustomerById,
+} from './customer.service.js';
+
+const tags = ['customers'];
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/customers',
+  tags,
+  summary: 'List customers in your scope, with filters, search, sorting and keyset pagination',
+  request: { query: CustomerListQuery },
+  responses: { 200: jsonResponse(CustomerPage, 'A page of customers'), ...errorResponses },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/customers/{id}',
+  tags,
+  summary: 'One customer with owner, team and transaction summary',
+  request: { params: IdParams },
+  responses: { 200: jsonResponse(CustomerResponse, 'The customer'), ...errorResponses },
+});
+
+const createCustomerRoute = createRoute({
+  method: 'post',
+  path: '/customers',
+  tags,
+  summary: 'Create a customer (a rep becomes its owner)',
+  request: { body: jsonBody(CustomerCreate) },
+  responses: { 201: jsonResponse(CustomerResponse, 'Created'), ...errorResponses },
+});
+
+const updateRoute = createRoute({
+  method: 'patch',
+  path: '/customers/{id}',
+  tags,
+  summary: 'Change some fields of a customer',
+  request: { params: IdParams, body: jsonBody(CustomerUpdate) },
+  responses: { 200: jsonResponse(CustomerResponse, 'Updated'), ...errorResponses },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/customers/{id}',
+  tags,
+  summary: 'Delete a customer (soft delete; managers and admins)',
+  request: { params: IdParams },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses },
+});
+
+export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db }: AppDeps) {
+  app.openapi(listRoute, async (c) =>
+    c.json(await listCustomers(db, c.get('actor'), c.req.valid('query')), 200),
+  );
+  app.openapi(getRoute, async (c) =>
+    c.json(await getCustomer(db, c.get('actor'), c.req.valid('param').id), 200),
+  );
+  app.openapi(createCustomerRoute, async (c) => {
+    const body = c.req.valid('json');
+    const created = await db.transaction().execute((trx) => createCustomer(trx, c.get('actor'), body));
+    return c.json(created, 201);
+  });
+  app.openapi(updateRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const updated = await db
+      .transaction()
+      .execute((trx) => updateCustomerById(trx, c.get('actor'), id, body));
+    return c.json(updated, 200);
+  });
+  app.openapi(deleteRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    await db.transaction().execute((trx) => deleteCustomer(trx, c.get('actor'), id));
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,29 @@
+import type { SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { Db } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+
+/**
+ * The one place that decides which customers a user may see: a rep the customers they own, a manager their
+ * team's, an admin all; soft-deleted customers are gone for everyone. Every read of customers or of anything a
+ * customer owns goes through this, so no route can forget it.
+ */
+export function visibleCustomers(db: Db, actor: Actor): SelectQueryBuilder<Database, 'customers', object> {
+  const query = db.selectFrom('customers').where('customers.deleted_at', 'is', null);
+  if (actor.role === 'admin') return query;
+  if (actor.role === 'manager' && actor.teamId !== null) {
+    return query.where((eb) =>
+      eb.or([eb('customers.team_id', '=', actor.teamId), eb('customers.owner_id', '=', actor.id)]),
+    );
+  }
+  return query.where('customers.owner_id', '=', actor.id);
+}
+
+export function visibleCustomerIds(db: Db, actor: Actor) {
+  return visibleCustomers(db, actor).select('customers.id');
+}
+
+export async function isCustomerVisible(db: Db, actor: Actor, customerId: number): Promise<boolean> {
+  const row = await visibleCustomerIds(db, actor).where('customers.id', '=', customerId).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,74 @@
+/** Every message a person reads from the API, in both languages the product speaks. */
+export type Locale = 'zh-CN' | 'en-US';
+
+export interface Bilingual {
+  readonly 'zh-CN': string;
+  readonly 'en-US': string;
+}
+
+export const errorMessages = {
+  VALIDATION_FAILED: {
+    'zh-CN': '输入有误，请检查标出的字段',
+    'en-US': 'The input is invalid; see the fields listed',
+  },
+  MALFORMED_JSON: { 'zh-CN': '请求体不是有效的 JSON', 'en-US': 'The request body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '请求体过大', 'en-US': 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    'zh-CN': '请求体必须是 application/json',
+    'en-US': 'The request body must be application/json',
+  },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', 'en-US': 'Please log in' },
+  INVALID_CREDENTIALS: { 'zh-CN': '账号或密码错误', 'en-US': 'Wrong login or password' },
+  TOO_MANY_ATTEMPTS: {
+    'zh-CN': '登录尝试过多，请稍后再试',
+    'en-US': 'Too many login attempts; please try again later',
+  },
+  FORBIDDEN: { 'zh-CN': '没有执行此操作的权限', 'en-US': 'You are not allowed to do this' },
+  NOT_FOUND: { 'zh-CN': '记录不存在', 'en-US': 'Not found' },
+  DUPLICATE: { 'zh-CN': '记录已存在', 'en-US': 'A record with this value already exists' },
+  CONFLICT: { 'zh-CN': '操作与现有数据冲突', 'en-US': 'The change conflicts with existing data' },
+  INTERNAL: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
+} as const satisfies Record<string, Bilingual>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** Reasons attached to a single field, shown next to the field in forms and in import reports. */
+export const fieldMessages = {
+  required: { 'zh-CN': '必填', 'en-US': 'is required' },
+  invalid_type: { 'zh-CN': '类型不正确', 'en-US': 'has the wrong type' },
+  invalid_value: { 'zh-CN': '不是允许的取值', 'en-US': 'is not one of the allowed values' },
+  too_long: { 'zh-CN': '过长', 'en-US': 'is too long' },
+  too_short: { 'zh-CN': '过短', 'en-US': 'is too short' },
+  too_big: { 'zh-CN': '过大', 'en-US': 'is too large' },
+  too_small: { 'zh-CN': '过小', 'en-US': 'is too small' },
+  negative: { 'zh-CN': '不能为负数', 'en-US': 'must not be negative' },
+  invalid_format: { 'zh-CN': '格式不正确', 'en-US': 'has an invalid format' },
+  unrecognized_keys: { 'zh-CN': '包含未知字段', 'en-US': 'contains unknown fields' },
+  unknown_customer: { 'zh-CN': '客户不存在', 'en-US': 'refers to an unknown customer' },
+  unknown_reference: { 'zh-CN': '引用的记录不存在', 'en-US': 'refers to a record that does not exist' },
+  unknown_code: { 'zh-CN': '不是已定义的代码', 'en-US': 'is not a defined code' },
+  due_before_order: { 'zh-CN': '应收日期早于订单日期', 'en-US': 'is before the order date' },
+  paid_before_order: { 'zh-CN': '回款日期早于订单日期', 'en-US': 'is before the order date' },
+  duplicate: { 'zh-CN': '已被使用', 'en-US': 'is already in use' },
+  not_in_team: { 'zh-CN': '不属于本团队', 'en-US': 'is not in your team' },
+  self_reference: { 'zh-CN': '不能指向自身', 'en-US': 'must not refer to the record itself' },
+  invalid: { 'zh-CN': '无效', 'en-US': 'is invalid' },
+} as const satisfies Record<string, Bilingual>;
+
+export type FieldReason = keyof typeof fieldMessages;
+
+export function pickLocale(acceptLanguage: string | undefined | null): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  const preferred = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', q] = part.trim().split(';q=');
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of preferred) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en-US';
+  }
+  return 'zh-CN';
+}

@@ -1,0 +1,21 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Hono } from 'hono';
+
+/** Serves the built web app; any other path gets index.html so that client-side routes survive a reload. */
+export function mountWebApp(app: Hono, webRoot: string): void {
+  const root = path.relative(process.cwd(), webRoot) || '.';
+  const indexHtml = readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root,
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.use('*', serveStatic({ root }));
+  app.get('*', (c) => c.html(indexHtml));
+}
