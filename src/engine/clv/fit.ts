@@ -46,7 +46,10 @@ export interface LikelihoodProblem<P> {
 const DEFAULT_LOWER = 1e-6;
 const DEFAULT_UPPER = 1e6;
 
-export function fitMaximumLikelihood<P>(problem: LikelihoodProblem<P>, options: FitOptions = {}): FitResult<P> {
+export function fitMaximumLikelihood<P>(
+  problem: LikelihoodProblem<P>,
+  options: FitOptions = {},
+): FitResult<P> {
   const n = problem.names.length;
   const lower = new Float64Array(n).fill(Math.log(options.lowerBound ?? DEFAULT_LOWER));
   const upper = new Float64Array(n).fill(Math.log(options.upperBound ?? DEFAULT_UPPER));

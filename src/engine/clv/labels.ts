@@ -7,14 +7,20 @@ export interface Bilingual {
 
 export const CLV_METRIC_LABELS = {
   clv_12m: { 'zh-CN': '12个月客户终身价值', 'en-US': '12-month customer lifetime value' },
-  expected_purchases_12m: { 'zh-CN': '未来12个月预期购买次数', 'en-US': 'Expected purchases, next 12 months' },
+  expected_purchases_12m: {
+    'zh-CN': '未来12个月预期购买次数',
+    'en-US': 'Expected purchases, next 12 months',
+  },
   p_alive: { 'zh-CN': '仍活跃概率', 'en-US': 'Probability still active' },
   expected_spend: { 'zh-CN': '预期单次消费金额', 'en-US': 'Expected spend per purchase' },
 } as const satisfies Record<string, Bilingual>;
 
 export const CHURN_REASON_LABELS = {
   lowPAlive: { 'zh-CN': '仍活跃概率低于阈值', 'en-US': 'Probability still active below threshold' },
-  overdue: { 'zh-CN': '距上次购买超过购买周期的倍数', 'en-US': 'Time since last purchase beyond k purchase cycles' },
+  overdue: {
+    'zh-CN': '距上次购买超过购买周期的倍数',
+    'en-US': 'Time since last purchase beyond k purchase cycles',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 const ERRORS = {

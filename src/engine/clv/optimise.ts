@@ -11,6 +11,12 @@ export interface MinimizeOptions {
   maxIterations?: number;
   /** Stop when every projected gradient component is below this times max(1, |f|). */
   relativeGradientTolerance?: number;
+  /**
+   * Once progress has stalled at the rounding level of f (ill-conditioned optima such as the
+   * Gamma-Gamma ridge in p, q, γ), the point still counts as converged if the gradient is below
+   * this times max(1, |f|).
+   */
+  stalledGradientTolerance?: number;
   memory?: number;
 }
 
@@ -26,12 +32,15 @@ export interface MinimizeResult {
 
 const ARMIJO = 1e-4;
 const MAX_BACKTRACKS = 60;
+const STALL_RELATIVE_DECREASE = 1e-14;
+const STALL_ITERATIONS = 3;
 
 export function minimize(f: Objective, start: ArrayLike<number>, options: MinimizeOptions): MinimizeResult {
   const n = start.length;
   const { lower, upper } = options;
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.relativeGradientTolerance ?? 1e-9;
+  const stalledTolerance = options.stalledGradientTolerance ?? 1e-6;
   const memory = options.memory ?? 8;
 
   const x = new Float64Array(n);
@@ -57,8 +66,12 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
   };
 
   let gradientNorm = Number.isFinite(fx) ? projectedNorm() : Number.POSITIVE_INFINITY;
-  const done = (): boolean => gradientNorm <= tolerance * Math.max(1, Math.abs(fx));
-  while (Number.isFinite(fx) && !done() && iterations < maxIterations) {
+  let stalledFor = 0;
+  const scale = (): number => Math.max(1, Math.abs(fx));
+  const done = (): boolean =>
+    gradientNorm <= tolerance * scale() ||
+    (stalledFor >= STALL_ITERATIONS && gradientNorm <= stalledTolerance * scale());
+  while (Number.isFinite(fx) && !done() && iterations < maxIterations && stalledFor < STALL_ITERATIONS) {
     iterations++;
     const direction = twoLoopDirection(pg, history);
     let slope = dot(direction, pg);
@@ -69,6 +82,7 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
     }
     let step = history.length === 0 ? Math.min(1, 1 / gradientNorm) : 1;
     let accepted = false;
+    const previous = fx;
     for (let k = 0; k < MAX_BACKTRACKS; k++) {
       let realisedSlope = 0;
       for (let i = 0; i < n; i++) {
@@ -100,10 +114,8 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
       step = Number.isFinite(predicted) ? clamp(predicted, 0.1 * step, 0.5 * step) : 0.1 * step;
     }
     gradientNorm = projectedNorm();
-    if (!accepted) {
-      if (history.length === 0) break;
-      history.length = 0;
-    }
+    stalledFor = previous - fx <= STALL_RELATIVE_DECREASE * scale() ? stalledFor + 1 : 0;
+    if (!accepted) history.length = 0;
   }
   return { point: x, value: fx, iterations, evaluations, converged: done(), gradientNorm };
 }

@@ -21,7 +21,9 @@ export function lgamma(x: number): number {
     const inv = 1 / x;
     const inv2 = inv * inv;
     const series =
-      inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 * (1 / 1188 - inv2 * (691 / 360360))))));
+      inv *
+      (1 / 12 -
+        inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 * (1 / 1680 - inv2 * (1 / 1188 - inv2 * (691 / 360360))))));
     return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + series;
   }
   if (x < 0.5) return lgamma(x + 1) - Math.log(x);
@@ -44,7 +46,9 @@ export function digamma(x: number): number {
   const inv = 1 / y;
   const inv2 = inv * inv;
   const series =
-    inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760))))));
+    inv2 *
+    (1 / 12 -
+      inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760))))));
   return shift + Math.log(y) - 0.5 * inv - series;
 }
 

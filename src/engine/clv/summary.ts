@@ -49,7 +49,10 @@ interface CustomerSegments {
   starts: Uint32Array;
 }
 
-export function calibrationSummary(transactions: Transactions, options: CalibrationOptions): CalibrationSummary {
+export function calibrationSummary(
+  transactions: Transactions,
+  options: CalibrationOptions,
+): CalibrationSummary {
   const { calibrationEndDay, unit } = options;
   const perUnit = DAYS_PER_UNIT[unit];
   const { order, starts } = segmentByCustomer(transactions, options.customerCount);

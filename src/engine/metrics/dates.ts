@@ -27,7 +27,10 @@ export function addMonths(day: number, months: number): number {
 }
 
 /** The grading window [start, asOf) and the previous window of equal length [previousStart, start). */
-export function windowBounds(asOf: AsOf, windowMonths: number): { start: number; previousStart: number; end: number } {
+export function windowBounds(
+  asOf: AsOf,
+  windowMonths: number,
+): { start: number; previousStart: number; end: number } {
   const end = toDayNumber(asOf);
   const start = addMonths(end, -windowMonths);
   return { start, previousStart: addMonths(start, -windowMonths), end };

@@ -84,7 +84,11 @@ export const factorSchema: z.ZodType<FactorSpec, unknown> = z.lazy(() =>
     }),
 );
 
-function checkWeights(factors: readonly { weight: number }[], ctx: z.RefinementCtx, path: (string | number)[]) {
+function checkWeights(
+  factors: readonly { weight: number }[],
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+) {
   if (!factors.some((f) => f.weight > 0))
     ctx.addIssue({
       code: 'custom',
@@ -104,10 +108,13 @@ const cumulative = z.array(z.number().positive()).min(1);
 const ascending = (values: readonly number[]) => values.every((v, i) => i === 0 || v > values[i - 1]!);
 
 export const rfmSegmentRuleSchema = z.object({
-  /** Inclusive ranges of the R score and of the mean of F and M, matched in order; the first match wins. */
+  /** Ladder code of the segment this rule assigns. */
+  code: z.string().min(1),
+  /** Inclusive ranges of the R score and of the mean of F and M; rules are matched in order, the first wins. */
   r: z.tuple([z.number().int().min(1), z.number().int().max(9)]),
   fm: z.tuple([z.number().min(1), z.number().max(9)]),
 });
+export type RfmSegmentRule = z.infer<typeof rfmSegmentRuleSchema>;
 
 export const methodSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -134,7 +141,7 @@ export const methodSchema = z.discriminatedUnion('kind', [
     recency: metricId.default('recency_days'),
     frequency: metricId.default('frequency'),
     monetary: metricId.default('monetary'),
-    /** One rule per grade of the ladder, same order; a customer matching no rule gets the last grade. */
+    /** Segment rules; a customer matching no rule gets the last grade of the ladder. */
     segments: z.array(rfmSegmentRuleSchema).min(1),
   }),
   z.object({
@@ -210,7 +217,11 @@ export const modelSchema = z
     if (m.factors.length > 0) checkWeights(m.factors, ctx, ['factors']);
     const needsScore = m.method.kind === 'thresholds' || m.method.kind === 'quotas';
     if (needsScore && m.factors.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['factors'], message: 'score methods need factors / 评分法需要因子' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['factors'],
+        message: 'score methods need factors / 评分法需要因子',
+      });
     const expected = expectedLadderLength(m.method);
     if (expected !== undefined && m.ladder.length !== expected)
       ctx.addIssue({
@@ -225,8 +236,27 @@ export const modelSchema = z
         message: 'thresholds must descend / 分数线必须递减',
       });
     const codes = new Set(m.ladder.map((g) => g.code));
+    if (m.method.kind === 'rfm')
+      m.method.segments.forEach((rule, i) => {
+        if (!codes.has(rule.code))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['method', 'segments', i, 'code'],
+            message: `segment ${rule.code} is not in the ladder / 分群 ${rule.code} 不在等级列表中`,
+          });
+      });
+    if (m.method.kind === 'cluster' && m.ladder.length < (m.method.k ?? m.method.kMax))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ladder'],
+        message: 'clustering needs one grade per possible cluster / 聚类需要为每个可能的簇提供等级',
+      });
     if (codes.size !== m.ladder.length)
-      ctx.addIssue({ code: 'custom', path: ['ladder'], message: 'grade codes must be unique / 等级代码不能重复' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ladder'],
+        message: 'grade codes must be unique / 等级代码不能重复',
+      });
   });
 
 function expectedLadderLength(method: MethodSpec): number | undefined {
@@ -237,8 +267,6 @@ function expectedLadderLength(method: MethodSpec): number | undefined {
       return method.quotas.length;
     case 'abc':
       return method.shares.length;
-    case 'rfm':
-      return method.segments.length;
     case 'prospect':
       return method.monthLimits.length + 1;
     case 'matrix':
@@ -246,8 +274,9 @@ function expectedLadderLength(method: MethodSpec): number | undefined {
       return 4;
     case 'lifecycle':
       return 7;
+    case 'rfm':
     case 'cluster':
-      return method.k;
+      return undefined;
   }
 }
 

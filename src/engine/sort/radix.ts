@@ -62,12 +62,12 @@ function fillKeys(
 
 export function argsort(values: Float64Array, options: ArgsortOptions = {}): Int32Array {
   const n = values.length;
-  let order = options.initialOrder ? Int32Array.from(options.initialOrder) : identity(n);
+  let order: Int32Array = options.initialOrder ? Int32Array.from(options.initialOrder) : identity(n);
   if (n < 2) return order;
   let hi = new Uint32Array(n);
   let lo = new Uint32Array(n);
   fillKeys(values, order, options.descending ?? false, options.nulls ?? 'last', hi, lo);
-  let nextOrder = new Int32Array(n);
+  let nextOrder: Int32Array = new Int32Array(n);
   let nextHi = new Uint32Array(n);
   let nextLo = new Uint32Array(n);
   const counts = new Int32Array(BUCKETS);

@@ -1,0 +1,100 @@
+import { argsort } from '../sort/radix.js';
+import { cumulativeLimits } from './quotas.js';
+import { lastMembers, locate, type PositionBoundary, type RankOrder } from './positions.js';
+
+/**
+ * ABC (Pareto) classes by cumulative share, best class first. Customers are ranked by (value desc, customer
+ * id asc); a customer's share is the positive value of everybody ranked *before* it over the population's
+ * positive total, as the reference's `sales_before < 0.80 * sales_total`. The customer gets the first class g
+ * with share < (s₀+…+s_g)/Σs. Zero, negative and NULL values always get the last class.
+ *
+ * Currency is summed in integer cents and compared with integer arithmetic, so shares are exact like the
+ * reference's NUMERIC; other units are summed as doubles in rank order.
+ */
+export interface AbcParams {
+  readonly kind: 'abc';
+  readonly boundaries: readonly (PositionBoundary | null)[];
+  /** Positive total of the metric and each class's share of it (sums to 1 when the total is positive). */
+  readonly total: number;
+  readonly valueShares: readonly number[];
+}
+
+export const ABC_ORDER: RankOrder = { descending: true, nulls: 'last' };
+
+export function gradeAbc(
+  shares: readonly number[],
+  values: Float64Array,
+  exactCents: boolean,
+  ids: ArrayLike<number>,
+  byId: Int32Array,
+): { grades: Int32Array; params: AbcParams } {
+  const n = values.length;
+  const last = shares.length - 1;
+  const order = argsort(values, { ...ABC_ORDER, initialOrder: byId });
+  const amount = exactCents ? (v: number) => Math.round(v * 100) : (v: number) => v;
+  let total = 0;
+  for (let i = 0; i < n; i++) if (values[i]! > 0) total += amount(values[i]!);
+  const isBelow = belowTest(shares, total, exactCents);
+
+  const grades = new Int32Array(n);
+  const classTotals = new Array<number>(shares.length).fill(0);
+  let before = 0;
+  let g = 0;
+  for (let r = 0; r < n; r++) {
+    const row = order[r]!;
+    const v = values[row]!;
+    if (!(v > 0)) {
+      grades[row] = last;
+      continue;
+    }
+    while (g < last && !isBelow(before, g)) g++;
+    grades[row] = g;
+    const a = amount(v);
+    classTotals[g]! += a;
+    before += a;
+  }
+  return {
+    grades,
+    params: {
+      kind: 'abc',
+      boundaries: lastMembers(order, grades, shares.length, values, ids),
+      total: exactCents ? total / 100 : total,
+      valueShares: classTotals.map((t) => (total > 0 ? t / total : 0)),
+    },
+  };
+}
+
+/**
+ * `before/total < limit_g/Σs`. With integer cents and shares that are decimals, the comparison is done once
+ * per class in BigInt as the smallest integer amount that is *not* below the limit.
+ */
+function belowTest(
+  shares: readonly number[],
+  total: number,
+  exactCents: boolean,
+): (before: number, g: number) => boolean {
+  const { limits, total: shareTotal } = cumulativeLimits(shares);
+  const scale = decimalScale([...limits, shareTotal]);
+  if (exactCents && scale !== undefined) {
+    const denominator = BigInt(Math.round(shareTotal * scale));
+    const firstNotBelow = limits.map((limit) => {
+      const numerator = BigInt(total) * BigInt(Math.round(limit * scale));
+      return Number((numerator + denominator - 1n) / denominator);
+    });
+    return (before, g) => before < firstNotBelow[g]!;
+  }
+  return (before, g) => before * shareTotal < total * limits[g]!;
+}
+
+/** A power of ten that makes every share an integer, if a small one exists. */
+function decimalScale(values: readonly number[]): number | undefined {
+  for (let scale = 1; scale <= 1e6; scale *= 10)
+    if (values.every((v) => Math.abs(v * scale - Math.round(v * scale)) < 1e-9 * scale)) return scale;
+  return undefined;
+}
+
+export function abcGradeOf(params: AbcParams, value: number, id: number): number {
+  const last = params.boundaries.length - 1;
+  if (!(value > 0)) return last;
+  return locate(params.boundaries, value, id, ABC_ORDER, last);
+}

@@ -1,0 +1,123 @@
+import type { RfmSegmentRule } from '../model/schema.js';
+import { argsort } from '../sort/radix.js';
+import { lastMembers, locate, type PositionBoundary, type RankOrder } from './positions.js';
+
+/**
+ * RFM tiles as SQL `ntile(k)`: rows ranked by (value, customer id) fall into k tiles whose sizes differ by at
+ * most one, the larger tiles first. R ranks recency descending (most recent = highest tile); F and M rank
+ * ascending. NULLs rank first (the weakest tile). Code = R·100 + F·10 + M for k ≤ 9.
+ */
+export interface RfmParams {
+  readonly kind: 'rfm';
+  readonly tiles: number;
+  readonly recency: readonly (PositionBoundary | null)[];
+  readonly frequency: readonly (PositionBoundary | null)[];
+  readonly monetary: readonly (PositionBoundary | null)[];
+  /** Segment rules resolved to ladder indices. */
+  readonly segments: readonly ResolvedSegment[];
+  readonly fallback: number;
+}
+
+export interface ResolvedSegment {
+  readonly grade: number;
+  readonly r: readonly [number, number];
+  readonly fm: readonly [number, number];
+}
+
+export interface RfmTiles {
+  readonly r: Uint8Array;
+  readonly f: Uint8Array;
+  readonly m: Uint8Array;
+  readonly code: Int32Array;
+}
+
+const RECENCY_ORDER: RankOrder = { descending: true, nulls: 'first' };
+const VALUE_ORDER: RankOrder = { descending: false, nulls: 'first' };
+
+/** Tile (1-based) of the row at 0-based position p among n rows, as `ntile(tiles)`. */
+export function ntile(p: number, n: number, tiles: number): number {
+  const small = Math.floor(n / tiles);
+  const bigCount = n % tiles;
+  const inBig = bigCount * (small + 1);
+  return p < inBig ? Math.floor(p / (small + 1)) + 1 : bigCount + Math.floor((p - inBig) / small) + 1;
+}
+
+function tileColumn(
+  values: Float64Array,
+  order: RankOrder,
+  tiles: number,
+  ids: ArrayLike<number>,
+  byId: Int32Array,
+): { tile: Uint8Array; boundaries: (PositionBoundary | null)[] } {
+  const n = values.length;
+  const sorted = argsort(values, { ...order, initialOrder: byId });
+  const tile = new Uint8Array(n);
+  const groups = new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    const t = ntile(p, n, tiles);
+    tile[sorted[p]!] = t;
+    groups[sorted[p]!] = t - 1;
+  }
+  return { tile, boundaries: lastMembers(sorted, groups, tiles, values, ids) };
+}
+
+export function segmentOf(
+  segments: readonly ResolvedSegment[],
+  fallback: number,
+  r: number,
+  f: number,
+  m: number,
+) {
+  const fm = (f + m) / 2;
+  for (const s of segments) if (r >= s.r[0] && r <= s.r[1] && fm >= s.fm[0] && fm <= s.fm[1]) return s.grade;
+  return fallback;
+}
+
+export function resolveSegments(
+  rules: readonly RfmSegmentRule[],
+  ladderCodes: readonly string[],
+): ResolvedSegment[] {
+  return rules.map((rule) => ({ grade: ladderCodes.indexOf(rule.code), r: rule.r, fm: rule.fm }));
+}
+
+export function gradeRfm(
+  tiles: number,
+  segments: readonly ResolvedSegment[],
+  fallback: number,
+  columns: { recency: Float64Array; frequency: Float64Array; monetary: Float64Array },
+  ids: ArrayLike<number>,
+  byId: Int32Array,
+): { grades: Int32Array; params: RfmParams; rfm: RfmTiles } {
+  const r = tileColumn(columns.recency, RECENCY_ORDER, tiles, ids, byId);
+  const f = tileColumn(columns.frequency, VALUE_ORDER, tiles, ids, byId);
+  const m = tileColumn(columns.monetary, VALUE_ORDER, tiles, ids, byId);
+  const n = ids.length;
+  const code = new Int32Array(n);
+  const grades = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    code[i] = r.tile[i]! * 100 + f.tile[i]! * 10 + m.tile[i]!;
+    grades[i] = segmentOf(segments, fallback, r.tile[i]!, f.tile[i]!, m.tile[i]!);
+  }
+  return {
+    grades,
+    rfm: { r: r.tile, f: f.tile, m: m.tile, code },
+    params: {
+      kind: 'rfm',
+      tiles,
+      recency: r.boundaries,
+      frequency: f.boundaries,
+      monetary: m.boundaries,
+      segments,
+      fallback,
+    },
+  };
+}
+
+export function rfmOf(params: RfmParams, id: number, recency: number, frequency: number, monetary: number) {
+  const tileOf = (b: readonly (PositionBoundary | null)[], v: number, order: RankOrder) =>
+    locate(b, v, id, order, params.tiles - 1) + 1;
+  const r = tileOf(params.recency, recency, RECENCY_ORDER);
+  const f = tileOf(params.frequency, frequency, VALUE_ORDER);
+  const m = tileOf(params.monetary, monetary, VALUE_ORDER);
+  return { r, f, m, code: r * 100 + f * 10 + m, grade: segmentOf(params.segments, params.fallback, r, f, m) };
+}

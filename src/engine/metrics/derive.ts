@@ -1,0 +1,116 @@
+import type { MetricColumn, PopulationColumns } from '../columns.js';
+import type { MetricId } from './catalogue.js';
+import { monthsUntil, toDayNumber, type AsOf } from './dates.js';
+
+/**
+ * Per-customer aggregates maintained by the database (one row per customer, as columns). Money is integer
+ * cents in a Float64Array (exact up to 2^53); days are day numbers (days since 1970-01-01); NaN is NULL.
+ */
+export const BASE_AGGREGATES = [
+  'first_order_day',
+  'last_order_day',
+  'order_count',
+  'amount_total_cents',
+  'sales_window_cents',
+  'profit_window_cents',
+  'orders_window',
+  'sales_prev_window_cents',
+  'late_days_sum',
+  'due_invoice_count',
+  'late_invoice_count',
+  'late_amount_days_sum_cents',
+  'due_amount_cents',
+  'overdue_amount_cents',
+  'last_contact_day',
+  'contacts_window',
+  'discount_window_cents',
+] as const;
+export type BaseAggregate = (typeof BASE_AGGREGATES)[number];
+
+export interface BaseColumns {
+  readonly ids: Int32Array | Float64Array;
+  readonly aggregates: Readonly<Record<BaseAggregate, Float64Array>>;
+  /** Firmographic attributes passed through unchanged (nature, industry, registered_capital, …). */
+  readonly attributes?: Partial<Record<MetricId, MetricColumn>>;
+  /** Prospect's expected close date (day number, NaN if unknown), turned into months_to_close. */
+  readonly expectedCloseDay?: Float64Array;
+}
+
+export interface DeriveOptions {
+  /** Cost of one contact in CNY, for cost_to_serve = contacts × cost + discounts. */
+  readonly costPerContact?: number;
+}
+
+const NULL = Number.NaN;
+
+/**
+ * Turns base aggregates into catalogue metrics as of a date. Every float conversion follows the reference SQL:
+ * money becomes `cents / 100` (one rounding, like NUMERIC → float8), and ratios divide those doubles, so
+ * margin = (profit/100) / (sales/100) and growth = ((sales − prev)/100) / (prev/100) with the difference exact.
+ */
+export function deriveMetrics(
+  base: BaseColumns,
+  asOf: AsOf,
+  windowMonths: number,
+  options: DeriveOptions = {},
+): PopulationColumns {
+  const day = toDayNumber(asOf);
+  const a = base.aggregates;
+  const n = base.ids.length;
+  const costPerContact = options.costPerContact ?? 0;
+  const out = (compute: (i: number) => number): Float64Array => {
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) column[i] = compute(i);
+    return column;
+  };
+  const money = (cents: Float64Array) => out((i) => cents[i]! / 100);
+  const ratioOrZero = (num: Float64Array, den: Float64Array) =>
+    out((i) => (den[i]! > 0 ? num[i]! / den[i]! : 0));
+
+  const sales = money(a.sales_window_cents);
+  const costToServe = out(
+    (i) => (a.contacts_window[i]! || 0) * costPerContact + (a.discount_window_cents[i]! || 0) / 100,
+  );
+  const metrics: Partial<Record<MetricId, MetricColumn>> = {
+    ...base.attributes,
+    cumulative_sales: money(a.amount_total_cents),
+    monetary: money(a.amount_total_cents),
+    sales_window: sales,
+    profit_window: money(a.profit_window_cents),
+    orders_window: a.orders_window,
+    sales_prev_window: money(a.sales_prev_window_cents),
+    avg_monthly_sales: out((i) => sales[i]! / windowMonths),
+    avg_quarterly_sales: out((i) => sales[i]! / (windowMonths / 3)),
+    avg_yearly_sales: out((i) => sales[i]! / (windowMonths / 12)),
+    margin: out((i) =>
+      a.sales_window_cents[i]! > 0
+        ? a.profit_window_cents[i]! / 100 / (a.sales_window_cents[i]! / 100)
+        : NULL,
+    ),
+    sales_growth: out((i) => {
+      const previous = a.sales_prev_window_cents[i]!;
+      return previous > 0 ? (a.sales_window_cents[i]! - previous) / 100 / (previous / 100) : NULL;
+    }),
+    recency_days: out((i) => day - a.last_order_day[i]!),
+    frequency: a.order_count,
+    tenure_days: out((i) => day - a.first_order_day[i]!),
+    purchase_cycle_days: out((i) =>
+      a.order_count[i]! >= 2
+        ? (a.last_order_day[i]! - a.first_order_day[i]!) / (a.order_count[i]! - 1)
+        : NULL,
+    ),
+    avg_days_late: ratioOrZero(a.late_days_sum, a.due_invoice_count),
+    avg_days_late_weighted: ratioOrZero(a.late_amount_days_sum_cents, a.due_amount_cents),
+    late_invoice_share: ratioOrZero(a.late_invoice_count, a.due_invoice_count),
+    overdue_amount: money(a.overdue_amount_cents),
+    days_since_contact: out((i) => day - a.last_contact_day[i]!),
+    contacts_window: a.contacts_window,
+    cost_to_serve: costToServe,
+    profit_after_cost_to_serve: out((i) => a.profit_window_cents[i]! / 100 - costToServe[i]!),
+  };
+  if (base.expectedCloseDay) {
+    const close = base.expectedCloseDay;
+    metrics.months_to_close = out((i) => monthsUntil(day, close[i]!));
+  }
+  return { ids: base.ids, metrics };
+}
