@@ -23,6 +23,15 @@ export const CHURN_REASON_LABELS = {
   },
 } as const satisfies Record<string, Bilingual>;
 
+export const HOLDOUT_COLUMN_LABELS = {
+  bucket: { 'zh-CN': '校准期重复购买', 'en-US': 'x' },
+  customers: { 'zh-CN': '客户数', 'en-US': 'customers' },
+  actual: { 'zh-CN': '实际', 'en-US': 'actual' },
+  all: { 'zh-CN': '合计', 'en-US': 'all' },
+} as const satisfies Record<string, Bilingual>;
+
+export type Locale = keyof Bilingual;
+
 const ERRORS = {
   columnLengths: { 'zh-CN': '输入列的长度不一致', 'en-US': 'Input columns differ in length' },
   frequencyInvalid: {
