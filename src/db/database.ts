@@ -5,7 +5,7 @@ export type Decimal = string;
 export type DateString = string;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = ColumnType<T, string | T, string | T>;
+type Json<T> = ColumnType<T, string | T | undefined, string | T>;
 
 export type Role = 'admin' | 'manager' | 'rep';
 export type UserLevel = 'senior' | 'middle' | 'junior';
@@ -212,15 +212,18 @@ export interface CustomerMonthStatsTable {
   due_count: number;
   due_amount: Decimal;
   due_day_sum: number;
+  due_amount_day_sum: Decimal;
   final_late_days: number;
   final_late_count: number;
   final_late_amount_days: Decimal;
   unpaid_count: number;
   unpaid_amount: Decimal;
   unpaid_due_day_sum: number;
+  unpaid_amount_day_sum: Decimal;
   settled_count: number;
   settled_amount: Decimal;
   settled_due_day_sum: number;
+  settled_amount_day_sum: Decimal;
   settled_late_days: number;
   settled_late_count: number;
   settled_late_amount_days: Decimal;

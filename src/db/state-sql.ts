@@ -9,17 +9,23 @@
  * of due and paid; the activity's business day in Beijing time). Any as-of date is evaluated from whole months
  * before it plus the raw rows of the partial month, so grading never scans order history. `customer_state` is the
  * lifetime roll-up of those months, one row per customer, for lists and instant re-grades.
+ *
+ * Payments are kept twice so that both lateness semantics can be evaluated at any as-of date: by due month
+ * (what was due; and, with the paid date as finally recorded, the reference's "final" lateness) and by settled
+ * month (what had been paid by then: point-in-time lateness, where a payment made after the as-of date counts as
+ * still outstanding on it). `*_day_sum` columns hold Σ day numbers (days since 1970-01-01) and `*_amount_day_sum`
+ * Σ amount × day number, so that Σ (asOf − due) and Σ amount × (asOf − due) follow by subtraction.
  */
 
 type Aggregate = 'sum' | 'min' | 'max';
 
-interface StateColumn {
+export interface StateColumn {
   readonly name: string;
   readonly type: 'integer' | 'bigint' | 'numeric(18,2)' | 'numeric(24,2)' | 'date';
   readonly aggregate: Aggregate;
 }
 
-const monthColumns: readonly StateColumn[] = [
+export const monthColumns: readonly StateColumn[] = [
   { name: 'order_count', type: 'integer', aggregate: 'sum' },
   { name: 'amount', type: 'numeric(18,2)', aggregate: 'sum' },
   { name: 'profit', type: 'numeric(18,2)', aggregate: 'sum' },
@@ -29,15 +35,18 @@ const monthColumns: readonly StateColumn[] = [
   { name: 'due_count', type: 'integer', aggregate: 'sum' },
   { name: 'due_amount', type: 'numeric(18,2)', aggregate: 'sum' },
   { name: 'due_day_sum', type: 'bigint', aggregate: 'sum' },
+  { name: 'due_amount_day_sum', type: 'numeric(24,2)', aggregate: 'sum' },
   { name: 'final_late_days', type: 'bigint', aggregate: 'sum' },
   { name: 'final_late_count', type: 'integer', aggregate: 'sum' },
   { name: 'final_late_amount_days', type: 'numeric(24,2)', aggregate: 'sum' },
   { name: 'unpaid_count', type: 'integer', aggregate: 'sum' },
   { name: 'unpaid_amount', type: 'numeric(18,2)', aggregate: 'sum' },
   { name: 'unpaid_due_day_sum', type: 'bigint', aggregate: 'sum' },
+  { name: 'unpaid_amount_day_sum', type: 'numeric(24,2)', aggregate: 'sum' },
   { name: 'settled_count', type: 'integer', aggregate: 'sum' },
   { name: 'settled_amount', type: 'numeric(18,2)', aggregate: 'sum' },
   { name: 'settled_due_day_sum', type: 'bigint', aggregate: 'sum' },
+  { name: 'settled_amount_day_sum', type: 'numeric(24,2)', aggregate: 'sum' },
   { name: 'settled_late_days', type: 'bigint', aggregate: 'sum' },
   { name: 'settled_late_count', type: 'integer', aggregate: 'sum' },
   { name: 'settled_late_amount_days', type: 'numeric(24,2)', aggregate: 'sum' },
@@ -68,8 +77,8 @@ const customerColumns: readonly StateColumn[] = monthColumns.filter((column) =>
 
 interface Contribution {
   readonly table: 'orders' | 'payments' | 'activities';
-  /** Expression of the month a row counts in, over the row alias `r`. */
-  readonly month: string;
+  /** Expression of the day a row counts on, over the row alias `r`; its month is the bucket. */
+  readonly day: string;
   readonly where: string;
   readonly values: Readonly<Record<string, string>>;
 }
@@ -83,7 +92,7 @@ const monthOf = (dateExpression: string) => `date_trunc('month', (${dateExpressi
 const contributions: readonly Contribution[] = [
   {
     table: 'orders',
-    month: monthOf('r.order_date'),
+    day: 'r.order_date',
     where: `r.status <> 'cancelled'`,
     values: {
       order_count: '1',
@@ -96,28 +105,31 @@ const contributions: readonly Contribution[] = [
   },
   {
     table: 'payments',
-    month: monthOf('r.due_date'),
+    day: 'r.due_date',
     where: 'true',
     values: {
       due_count: '1',
       due_amount: 'r.amount',
       due_day_sum: dayNumber('r.due_date'),
+      due_amount_day_sum: `r.amount * ${dayNumber('r.due_date')}`,
       final_late_days: ifPaid(lateDays),
       final_late_count: ifPaid('(r.paid_date > r.due_date)::int'),
       final_late_amount_days: ifPaid(`r.amount * ${lateDays}`),
       unpaid_count: ifUnpaid('1'),
       unpaid_amount: ifUnpaid('r.amount'),
       unpaid_due_day_sum: ifUnpaid(dayNumber('r.due_date')),
+      unpaid_amount_day_sum: ifUnpaid(`r.amount * ${dayNumber('r.due_date')}`),
     },
   },
   {
     table: 'payments',
-    month: monthOf('greatest(r.due_date, r.paid_date)'),
+    day: 'greatest(r.due_date, r.paid_date)',
     where: 'r.paid_date IS NOT NULL',
     values: {
       settled_count: '1',
       settled_amount: 'r.amount',
       settled_due_day_sum: dayNumber('r.due_date'),
+      settled_amount_day_sum: `r.amount * ${dayNumber('r.due_date')}`,
       settled_late_days: lateDays,
       settled_late_count: '(r.paid_date > r.due_date)::int',
       settled_late_amount_days: `r.amount * ${lateDays}`,
@@ -125,7 +137,7 @@ const contributions: readonly Contribution[] = [
   },
   {
     table: 'activities',
-    month: monthOf('stratum_business_date(r.at)'),
+    day: 'stratum_business_date(r.at)',
     where: 'true',
     values: { contact_count: '1', last_contact: 'stratum_business_date(r.at)' },
   },
@@ -138,7 +150,7 @@ function contributionSelect(contribution: Contribution, source: string): string 
     const expression = contribution.values[column.name];
     return `${expression === undefined ? neutral(column) : `(${expression})::${column.type}`} AS ${column.name}`;
   });
-  return `SELECT r.customer_id, ${contribution.month} AS month, ${values.join(', ')} FROM ${source} r WHERE ${contribution.where}`;
+  return `SELECT r.customer_id, ${monthOf(contribution.day)} AS month, (${contribution.day})::date AS day, ${values.join(', ')} FROM ${source} r WHERE ${contribution.where}`;
 }
 
 const aggregated = (columns: readonly StateColumn[]) =>

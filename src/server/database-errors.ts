@@ -3,10 +3,10 @@ import { AppError } from './errors.js';
 /** Unique constraints and the request field each one guards. */
 const uniqueFields: Record<string, string> = {
   customers_code_key: 'code',
-  orders_order_no_key: 'order_no',
+  orders_order_no_key: 'orderNo',
   users_login_key: 'login',
   teams_name_key: 'name',
-  customer_relationships_customer_id_related_customer_id_kind_key: 'related_customer_id',
+  customer_relationships_customer_id_related_customer_id_kind_key: 'relatedCustomerId',
 };
 
 interface PostgresError {

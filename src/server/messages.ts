@@ -53,6 +53,11 @@ export const fieldMessages = {
   not_in_team: { 'zh-CN': '不属于本团队', 'en-US': 'is not in your team' },
   self_reference: { 'zh-CN': '不能指向自身', 'en-US': 'must not refer to the record itself' },
   invalid: { 'zh-CN': '无效', 'en-US': 'is invalid' },
+  immutable: { 'zh-CN': '创建后不可修改', 'en-US': 'cannot be changed after creation' },
+  lines_mismatch: { 'zh-CN': '与明细金额合计不符', 'en-US': 'does not equal the sum of the lines' },
+  profit_mismatch: { 'zh-CN': '不等于金额减成本', 'en-US': 'does not equal amount minus cost' },
+  own_account: { 'zh-CN': '不能停用自己的账号', 'en-US': 'cannot deactivate your own account' },
+  in_use: { 'zh-CN': '仍在使用中', 'en-US': 'is still in use' },
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldReason = keyof typeof fieldMessages;

@@ -1,0 +1,37 @@
+import { ConfigError } from '../config.js';
+import { MigrationError } from '../db/migrate.js';
+import { AppError } from '../server/errors.js';
+
+export const ExitCode = {
+  ok: 0,
+  unexpected: 1,
+  usage: 2,
+  config: 3,
+  invalidInput: 4,
+  database: 5,
+} as const;
+
+/** One line a person can act on, and the exit code scripts can branch on. */
+export function describeFailure(error: unknown): { code: number; message: string } {
+  if (error instanceof ConfigError) return { code: ExitCode.config, message: error.message };
+  if (error instanceof AppError) return { code: ExitCode.invalidInput, message: error.message };
+  if (error instanceof MigrationError) return { code: ExitCode.database, message: error.message };
+  const pgCode = (error as { code?: unknown } | null)?.code;
+  if (typeof pgCode === 'string' && /^[0-9A-Z]{5}$/.test(pgCode)) {
+    return { code: ExitCode.database, message: `Database error ${pgCode}: ${(error as Error).message}` };
+  }
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    (error.code === 'ECONNREFUSED' || error.code === 'ENOTFOUND')
+  ) {
+    return {
+      code: ExitCode.database,
+      message: `Cannot reach the database / 无法连接数据库: ${error.message}`,
+    };
+  }
+  return {
+    code: ExitCode.unexpected,
+    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  };
+}

@@ -1,0 +1,44 @@
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import { describeFailure, ExitCode } from './exit-codes.js';
+import { registerDatabaseCommands } from './commands/db.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommands } from './commands/user.js';
+import { registerDemoCommand } from './commands/demo.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('stratum')
+    .description('Stratum — customer tiering management (客户分级管理)')
+    .version(packageJson.version)
+    .exitOverride()
+    .showHelpAfterError();
+  const config = () => loadConfig();
+  registerServeCommand(program, config);
+  registerDatabaseCommands(program, config);
+  registerUserCommands(program, config);
+  registerDemoCommand(program, config);
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    const failure = describeFailure(error);
+    console.error(`stratum: ${failure.message}`);
+    return failure.code;
+  }
+}
+
+const code = await main(process.argv);
+if (code !== ExitCode.ok || !process.argv.includes('serve')) process.exit(code);
