@@ -6,7 +6,7 @@ import type { Localised } from './i18n.js';
 import { toDayNumber, type AsOf } from './metrics/dates.js';
 import type { Model } from './model/schema.js';
 import { populationRows, restrict } from './population.js';
-import { orderById } from './sort/radix.js';
+import { identity, orderById } from './sort/radix.js';
 import { activeOverrides, GRADE_STATUS, stabilise, type Override, type PreviousGrades } from './stability.js';
 
 export interface GradeOptions {
@@ -14,6 +14,8 @@ export interface GradeOptions {
   /** Previous grades and stability counters, aligned with the input rows. */
   readonly previous?: PreviousGrades | undefined;
   readonly overrides?: readonly Override[] | undefined;
+  /** Called when each stage finishes ('population', 'factors', 'method', 'stability'), e.g. to time them. */
+  readonly onStage?: ((stage: string) => void) | undefined;
 }
 
 /** Everything needed to grade one more customer exactly as this run did (see `scoreOne`). */
@@ -75,13 +77,16 @@ export function gradePopulation(
   const asOfDay = toDayNumber(options.asOf);
   const selected = populationRows(model, input);
   const columns = selected ? restrict(input, selected) : input;
-  const rows = selected ?? Int32Array.from({ length: input.ids.length }, (_, i) => i);
+  const rows = selected ?? identity(input.ids.length);
   const n = columns.ids.length;
   const byId = orderById(columns.ids);
+  options.onStage?.('population');
 
   const composite = model.factors.length > 0 ? fitComposite(model.factors, columns) : undefined;
   const scores = composite?.composite ?? new Float64Array(n).fill(Number.NaN);
+  options.onStage?.('factors');
   const method = runMethod({ model, columns, scores, byId, asOfDay });
+  options.onStage?.('method');
   const scoreBoundaries = scoreBoundariesOf(method.params);
 
   const grades = new Int32Array(n);
@@ -108,6 +113,7 @@ export function gradePopulation(
     pending[i] = s.pending;
   }
 
+  options.onStage?.('stability');
   const factorScores: Record<string, Float64Array> = {};
   composite?.factors.forEach((f, i) => (factorScores[f.id] = composite.factorScores[i]!));
   return {

@@ -1,5 +1,5 @@
 import {
-  cellValue,
+  asCategoryColumn,
   takeRows,
   type CustomerMetrics,
   type MetricColumn,
@@ -10,38 +10,49 @@ import type { Model } from './model/schema.js';
 
 type Filter = Model['population'];
 
-function accepts(filter: Filter, get: (metric: MetricId) => number | string | null): boolean {
-  if (filter.customerTypes && !filter.customerTypes.includes(String(get('customer_type')))) return false;
-  if (filter.lifecycleStages && !filter.lifecycleStages.includes(String(get('lifecycle_stage'))))
-    return false;
-  if (filter.hasOrders !== undefined) {
-    const orders = get('frequency');
-    if ((typeof orders === 'number' && orders > 0) !== filter.hasOrders) return false;
-  }
-  return true;
-}
+const hasOrders = (orders: number | string | null | undefined): boolean =>
+  typeof orders === 'number' && orders > 0;
 
 /** Whether one customer belongs to the model's population. */
 export function inPopulation(model: Model, metrics: CustomerMetrics): boolean {
-  return accepts(model.population, (m) => metrics[m] ?? null);
+  const { customerTypes, lifecycleStages, hasOrders: wantOrders } = model.population;
+  const inList = (list: readonly string[] | undefined, value: unknown) =>
+    !list || (typeof value === 'string' && list.includes(value));
+  return (
+    inList(customerTypes, metrics.customer_type) &&
+    inList(lifecycleStages, metrics.lifecycle_stage) &&
+    (wantOrders === undefined || hasOrders(metrics.frequency) === wantOrders)
+  );
+}
+
+/** Clears `keep[i]` for rows whose category is not in `allowed` (a missing column keeps nobody). */
+function keepCategories(keep: Uint8Array, column: MetricColumn | undefined, allowed: readonly string[]) {
+  if (!column) return keep.fill(0);
+  const { codes, dictionary } = asCategoryColumn(column);
+  const allowedCode = Uint8Array.from(dictionary, (value) => (allowed.includes(value) ? 1 : 0));
+  for (let i = 0; i < codes.length; i++) if (codes[i]! < 0 || !allowedCode[codes[i]!]) keep[i] = 0;
 }
 
 /** Input rows in the population, or undefined when the filter keeps every row (no copy needed). */
 export function populationRows(model: Model, columns: PopulationColumns): Int32Array | undefined {
-  const filter = model.population;
-  if (!filter.customerTypes && !filter.lifecycleStages && filter.hasOrders === undefined) return undefined;
+  const filter: Filter = model.population;
   const n = columns.ids.length;
-  const rows = new Int32Array(n);
-  let kept = 0;
-  for (let i = 0; i < n; i++) {
-    const row = i;
-    const get = (m: MetricId) => {
-      const column = columns.metrics[m];
-      return column ? cellValue(column, row) : null;
-    };
-    if (accepts(filter, get)) rows[kept++] = i;
+  const keep = new Uint8Array(n).fill(1);
+  if (filter.customerTypes) keepCategories(keep, columns.metrics.customer_type, filter.customerTypes);
+  if (filter.lifecycleStages) keepCategories(keep, columns.metrics.lifecycle_stage, filter.lifecycleStages);
+  if (filter.hasOrders !== undefined) {
+    const orders = columns.metrics.frequency;
+    for (let i = 0; i < n; i++) {
+      const value = orders instanceof Float64Array ? orders[i]! : Number.NaN;
+      if (value > 0 !== filter.hasOrders) keep[i] = 0;
+    }
   }
-  return kept === n ? undefined : rows.slice(0, kept);
+  let kept = 0;
+  for (let i = 0; i < n; i++) kept += keep[i]!;
+  if (kept === n) return undefined;
+  const rows = new Int32Array(kept);
+  for (let i = 0, k = 0; i < n; i++) if (keep[i]) rows[k++] = i;
+  return rows;
 }
 
 export function restrict(columns: PopulationColumns, rows: Int32Array): PopulationColumns {

@@ -1,5 +1,7 @@
 // Test-only measurements of a maximum-likelihood fit: agreement between starts, local optimality,
 // and finite-difference gradients.
+import { expect, it } from 'vitest';
+
 import type { FitResult } from './fit.js';
 
 /** Largest relative deviation of any start's log-likelihood and parameters from the best start's. */
@@ -22,7 +24,11 @@ export function spreadAcrossStarts<P>(fit: FitResult<P>): { logLikelihood: numbe
  * Largest increase of the log-likelihood over moving each parameter by ±step (relative) and over
  * moving all of them along fixed mixed-sign directions.
  */
-export function bestPerturbationGain(ll: (theta: Float64Array) => number, theta: Float64Array, step: number): number {
+export function bestPerturbationGain(
+  ll: (theta: Float64Array) => number,
+  theta: Float64Array,
+  step: number,
+): number {
   const base = ll(theta);
   const n = theta.length;
   const directions: number[][] = [];
@@ -56,5 +62,41 @@ export function centralDifferenceGradient(
     up[i] = value + h;
     down[i] = value - h;
     return (ll(up) - ll(down)) / (2 * h);
+  });
+}
+
+export interface OptimumCheck<P> {
+  fit: FitResult<P>;
+  logLikelihood: (theta: Float64Array) => number;
+  /** The model's own gradient (analytic, or its careful numerical one). */
+  gradient: (theta: Float64Array) => Float64Array;
+  /** Points away from the optimum where the gradient is also checked. */
+  elsewhere: Float64Array[];
+  gradientKind: string;
+}
+
+/** The optimum properties every fit must show, as vitest cases. */
+export function itReachesOneOptimum<P>(check: OptimumCheck<P>): void {
+  const { fit, logLikelihood } = check;
+  it('every distant start converges to the same optimum', () => {
+    expect(fit.starts.every((s) => s.converged)).toBe(true);
+    const spread = spreadAcrossStarts(fit);
+    expect(spread.logLikelihood).toBeLessThan(1e-6);
+    expect(spread.parameters).toBeLessThan(1e-3);
+  });
+
+  it('no small perturbation of the fitted parameters raises the log-likelihood', () => {
+    for (const step of [1e-3, 1e-2]) {
+      expect(bestPerturbationGain(logLikelihood, fit.parameters, step)).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it(`the ${check.gradientKind} gradient agrees with plain finite differences, at and away from the optimum`, () => {
+    for (const theta of [fit.parameters, ...check.elsewhere]) {
+      const numeric = centralDifferenceGradient(logLikelihood, theta);
+      check.gradient(theta).forEach((g, i) => {
+        expect(Math.abs(g - numeric[i]!)).toBeLessThan(1e-4 * Math.max(1, Math.abs(g)));
+      });
+    }
   });
 }

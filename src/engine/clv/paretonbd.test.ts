@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { CALIBRATION_END, loadCdnowSample } from './cdnow.fixture.js';
-import { bestPerturbationGain, centralDifferenceGradient, spreadAcrossStarts } from './fit.fixture.js';
+import { itReachesOneOptimum } from './fit.fixture.js';
 import { groupRecencyFrequency } from './grouping.js';
 import {
   fitParetoNbd,
@@ -50,23 +50,12 @@ function likelihoodByQuadrature(p: ParetoNbdParams, x: number, tx: number, T: nu
 }
 
 describe('Pareto/NBD on the CDNOW sample', () => {
-  it('every distant start converges to the same optimum', () => {
-    expect(fit.starts.every((s) => s.converged)).toBe(true);
-    const spread = spreadAcrossStarts(fit);
-    expect(spread.logLikelihood).toBeLessThan(1e-6);
-    expect(spread.parameters).toBeLessThan(1e-3);
-  });
-
-  it('no small perturbation of the fitted parameters raises the log-likelihood', () => {
-    for (const step of [1e-3, 1e-2]) expect(bestPerturbationGain(ll, fit.parameters, step)).toBeLessThanOrEqual(0);
-  });
-
-  it('the Richardson gradient agrees with plain finite differences, at and away from the optimum', () => {
-    for (const theta of [fit.parameters, Float64Array.of(1, 2, 3, 4), Float64Array.of(0.2, 30, 2, 3)]) {
-      const careful = paretoNbdGradient(paretoNbdParams(theta), grouped);
-      const plain = centralDifferenceGradient(ll, theta);
-      careful.forEach((g, i) => expect(Math.abs(g - plain[i]!)).toBeLessThan(1e-4 * Math.max(1, Math.abs(g))));
-    }
+  itReachesOneOptimum({
+    fit,
+    logLikelihood: ll,
+    gradient: (theta) => paretoNbdGradient(paretoNbdParams(theta), grouped),
+    elsewhere: [Float64Array.of(1, 2, 3, 4), Float64Array.of(0.2, 30, 2, 3)],
+    gradientKind: 'Richardson',
   });
 
   // Published to 3-4 significant digits: relative 2e-3 (half a unit in the last digit of 0.553).
@@ -113,6 +102,25 @@ describe('Pareto/NBD likelihood', () => {
     const pAlive = paretoNbdPAlive(published, columns);
     expect(pAlive[0]).toBeLessThan(1e-6);
     expect(pAlive[1]).toBeGreaterThan(0.99);
+  });
+
+  it('P(alive) and the conditional expectation equal their defining integrals (quadrature for L)', () => {
+    const p = cases[1]![1];
+    const [x, tx, T, t] = [2, 30.43, 38.86, 39];
+    const likelihood = likelihoodByQuadrature(p, x, tx, T);
+    const gammaPart = Math.exp(
+      lgamma(p.r + x) - lgamma(p.r) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta),
+    );
+    const aliveTerm = gammaPart * Math.pow(p.alpha + T, -(p.r + x)) * Math.pow(p.beta + T, -p.s);
+    const [pAlive] = paretoNbdPAlive(p, { x: [x], tx: [tx], T: [T] });
+    expect(pAlive).toBeCloseTo(aliveTerm / likelihood, 10);
+    // E[Y(t)] = E[λ^(x+1) e^(−λT)] · E[(1 − e^(−μt)) e^(−μT) / μ] / L, both factors in closed form.
+    const lambdaPart = gammaPart * ((p.r + x) / Math.pow(p.alpha + T, p.r + x + 1)) * Math.pow(p.beta, -p.s);
+    const muPart =
+      (Math.pow(p.beta, p.s) / (p.s - 1)) *
+      (Math.pow(p.beta + T, 1 - p.s) - Math.pow(p.beta + T + t, 1 - p.s));
+    const [expected] = paretoNbdConditionalExpected(p, { x: [x], tx: [tx], T: [T] }, t);
+    expect(expected).toBeCloseTo((lambdaPart * muPart) / likelihood, 10);
   });
 
   it('at T = t_x the customer is alive with certainty', () => {

@@ -102,20 +102,30 @@ describe('calibration summary rules', () => {
   });
 
   it('leaves out customer indices without transactions and accepts an empty log', () => {
-    const s = calibrationSummary({ customer: [2], day: [5], amount: [1] }, { calibrationEndDay: 9, unit: 'days' });
+    const s = calibrationSummary(
+      { customer: [2], day: [5], amount: [1] },
+      { calibrationEndDay: 9, unit: 'days' },
+    );
     expect(Array.from(s.customer)).toEqual([2]);
-    const empty = calibrationSummary({ customer: [], day: [], amount: [] }, { calibrationEndDay: 9, unit: 'days' });
+    const empty = calibrationSummary(
+      { customer: [], day: [], amount: [] },
+      { calibrationEndDay: 9, unit: 'days' },
+    );
     expect(empty.x).toHaveLength(0);
   });
 
   it('rejects fractional days, negative customers and mismatched columns', () => {
     const end = { calibrationEndDay: 9, unit: 'days' } as const;
     expect(() => calibrationSummary({ customer: [0], day: [1.5], amount: [1] }, end)).toThrow(/Day numbers/);
-    expect(() => calibrationSummary({ customer: [-1], day: [1], amount: [1] }, end)).toThrow(/Customer indices/);
-    expect(() => calibrationSummary({ customer: [0, 0], day: [1], amount: [1] }, end)).toThrow(/differ in length/);
-    expect(() => calibrationSummary({ customer: [3], day: [1], amount: [1] }, { ...end, customerCount: 2 })).toThrow(
+    expect(() => calibrationSummary({ customer: [-1], day: [1], amount: [1] }, end)).toThrow(
       /Customer indices/,
     );
+    expect(() => calibrationSummary({ customer: [0, 0], day: [1], amount: [1] }, end)).toThrow(
+      /differ in length/,
+    );
+    expect(() =>
+      calibrationSummary({ customer: [3], day: [1], amount: [1] }, { ...end, customerCount: 2 }),
+    ).toThrow(/Customer indices/);
   });
 });
 

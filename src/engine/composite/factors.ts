@@ -1,5 +1,5 @@
 import type { CustomerMetrics, MetricColumn, PopulationColumns } from '../columns.js';
-import { EngineError, text } from '../i18n.js';
+import { EngineError, text, type Localised } from '../i18n.js';
 import { METRICS, type MetricId } from '../metrics/catalogue.js';
 import type { FactorSpec, NullPolicy } from '../model/schema.js';
 import { applyNormaliser, fitNormaliser, type NormaliserParams } from '../normalise/index.js';
@@ -15,6 +15,7 @@ export interface FittedFactor {
   readonly id: string;
   /** Dotted path from the top-level factor, e.g. `sales.growth`. */
   readonly path: string;
+  readonly name?: Localised | undefined;
   readonly metric?: MetricId | undefined;
   readonly normaliser?: NormaliserParams | undefined;
   readonly weight: number;
@@ -76,6 +77,7 @@ function fitLevel(
     const fitted: FittedFactor = {
       id: spec.id,
       path,
+      name: spec.name,
       metric: spec.metric,
       normaliser,
       weight: weights[i]!,

@@ -33,9 +33,9 @@ export function lastMembers(
   values: Float64Array,
   ids: ArrayLike<number>,
 ): (PositionBoundary | null)[] {
-  const boundaries: (PositionBoundary | null)[] = new Array<PositionBoundary | null>(groupCount).fill(null);
-  for (const row of order) boundaries[groups[row]!] = { value: values[row]!, id: ids[row]! };
-  return boundaries;
+  const lastRow = new Int32Array(groupCount).fill(-1);
+  for (let p = 0; p < order.length; p++) lastRow[groups[order[p]!]!] = order[p]!;
+  return Array.from(lastRow, (row) => (row < 0 ? null : { value: values[row]!, id: ids[row]! }));
 }
 
 /** Group of one customer given stored boundaries; `fallback` when it comes after every boundary. */
