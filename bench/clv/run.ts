@@ -51,8 +51,12 @@ const elapsed = (performance.now() - total) / 1000;
 const show = (names: readonly string[], values: Float64Array, errors: Float64Array): string =>
   names.map((n, i) => `${n}=${values[i]!.toFixed(4)}±${errors[i]!.toFixed(4)}`).join(' ');
 console.log(`BG/NBD  ${show(bg.names, bg.parameters, bg.standardErrors)} LL=${bg.logLikelihood.toFixed(2)}`);
-console.log(`        converged=${bg.converged} starts agree: ${bg.starts.map((s) => s.logLikelihood.toFixed(4)).join(', ')}`);
+console.log(
+  `        converged=${bg.converged} starts agree: ${bg.starts.map((s) => s.logLikelihood.toFixed(4)).join(', ')}`,
+);
 console.log(`GG      ${show(gg.names, gg.parameters, gg.standardErrors)} LL=${gg.logLikelihood.toFixed(2)}`);
-console.log(`        converged=${gg.converged} repeaters=${gg.customersUsed} corr(x, zbar)=${gg.independence.correlation.toFixed(4)}`);
+console.log(
+  `        converged=${gg.converged} repeaters=${gg.customersUsed} corr(x, zbar)=${gg.independence.correlation.toFixed(4)}`,
+);
 console.log(`truth   BG/NBD ${JSON.stringify(truth.purchases)} GG ${JSON.stringify(truth.spend)}`);
 console.log(`total (summary + grouping + both fits): ${elapsed.toFixed(3)} s`);
