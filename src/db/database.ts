@@ -142,6 +142,8 @@ export interface OrderTable {
   amount: Decimal;
   cost: Decimal | null;
   gross_profit: Decimal | null;
+  /** Discount granted on the order (CNY), part of the cost to serve. */
+  discount: ColumnType<Decimal, Decimal | undefined, Decimal>;
   currency: ColumnType<string, string | undefined, string>;
   status: ColumnType<OrderStatus, OrderStatus | undefined, OrderStatus>;
   note: string | null;
@@ -207,6 +209,7 @@ export interface CustomerMonthStatsTable {
   amount: Decimal;
   profit: Decimal;
   profit_count: number;
+  discount: Decimal;
   first_order: DateString | null;
   last_order: DateString | null;
   due_count: number;

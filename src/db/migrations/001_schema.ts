@@ -127,6 +127,7 @@ const statements = [
      amount numeric(18,2) NOT NULL,
      cost numeric(18,2),
      gross_profit numeric(18,2),
+     discount numeric(18,2) NOT NULL DEFAULT 0 CHECK (discount >= 0),
      currency char(3) NOT NULL DEFAULT 'CNY',
      status text NOT NULL DEFAULT 'completed' CHECK (status IN ('confirmed', 'completed', 'cancelled')),
      note text,

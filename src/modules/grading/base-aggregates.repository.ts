@@ -12,6 +12,7 @@ export const baseAggregateColumns = [
   'profit_window_cents',
   'orders_window',
   'sales_prev_window_cents',
+  'discount_window_cents',
   'late_days_sum',
   'due_invoice_count',
   'late_invoice_count',

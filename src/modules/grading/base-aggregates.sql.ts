@@ -85,6 +85,7 @@ const rangeOfOutput: ReadonlyArray<readonly [output: string, column: string, ran
   ['profit_count_window', 'profit_count', 'window'],
   ['orders_window', 'order_count', 'window'],
   ['sales_prev_window', 'amount', 'previous'],
+  ['discount_window', 'discount', 'window'],
   ...monthColumns
     .filter((c) => /^(due_|final_|unpaid_|settled_)/.test(c.name))
     .map((c) => [c.name, c.name, 'lifetime'] as const),
@@ -143,7 +144,7 @@ export function baseAggregatesSql(plan: AsOfPlan, lateness: Lateness, customerFi
     ), totals AS (
       SELECT customer_id, first_order, last_order, last_contact, contacts_window,
              order_count, orders_window, amount_total, sales_window, sales_prev_window, profit_window,
-             profit_count_window, due_count, due_amount,
+             profit_count_window, discount_window, due_count, due_amount,
              coalesce(${late.days}, 0) AS late_days_sum,
              coalesce(${late.count}, 0) AS late_invoice_count,
              coalesce(${late.amountDays}, 0) AS late_amount_days,
@@ -160,6 +161,7 @@ export function baseAggregatesSql(plan: AsOfPlan, lateness: Lateness, customerFi
              AS profit_window_cents,
            coalesce(orders_window, 0)::int AS orders_window,
            ${cents('sales_prev_window')} AS sales_prev_window_cents,
+           ${cents('discount_window')} AS discount_window_cents,
            coalesce(late_days_sum, 0)::bigint AS late_days_sum,
            coalesce(due_count, 0)::int AS due_invoice_count,
            coalesce(late_invoice_count, 0)::int AS late_invoice_count,

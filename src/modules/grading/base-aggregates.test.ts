@@ -46,6 +46,7 @@ beforeAll(async () => {
       amount,
       gross_profit: random() < 0.1 ? null : ((Math.floor(random() * 4_000_000) - 500_000) / 100).toFixed(2),
       status: random() < 0.05 ? ('cancelled' as const) : ('completed' as const),
+      discount: random() < 0.3 ? (Math.floor(random() * 50_000) / 100).toFixed(2) : '0',
     });
     const due = day(orderDate, 30);
     const roll = random();
@@ -91,6 +92,7 @@ async function naive(asOf: string, windowMonths: number, lateness: Lateness): Pr
       (coalesce(o.sales_w, 0) * 100)::bigint AS sales_window_cents,
       CASE WHEN coalesce(o.n_w, 0) = 0 OR o.profit_known_w > 0 THEN (coalesce(o.profit_w, 0) * 100)::bigint END AS profit_window_cents,
       coalesce(o.n_w, 0) AS orders_window, (coalesce(o.sales_p, 0) * 100)::bigint AS sales_prev_window_cents,
+      (coalesce(o.discount_w, 0) * 100)::bigint AS discount_window_cents,
       coalesce(p.late_days, 0) AS late_days_sum, coalesce(p.n, 0) AS due_invoice_count,
       coalesce(p.late_n, 0) AS late_invoice_count, (coalesce(p.late_amount_days, 0) * 100)::bigint AS late_amount_days_sum_cents,
       (coalesce(p.due_amount, 0) * 100)::bigint AS due_amount_cents, (coalesce(p.overdue, 0) * 100)::bigint AS overdue_amount_cents,
@@ -102,6 +104,7 @@ async function naive(asOf: string, windowMonths: number, lateness: Lateness): Pr
              sum(coalesce(gross_profit, 0)) FILTER (WHERE order_date >= ${ws}::date) profit_w,
              count(gross_profit) FILTER (WHERE order_date >= ${ws}::date) profit_known_w,
              count(*) FILTER (WHERE order_date >= ${ws}::date) n_w,
+             sum(discount) FILTER (WHERE order_date >= ${ws}::date) discount_w,
              sum(amount) FILTER (WHERE order_date >= ${ps}::date AND order_date < ${ws}::date) sales_p
       FROM orders WHERE customer_id = c.id AND status <> 'cancelled' AND order_date < ${a}::date) o ON true
     LEFT JOIN LATERAL (
