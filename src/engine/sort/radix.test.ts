@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { argsort, orderById } from './radix.js';
+
+const reference = (values: number[], descending: boolean, nullsFirst: boolean) =>
+  values
+    .map((v, i) => ({ v: Object.is(v, -0) ? 0 : v, i }))
+    .sort((a, b) => {
+      const an = Number.isNaN(a.v);
+      const bn = Number.isNaN(b.v);
+      if (an || bn) return an && bn ? a.i - b.i : an === nullsFirst ? -1 : 1;
+      return (descending ? b.v - a.v : a.v - b.v) || a.i - b.i;
+    })
+    .map((x) => x.i);
+
+describe('radix argsort', () => {
+  it('orders negatives, zero, -0, infinities and NaN like a comparison sort, ties in input order', () => {
+    const values = [3, -1, 0, -0, Number.NaN, -Infinity, Infinity, 2.5, -1, Number.NaN, 1e-300, -1e300];
+    for (const descending of [false, true])
+      for (const nulls of ['first', 'last'] as const)
+        expect(Array.from(argsort(Float64Array.from(values), { descending, nulls }))).toEqual(
+          reference(values, descending, nulls === 'first'),
+        );
+  });
+
+  it('equal keys keep the order of the initial permutation (the customer-id tie-breaker)', () => {
+    const values = Float64Array.from([5, 5, 1, 5]);
+    expect(Array.from(argsort(values, { initialOrder: Int32Array.from([3, 1, 0, 2]) }))).toEqual([
+      2, 3, 1, 0,
+    ]);
+  });
+
+  it('empty and single-element inputs', () => {
+    expect(Array.from(argsort(new Float64Array(0)))).toEqual([]);
+    expect(Array.from(argsort(Float64Array.from([7])))).toEqual([0]);
+  });
+
+  it('orderById sorts rows by ascending customer id', () => {
+    expect(Array.from(orderById(Int32Array.from([30, 10, 20])))).toEqual([1, 2, 0]);
+  });
+
+  it('agrees with a comparison sort on arbitrary doubles (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double(), fc.integer({ min: -3, max: 3 }))),
+        fc.boolean(),
+        fc.boolean(),
+        (values, d, f) => {
+          const nulls = f ? 'first' : 'last';
+          expect(Array.from(argsort(Float64Array.from(values), { descending: d, nulls }))).toEqual(
+            reference(values, d, f),
+          );
+        },
+      ),
+    );
+  });
+});
