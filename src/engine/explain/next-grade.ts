@@ -93,18 +93,24 @@ function percentileTarget(
   if (c0 >= len) return undefined;
   const lo = c0 + 1;
   let c = Math.min(len, Math.max(lo, Math.ceil(needed * den - offset)));
-  for (let s = 0; s < GUESS_STEPS && c > lo && passesAt(search, leaf, (offset + c - 1) / den); s++) c--;
-  for (let s = 0; s < GUESS_STEPS && c < len && !passesAt(search, leaf, (offset + c) / den); s++) c++;
+  for (
+    let s = 0;
+    s < GUESS_STEPS && c > lo && passesAt(search, leaf, Math.min(1, (offset + c - 1) / den));
+    s++
+  )
+    c--;
+  for (let s = 0; s < GUESS_STEPS && c < len && !passesAt(search, leaf, Math.min(1, (offset + c) / den)); s++)
+    c++;
   const exact =
-    passesAt(search, leaf, (offset + c) / den) &&
-    (c === lo || !passesAt(search, leaf, (offset + c - 1) / den));
+    passesAt(search, leaf, Math.min(1, (offset + c) / den)) &&
+    (c === lo || !passesAt(search, leaf, Math.min(1, (offset + c - 1) / den)));
   if (!exact) {
-    if (!passesAt(search, leaf, (offset + len) / den)) return undefined;
+    if (!passesAt(search, leaf, Math.min(1, (offset + len) / den))) return undefined;
     let a = lo;
     let b = len;
     while (a < b) {
       const mid = (a + b) >>> 1;
-      if (passesAt(search, leaf, (offset + mid) / den)) b = mid;
+      if (passesAt(search, leaf, Math.min(1, (offset + mid) / den))) b = mid;
       else a = mid + 1;
     }
     c = a;

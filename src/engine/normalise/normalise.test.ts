@@ -35,11 +35,11 @@ describe('percentile normaliser (SQL percent_rank)', () => {
     expect(Array.from(fit({ kind: 'percentile', nulls: 'first' }, [42]).unit)).toEqual([0]);
     expect(Array.from(fit({ kind: 'percentile', nulls: 'first' }, [7, 7, 7]).unit)).toEqual([0, 0, 0]);
   });
-  it('a new value is scored against the stored breakpoints', () => {
+  it('a new value is scored against the stored breakpoints, capped at 1', () => {
     const { params } = fit({ kind: 'percentile', nulls: 'first' }, [10, 20, 20, 30, 40]);
     expect(applyNormaliser(params, 25)).toBe(3 / 4);
     expect(applyNormaliser(params, 5)).toBe(0);
-    expect(applyNormaliser(params, 1000)).toBe(5 / 4);
+    expect(applyNormaliser(params, 1000)).toBe(1);
   });
 });
 

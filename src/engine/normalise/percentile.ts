@@ -64,7 +64,8 @@ export function scorePercentile(p: PercentileParams, value: number): number {
   if (denominator <= 0) return 0;
   const offset = p.nulls === 'first' ? p.nullCount : 0;
   const before = p.descending ? p.sorted.length - upperBound(p.sorted, value) : lowerBound(p.sorted, value);
-  return (offset + before) / denominator;
+  // A value beyond every fitted one passes the customer's own old value too; the scale still ends at 1.
+  return Math.min(1, (offset + before) / denominator);
 }
 
 /** Number of sorted values strictly below `value`. */
