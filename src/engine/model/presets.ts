@@ -28,6 +28,7 @@ export const PRESET_COMPOSITE_QUOTAS: Model = define({
     'Composite (credit 10 / sales 30 / profit 60)',
   ),
   population: { hasOrders: true },
+  lateness: 'final',
   factors: [
     {
       id: 'credit',

@@ -207,6 +207,12 @@ export const modelSchema = z
     windowMonths: z.number().int().min(1).max(120).default(12),
     /** Unit cost per contact (CNY) for cost_to_serve. */
     costPerContact: z.number().nonnegative().default(0),
+    /**
+     * How lateness is measured as of a past date: 'point_in_time' counts a payment made after the as-of date as
+     * still outstanding on it (reproducible whatever is recorded later); 'final' uses the paid date as finally
+     * recorded, as the reference SQL does.
+     */
+    lateness: z.enum(['point_in_time', 'final']).default('point_in_time'),
     population: populationSchema.default({}),
     factors: z.array(factorSchema).default([]),
     method: methodSchema,
