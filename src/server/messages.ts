@@ -58,6 +58,10 @@ export const fieldMessages = {
   profit_mismatch: { 'zh-CN': '不等于金额减成本', 'en-US': 'does not equal amount minus cost' },
   own_account: { 'zh-CN': '不能停用自己的账号', 'en-US': 'cannot deactivate your own account' },
   in_use: { 'zh-CN': '仍在使用中', 'en-US': 'is still in use' },
+  after_payments: {
+    'zh-CN': '晚于其回款的应收或回款日期',
+    'en-US': 'is after the due or paid date of its payments',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldReason = keyof typeof fieldMessages;

@@ -1,10 +1,26 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './app-env.js';
-import { registerCustomerRoutes } from '../modules/customers/customer.routes.js';
+import { registerActivityRoutes } from '../modules/activities/activity.routes.js';
+import { registerHistoryRoutes } from '../modules/audit/history.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contact.routes.js';
+import { registerCustomerRoutes } from '../modules/customers/customer.routes.js';
+import { registerDictionaryRoutes } from '../modules/dictionaries/dictionary.routes.js';
+import { registerOrderRoutes } from '../modules/orders/order.routes.js';
+import { registerPaymentRoutes } from '../modules/payments/payment.routes.js';
+import { registerRelationshipRoutes } from '../modules/relationships/relationship.routes.js';
+import { registerTeamRoutes } from '../modules/users/team.routes.js';
+import { registerUserRoutes } from '../modules/users/user.routes.js';
 
 /** Every authenticated API module, mounted under /api behind the session check. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   registerCustomerRoutes(app, deps);
+  registerHistoryRoutes(app, deps);
   registerContactRoutes(app, deps);
+  registerRelationshipRoutes(app, deps);
+  registerOrderRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
+  registerActivityRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerTeamRoutes(app, deps);
+  registerDictionaryRoutes(app, deps);
 }

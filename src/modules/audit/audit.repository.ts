@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -60,4 +60,51 @@ export async function listAudit(
   if (filter.entityId) query = query.where('audit_log.entity_id', '=', filter.entityId);
   if (filter.beforeId) query = query.where('audit_log.id', '<', filter.beforeId);
   return query.execute();
+}
+
+/** Entities whose audit rows carry the customer they belong to in `customer_id`. */
+const customerOwnedEntities = ['contact', 'order', 'payment', 'activity', 'relationship'];
+
+/**
+ * The audit trail of one customer: its own entries and those of the records it owns, newest first. Owned records
+ * are found by the customer_id their before/after images carry; a relationship counts for both of its ends.
+ */
+export function listCustomerHistory(db: Db, customerId: number, limit: number) {
+  const id = String(customerId);
+  return db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.user_id')
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.user_id',
+      'users.name as user_name',
+      'audit_log.entity',
+      'audit_log.entity_id',
+      'audit_log.action',
+      'audit_log.before',
+      'audit_log.after',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('audit_log.entity', '=', 'customer'), eb('audit_log.entity_id', '=', id)]),
+        eb.and([
+          eb('audit_log.entity', 'in', customerOwnedEntities),
+          eb.or([
+            eb(sql`audit_log.after ->> 'customer_id'`, '=', id),
+            eb(sql`audit_log.before ->> 'customer_id'`, '=', id),
+          ]),
+        ]),
+        eb.and([
+          eb('audit_log.entity', '=', 'relationship'),
+          eb.or([
+            eb(sql`audit_log.after ->> 'related_customer_id'`, '=', id),
+            eb(sql`audit_log.before ->> 'related_customer_id'`, '=', id),
+          ]),
+        ]),
+      ]),
+    )
+    .orderBy('audit_log.id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -91,3 +91,12 @@ export async function findActiveUserTeam(db: Db, id: number) {
     .where('active', '=', true)
     .executeTakeFirst();
 }
+
+export async function loginTaken(db: Db, login: string, exceptId?: number): Promise<boolean> {
+  let query = db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase()));
+  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}

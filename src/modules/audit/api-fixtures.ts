@@ -1,0 +1,89 @@
+import { expect } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
+
+/**
+ * The cast of the record API tests: every role logged in, and one customer for each of three reps in two teams,
+ * plus one customer nobody owns (admin only).
+ */
+export interface RecordWorld {
+  t: TestApp;
+  admin: Client;
+  managerEast: Client;
+  managerSouth: Client;
+  repEast1: Client;
+  repEast2: Client;
+  repSouth1: Client;
+  customers: { east1: number; east2: number; south1: number; unowned: number };
+}
+
+export type Body = Record<string, unknown> & {
+  items?: Array<Record<string, unknown> & { id: number }>;
+  total?: number;
+  error?: { code: string; fields: Array<{ path: string; reason: string }> };
+};
+
+export const json = async (response: Response) => (await response.json()) as Body;
+
+export async function created(response: Response): Promise<Body & { id: number }> {
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()) as Body & { id: number };
+}
+
+/** The response is refused with `status`, naming `path` (and `reason`, when given), in the error's field list. */
+export async function expectRefused(response: Response, status: number, path: string, reason?: string) {
+  expect(response.status, await response.clone().text()).toBe(status);
+  const fields = (await json(response)).error?.fields ?? [];
+  expect(fields.map((field) => field.path)).toContain(path);
+  if (reason) expect(fields.find((field) => field.path === path)?.reason).toBe(reason);
+}
+
+export async function openRecordWorld(): Promise<RecordWorld> {
+  const t = await createTestApp();
+  const [admin, managerEast, managerSouth, repEast1, repEast2, repSouth1] = await Promise.all([
+    t.as('admin'),
+    t.as('managerEast'),
+    t.as('managerSouth'),
+    t.as('repEast1'),
+    t.as('repEast2'),
+    t.as('repSouth1'),
+  ]);
+  const customer = async (client: Client, code: string, name: string) =>
+    (await created(await client('POST', '/api/customers', { code, name }))).id;
+  return {
+    t,
+    admin,
+    managerEast,
+    managerSouth,
+    repEast1,
+    repEast2,
+    repSouth1,
+    customers: {
+      east1: await customer(repEast1, 'E1', '江苏恒瑞机械制造有限公司'),
+      east2: await customer(repEast2, 'E2', '杭州东方泵业股份有限公司'),
+      south1: await customer(repSouth1, 'S1', '广州南方电力设备有限公司'),
+      unowned: await customer(admin, 'U1', '深圳前海贸易有限公司'),
+    },
+  };
+}
+
+export async function auditActions(t: TestApp, entity: string, entityId: number) {
+  const rows = await t.handle.db
+    .selectFrom('audit_log')
+    .select(['action', 'user_id'])
+    .where('entity', '=', entity)
+    .where('entity_id', '=', String(entityId))
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.action);
+}
+
+export async function rowCount(
+  t: TestApp,
+  table: 'contacts' | 'orders' | 'order_lines' | 'payments' | 'activities' | 'customer_relationships',
+) {
+  const row = await t.handle.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,0 +1,144 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { OrderTable } from '../../db/database.js';
+import type { Db } from '../audit/audit.repository.js';
+import { keysetPage } from '../audit/owned-records.js';
+import type { Actor } from '../auth/actor.js';
+import { containsPattern, type Cursor } from '../shared/pagination.js';
+import { visibleCustomerIds } from '../shared/scope.js';
+import type { ResolvedLine } from './order-figures.js';
+import type { OrderListFilter } from './order.schema.js';
+
+function orderViews(db: Db, actor: Actor) {
+  return db
+    .selectFrom('orders')
+    .innerJoin('customers', 'customers.id', 'orders.customer_id')
+    .where('orders.customer_id', 'in', visibleCustomerIds(db, actor))
+    .selectAll('orders')
+    .select('customers.name as customer_name');
+}
+
+export type OrderViewRow = Awaited<ReturnType<ReturnType<typeof orderViews>['executeTakeFirstOrThrow']>>;
+
+function applyFilter(query: ReturnType<typeof orderViews>, filter: OrderListFilter) {
+  let q = query;
+  if (filter.customerId !== undefined) q = q.where('orders.customer_id', '=', filter.customerId);
+  if (filter.from) q = q.where('orders.order_date', '>=', filter.from);
+  if (filter.to) q = q.where('orders.order_date', '<=', filter.to);
+  if (filter.status?.length) q = q.where('orders.status', 'in', filter.status);
+  if (filter.q) q = q.where('orders.order_no', 'ilike', containsPattern(filter.q));
+  return q;
+}
+
+const newestFirst = {
+  key: sql`orders.order_date`,
+  type: sql`date`,
+  id: sql`orders.id`,
+  direction: 'desc',
+} as const;
+
+export function listOrderViews(db: Db, actor: Actor, filter: OrderListFilter, cursor?: Cursor) {
+  return keysetPage(applyFilter(orderViews(db, actor), filter), newestFirst, cursor, filter.limit).execute();
+}
+
+export async function countOrders(db: Db, actor: Actor, filter: OrderListFilter): Promise<number> {
+  const row = await applyFilter(orderViews(db, actor), filter)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function findOrderView(db: Db, actor: Actor, id: number) {
+  return orderViews(db, actor).where('orders.id', '=', id).executeTakeFirst();
+}
+
+export function findOrderForUpdate(db: Db, actor: Actor, id: number) {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', id)
+    .where('customer_id', 'in', visibleCustomerIds(db, actor))
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The order a payment refers to: visible, and of the payment's own customer. */
+export function findOrderOfCustomer(db: Db, actor: Actor, orderId: number, customerId: number) {
+  return db
+    .selectFrom('orders')
+    .select(['id', 'order_date'])
+    .where('id', '=', orderId)
+    .where('customer_id', '=', customerId)
+    .where('customer_id', 'in', visibleCustomerIds(db, actor))
+    .executeTakeFirst();
+}
+
+export function listLines(db: Db, orderIds: readonly number[]) {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('order_lines')
+    .selectAll()
+    .where('order_id', 'in', orderIds)
+    .orderBy('order_id')
+    .orderBy('id')
+    .execute();
+}
+
+export type OrderLineRow = Awaited<ReturnType<typeof listLines>>[number];
+
+export async function orderNoTaken(db: Db, orderNo: string, exceptId?: number): Promise<boolean> {
+  let query = db.selectFrom('orders').select('id').where('order_no', '=', orderNo);
+  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** The earliest due or paid date among the order's payments: the order date may not move past it. */
+export async function earliestPaymentDate(db: Db, orderId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('payments')
+    .select(sql<string | null>`min(least(due_date, coalesce(paid_date, due_date)))`.as('earliest'))
+    .where('order_id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  return row.earliest;
+}
+
+export function insertOrder(db: Db, values: Insertable<OrderTable>) {
+  return db.insertInto('orders').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateOrder(db: Db, id: number, values: Updateable<OrderTable>) {
+  return db
+    .updateTable('orders')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Lines are replaced as a whole: an order's lines are edited together, like a form. */
+export async function replaceLines(
+  db: Db,
+  order: { id: number; customer_id: number },
+  lines: readonly ResolvedLine[],
+) {
+  await db.deleteFrom('order_lines').where('order_id', '=', order.id).execute();
+  if (lines.length === 0) return;
+  await db
+    .insertInto('order_lines')
+    .values(
+      lines.map((line) => ({
+        order_id: order.id,
+        customer_id: order.customer_id,
+        product: line.product,
+        quantity: line.quantity,
+        unit_price: line.unitPrice,
+        amount: line.amount,
+        cost: line.cost,
+      })),
+    )
+    .execute();
+}
+
+export async function deleteOrder(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('orders').where('id', '=', id).execute();
+}
