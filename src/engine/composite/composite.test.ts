@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradePopulation } from '../grade.js';
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import { model, ladder, population } from '../testing/models.js';
 
 const asOf = '2025-01-01';

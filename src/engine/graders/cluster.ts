@@ -203,14 +203,19 @@ function label(metrics: readonly MetricId[], centroid: readonly number[]): Local
 const valueOf = (metrics: readonly MetricId[], centroid: readonly number[]): number =>
   centroid.reduce((sum, z, d) => sum + (METRICS[metrics[d]!].higherIsBetter ? z : -z), 0) / centroid.length;
 
+/** Rows are visited in customer-id order (`byId`) so seeding and sums do not depend on the input order. */
 export function gradeClusters(
   settings: ClusterSettings,
   columns: Partial<Record<MetricId, MetricColumn>>,
-  n: number,
+  byId: Int32Array,
 ): { grades: Int32Array; params: ClusterParams } {
+  const n = byId.length;
   const dims = settings.metrics.length;
   const { points, means, sds } = standardise(
-    settings.metrics.map((m) => numeric(columns[m] ?? new Float64Array(n).fill(Number.NaN))),
+    settings.metrics.map((m) => {
+      const values = columns[m] ? numeric(columns[m]) : undefined;
+      return Float64Array.from(byId, (row) => (values ? values[row]! : Number.NaN));
+    }),
     n,
   );
   const candidates = settings.k ? [settings.k] : range(settings.kMin, settings.kMax);
@@ -226,8 +231,11 @@ export function gradeClusters(
   const centroids = (best?.centroids ?? []).sort(
     (a, b) => valueOf(settings.metrics, b) - valueOf(settings.metrics, a),
   );
+  const inIdOrder = assign(points, n, centroids);
+  const grades = new Int32Array(n);
+  byId.forEach((row, k) => (grades[row] = inIdOrder[k]!));
   return {
-    grades: assign(points, n, centroids),
+    grades,
     params: {
       kind: 'cluster',
       metrics: settings.metrics,

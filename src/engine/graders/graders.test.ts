@@ -10,6 +10,8 @@ import {
 import { model, ladder, population } from '../testing/models.js';
 import { toDayNumber } from '../metrics/dates.js';
 import { ntile } from './rfm.js';
+import type { AbcParams } from './abc.js';
+import type { ClusterParams } from './cluster.js';
 
 const asOf = '2025-01-01';
 const identity = { kind: 'minmax' } as const;
@@ -106,7 +108,7 @@ describe('ABC 80/15/5 by cumulative share before the customer', () => {
       population({ sales_window: sales, frequency: sales.map(() => 1) }),
       { asOf },
     );
-    const shares = (result.params.method as { valueShares: number[] }).valueShares;
+    const shares = (result.params.method as AbcParams).valueShares;
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(shares.map((s) => Math.round(s * 100))).toEqual([80, 15, 5]);
   });
@@ -234,7 +236,7 @@ describe('k-means clustering', () => {
   it('finds the two obvious groups by silhouette and puts the valuable one first', () => {
     const result = gradePopulation(m, data, { asOf });
     expect(Array.from(result.grades)).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
-    const params = result.params.method as { labels: { 'en-US': string }[]; centroids: unknown[] };
+    const params = result.params.method as ClusterParams;
     expect(params.centroids.length).toBe(2);
     expect(params.labels[0]!['en-US']).toMatch(/high sales in window|low average days late/);
   });

@@ -155,7 +155,7 @@ export function runMethod({ model, columns, scores, byId, asOfDay }: MethodInput
       };
     }
     case 'cluster':
-      return gradeClusters(method, columns.metrics, n);
+      return gradeClusters(method, columns.metrics, byId);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import { PRESETS, PRESET_COMPOSITE_QUOTAS } from './presets.js';
 import { modelSchema, parseModel } from './schema.js';
 

@@ -70,7 +70,7 @@ describe('scale normalisers', () => {
 });
 
 describe('lookup normalisers', () => {
-  const daysLate = { kind: 'bins', edges: [0, 15, 30, 60], scores: [100, 80, 60, 30, 0] } as const;
+  const daysLate = { kind: 'bins' as const, edges: [0, 15, 30, 60], scores: [100, 80, 60, 30, 0] };
   it('days late 0 → 100, 1–15 → 80, 16–30 → 60, 31–60 → 30, > 60 → 0', () => {
     expect(Array.from(fit(daysLate, [0, 1, 15, 16, 30, 31, 60, 61]).unit, (u) => u * 100)).toEqual([
       100, 80, 80, 60, 60, 30, 30, 0,
