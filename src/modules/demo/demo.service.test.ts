@@ -1,0 +1,282 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../../db/connect.js';
+import { openTestDatabase } from '../../testing/test-database.js';
+import { verifyPassword } from '../auth/password.js';
+import { generateDemo, type DemoSummary } from './demo.service.js';
+import { DemoError } from './demo.errors.js';
+import { DEMO_PASSWORD } from './organisation.js';
+
+const AS_OF = '2025-06-30';
+const CUSTOMERS = 200;
+
+/** Every row the demo writes, in a stable order; the password hash has a random salt and is left out. */
+async function dump(handle: DatabaseHandle): Promise<Record<string, unknown[]>> {
+  const queries: Record<string, string> = {
+    teams: 'SELECT * FROM teams ORDER BY id',
+    users:
+      'SELECT id, login, name, role, team_id, level, capacity, phone, password_changed_at, created_at FROM users ORDER BY id',
+    customers: 'SELECT * FROM customers ORDER BY id',
+    contacts: 'SELECT * FROM contacts ORDER BY id',
+    customer_relationships: 'SELECT * FROM customer_relationships ORDER BY id',
+    orders: 'SELECT * FROM orders ORDER BY id',
+    order_lines: 'SELECT * FROM order_lines ORDER BY id',
+    payments: 'SELECT * FROM payments ORDER BY id',
+    activities: 'SELECT * FROM activities ORDER BY id',
+  };
+  const result: Record<string, unknown[]> = {};
+  for (const [table, query] of Object.entries(queries))
+    result[table] = (await sql.raw(query).execute(handle.db)).rows;
+  return result;
+}
+
+async function rows<T>(handle: DatabaseHandle, query: string): Promise<T[]> {
+  return (await sql.raw<T>(query).execute(handle.db)).rows;
+}
+
+describe('demo data on a fresh database', () => {
+  let handle: DatabaseHandle;
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    summary = await generateDemo(handle, { customers: CUSTOMERS, seed: 7, asOf: AS_OF });
+  });
+  afterAll(async () => handle.close());
+
+  it('loads the requested customers with their contacts, orders, payments and activities', async () => {
+    const [counts] = await rows<Record<string, number>>(
+      handle,
+      `SELECT (SELECT count(*) FROM customers)::int AS customers, (SELECT count(*) FROM orders)::int AS orders,
+              (SELECT count(*) FROM payments)::int AS payments, (SELECT count(*) FROM contacts)::int AS contacts,
+              (SELECT count(*) FROM activities)::int AS activities, (SELECT count(*) FROM order_lines)::int AS order_lines,
+              (SELECT count(*) FROM customer_relationships)::int AS customer_relationships`,
+    );
+    expect(counts?.customers).toBe(CUSTOMERS);
+    for (const table of [
+      'orders',
+      'payments',
+      'contacts',
+      'activities',
+      'order_lines',
+      'customer_relationships',
+    ] as const) {
+      expect(counts?.[table]).toBe(summary.counts[table]);
+    }
+    expect(summary.counts.orders).toBeGreaterThan(CUSTOMERS * 10);
+  });
+
+  it('every lifecycle stage is present', async () => {
+    const stages = await rows<{ lifecycle_stage: string }>(
+      handle,
+      'SELECT DISTINCT lifecycle_stage FROM customers',
+    );
+    expect(stages.map((row) => row.lifecycle_stage).sort()).toEqual([
+      'churned',
+      'closed_declining',
+      'closed_growing',
+      'closed_new',
+      'closed_stable',
+      'intent',
+      'target',
+    ]);
+  });
+
+  it('prospects have no orders', async () => {
+    const [row] = await rows<{ n: number }>(
+      handle,
+      `SELECT count(*)::int AS n FROM orders o JOIN customers c ON c.id = o.customer_id
+       WHERE c.lifecycle_stage IN ('target', 'intent')`,
+    );
+    expect(row?.n).toBe(0);
+  });
+
+  it('closed customers have bought in the last year and churned ones have not', async () => {
+    const [row] = await rows<{ n: number }>(
+      handle,
+      `SELECT count(*)::int AS n FROM customers c
+       LEFT JOIN LATERAL (SELECT max(order_date) AS last FROM orders o WHERE o.customer_id = c.id AND o.status <> 'cancelled') l ON true
+       WHERE (c.lifecycle_stage LIKE 'closed%' AND l.last <= DATE '${AS_OF}' - 365)
+          OR (c.lifecycle_stage = 'churned' AND l.last > DATE '${AS_OF}' - 365)`,
+    );
+    expect(row?.n).toBe(0);
+  });
+
+  it('the top 20% of buying customers bring 70–90% of the gross profit, as the summary reports', async () => {
+    const [row] = await rows<{ share: string }>(
+      handle,
+      `WITH p AS (SELECT customer_id, sum(gross_profit) AS profit FROM orders WHERE status <> 'cancelled' GROUP BY customer_id),
+            r AS (SELECT profit, row_number() OVER (ORDER BY profit DESC) AS rank, count(*) OVER () AS n FROM p)
+       SELECT (sum(profit) FILTER (WHERE rank <= ceil(n * 0.2)) / sum(profit))::text AS share FROM r`,
+    );
+    const share = Number(row?.share);
+    expect(share).toBeGreaterThanOrEqual(0.7);
+    expect(share).toBeLessThanOrEqual(0.9);
+    expect(summary.top20ProfitShare).toBeCloseTo(share, 6);
+  });
+
+  it('some orders lose money, and every order is the sum of its lines', async () => {
+    const [row] = await rows<{ losses: number; mismatched: number }>(
+      handle,
+      `SELECT (SELECT count(*) FROM orders WHERE gross_profit < 0)::int AS losses,
+              (SELECT count(*) FROM orders o WHERE o.amount <> (SELECT sum(amount) FROM order_lines l WHERE l.order_id = o.id)
+                 OR o.cost <> (SELECT sum(cost) FROM order_lines l WHERE l.order_id = o.id)
+                 OR o.gross_profit <> o.amount - o.cost)::int AS mismatched`,
+    );
+    expect(row?.losses).toBeGreaterThan(0);
+    expect(row?.mismatched).toBe(0);
+  });
+
+  it('every payment falls due on or after its order date, and none was paid after the as-of date', async () => {
+    const [row] = await rows<{ early: number; future: number; overdue: number; late: number }>(
+      handle,
+      `SELECT count(*) FILTER (WHERE p.due_date < o.order_date)::int AS early,
+              count(*) FILTER (WHERE p.paid_date > DATE '${AS_OF}')::int AS future,
+              count(*) FILTER (WHERE p.paid_date IS NULL AND p.due_date < DATE '${AS_OF}')::int AS overdue,
+              count(*) FILTER (WHERE p.paid_date > p.due_date)::int AS late
+       FROM payments p JOIN orders o ON o.id = p.order_id`,
+    );
+    expect(row?.early).toBe(0);
+    expect(row?.future).toBe(0);
+    expect(row?.overdue).toBeGreaterThan(0);
+    expect(row?.late).toBeGreaterThan(0);
+  });
+
+  it("every customer's team is its owner's team, and a few customers are unowned (public pool)", async () => {
+    const [row] = await rows<{ mismatched: number; unowned: number }>(
+      handle,
+      `SELECT count(*) FILTER (WHERE c.team_id IS DISTINCT FROM u.team_id)::int AS mismatched,
+              count(*) FILTER (WHERE c.owner_id IS NULL)::int AS unowned
+       FROM customers c LEFT JOIN users u ON u.id = c.owner_id`,
+    );
+    expect(row?.mismatched).toBe(0);
+    expect(row?.unowned).toBeGreaterThan(0);
+    expect(row?.unowned).toBeLessThan(CUSTOMERS * 0.15);
+  });
+
+  it('activities are logged by the customer owner, within the last year, with one of its contacts', async () => {
+    const [row] = await rows<{ wrong: number }>(
+      handle,
+      `SELECT count(*)::int AS wrong FROM activities a
+       JOIN customers c ON c.id = a.customer_id LEFT JOIN contacts k ON k.id = a.contact_id
+       WHERE a.user_id IS DISTINCT FROM c.owner_id OR k.customer_id IS DISTINCT FROM a.customer_id
+          OR stratum_business_date(a.at) NOT BETWEEN DATE '${AS_OF}' - 364 AND DATE '${AS_OF}'`,
+    );
+    expect(row?.wrong).toBe(0);
+  });
+
+  it('referred customers point at their referrer with a referred relationship', async () => {
+    const [row] = await rows<{ referred: number; missing: number }>(
+      handle,
+      `SELECT count(*)::int AS referred,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM customer_relationships r WHERE r.kind = 'referred'
+                 AND r.customer_id = c.referred_by_id AND r.related_customer_id = c.id))::int AS missing
+       FROM customers c WHERE c.referred_by_id IS NOT NULL`,
+    );
+    expect(row?.referred).toBeGreaterThan(0);
+    expect(row?.missing).toBe(0);
+  });
+
+  it('the maintained per-customer state equals a rebuild from the raw rows', async () => {
+    const stateQuery = 'SELECT * FROM customer_state ORDER BY customer_id';
+    const monthsQuery = 'SELECT * FROM customer_month_stats ORDER BY customer_id, month';
+    const withoutTimestamp = (list: Array<Record<string, unknown>>) =>
+      list.map(({ updated_at: _, ...rest }) => rest);
+    const state = withoutTimestamp(await rows(handle, stateQuery));
+    const months = await rows(handle, monthsQuery);
+    await sql`SELECT stratum_rebuild_state()`.execute(handle.db);
+    expect(withoutTimestamp(await rows(handle, stateQuery))).toEqual(state);
+    expect(await rows(handle, monthsQuery)).toEqual(months);
+    expect(state.length).toBeGreaterThan(CUSTOMERS / 2);
+  });
+
+  it('the demo logins exist with the demo password: an admin, a manager per team, ten reps', async () => {
+    expect(summary.logins.map((login) => login.login)).toEqual([
+      'admin',
+      'manager1',
+      'manager2',
+      'manager3',
+      'rep1',
+      'rep2',
+      'rep3',
+      'rep4',
+      'rep5',
+      'rep6',
+      'rep7',
+      'rep8',
+      'rep9',
+      'rep10',
+    ]);
+    expect(summary.logins.every((login) => login.password === DEMO_PASSWORD)).toBe(true);
+    const users = await rows<{ login: string; role: string; password_hash: string }>(
+      handle,
+      'SELECT login, role, password_hash FROM users ORDER BY id',
+    );
+    // One demo password, hashed once: scrypt is deliberately slow.
+    const hashes = [...new Set(users.map((user) => user.password_hash))];
+    expect(hashes).toHaveLength(1);
+    expect(await verifyPassword(DEMO_PASSWORD, hashes[0] ?? '')).toBe(true);
+    expect(await verifyPassword('wrong-password', hashes[0] ?? '')).toBe(false);
+    const managed = await rows<{ name: string; manager: string }>(
+      handle,
+      'SELECT t.name, u.login AS manager FROM teams t JOIN users u ON u.id = t.manager_id AND u.team_id = t.id ORDER BY t.id',
+    );
+    expect(managed).toEqual([
+      { name: '华东大区', manager: 'manager1' },
+      { name: '华南大区', manager: 'manager2' },
+      { name: '华北大区', manager: 'manager3' },
+    ]);
+  });
+
+  it('rejects a malformed as-of date or customer count before touching the database', async () => {
+    await expect(generateDemo(handle, { asOf: '2025-13-01' })).rejects.toMatchObject({
+      code: 'demo.invalid_option',
+    });
+    await expect(generateDemo(handle, { asOf: AS_OF, customers: 0 })).rejects.toMatchObject({
+      code: 'demo.invalid_option',
+    });
+  });
+
+  it('refuses to load into a database that has customers, and changes nothing', async () => {
+    const error = await generateDemo(handle, { customers: 10, seed: 7, asOf: AS_OF }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DemoError);
+    expect((error as DemoError).code).toBe('demo.database_not_empty');
+    expect((error as DemoError).messages['zh-CN']).toContain('已有 200 个客户');
+    const [row] = await rows<{ n: number }>(handle, 'SELECT count(*)::int AS n FROM customers');
+    expect(row?.n).toBe(CUSTOMERS);
+  });
+
+  it('with force, adds a second company after the first: new ids, unique codes, existing logins kept', async () => {
+    const second = await generateDemo(handle, { customers: 20, seed: 8, asOf: AS_OF, force: true });
+    expect(second.logins.every((login) => login.password === null)).toBe(true);
+    expect(second.counts.users).toBe(0);
+    const [row] = await rows<{ customers: number; min_new: number }>(
+      handle,
+      `SELECT count(*)::int AS customers, min(id) FILTER (WHERE created_at IS NOT NULL AND id > ${CUSTOMERS})::int AS min_new FROM customers`,
+    );
+    expect(row?.customers).toBe(CUSTOMERS + 20);
+    expect(row?.min_new).toBe(CUSTOMERS + 1);
+    await sql`INSERT INTO customers (code, name) VALUES ('AFTER-DEMO', 'sequence continues')`.execute(
+      handle.db,
+    );
+  });
+});
+
+describe('demo data is deterministic', () => {
+  it('the same seed and as-of date give identical rows in two databases, however the load is chunked', async () => {
+    const load = async (customersPerChunk: number) => {
+      const handle = await openTestDatabase();
+      try {
+        await generateDemo(handle, { customers: 60, seed: 1, asOf: AS_OF, customersPerChunk });
+        return await dump(handle);
+      } finally {
+        await handle.close();
+      }
+    };
+    const first = await load(7);
+    expect(first.orders?.length).toBeGreaterThan(0);
+    expect(await load(60)).toEqual(first);
+  });
+});
