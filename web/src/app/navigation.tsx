@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { TeamOutlined } from '@ant-design/icons';
+import type { Role } from '../shared/enums';
+
+export interface NavigationItem {
+  /** The path the item opens; items are highlighted for every path below it too. */
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+  /** Roles that see the item; every role when absent. */
+  roles?: readonly Role[];
+}
+
+/** The side menu. Each capability adds its entry here (grading, dashboard, worklist, import). */
+export const navigation: readonly NavigationItem[] = [
+  { path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined /> },
+];
+
+export function visibleNavigation(role: Role): NavigationItem[] {
+  return navigation.filter((item) => !item.roles || item.roles.includes(role));
+}
+
+export function selectedNavigation(pathname: string): string[] {
+  return navigation
+    .filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))
+    .map((item) => item.path);
+}

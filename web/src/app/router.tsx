@@ -1,0 +1,31 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppLayout } from './AppLayout';
+import { RequireSession } from './RequireSession';
+
+const LoginPage = lazy(() => import('../pages/LoginPage'));
+const CustomerListPage = lazy(() => import('../pages/CustomerListPage'));
+const CustomerDetailPage = lazy(() => import('../pages/CustomerDetailPage'));
+const CustomerCreatePage = lazy(() => import('../pages/CustomerCreatePage'));
+const CustomerEditPage = lazy(() => import('../pages/CustomerEditPage'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/customers" replace /> },
+      { path: 'customers', element: <CustomerListPage /> },
+      { path: 'customers/new', element: <CustomerCreatePage /> },
+      { path: 'customers/:id', element: <CustomerDetailPage /> },
+      { path: 'customers/:id/edit', element: <CustomerEditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

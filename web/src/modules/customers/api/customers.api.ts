@@ -1,0 +1,95 @@
+import { api, buildQuery, type Page } from '../../../shared/api/client';
+import type { LifecycleStage, SizeBand } from '../../../shared/enums';
+
+export interface CustomerStats {
+  orderCount: number;
+  amount: string;
+  profit: string;
+  firstOrder: string | null;
+  lastOrder: string | null;
+  unpaidAmount: string;
+  lastContact: string | null;
+  contactCount: number;
+}
+
+export interface Customer {
+  id: number;
+  code: string;
+  name: string;
+  shortName: string | null;
+  type: string;
+  lifecycleStage: LifecycleStage;
+  lifecycleLocked: boolean;
+  ownerId: number | null;
+  ownerName: string | null;
+  teamId: number | null;
+  teamName: string | null;
+  province: string | null;
+  city: string | null;
+  address: string | null;
+  industry: string | null;
+  nature: string | null;
+  sizeBand: SizeBand | null;
+  headcount: number | null;
+  registeredCapital: string | null;
+  annualRevenue: string | null;
+  industryPosition: string | null;
+  legalRepresentative: string | null;
+  phone: string | null;
+  website: string | null;
+  creditLimit: string | null;
+  paymentTermsDays: number | null;
+  source: string | null;
+  referredById: number | null;
+  referredByName: string | null;
+  potentialDemand: string | null;
+  shareOfWallet: number | null;
+  upcomingPurchaseVolume: string | null;
+  expectedCloseDate: string | null;
+  tags: string[];
+  custom: Record<string, unknown>;
+  stats: CustomerStats;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const customerSortKeys = [
+  'name',
+  'code',
+  'createdAt',
+  'updatedAt',
+  'amount',
+  'lastOrder',
+  'province',
+] as const;
+export type CustomerSortKey = (typeof customerSortKeys)[number];
+
+export interface CustomerListParams {
+  q?: string;
+  type?: string[];
+  lifecycle?: string[];
+  province?: string[];
+  industry?: string[];
+  nature?: string[];
+  sizeBand?: string[];
+  ownerId?: string[];
+  sort?: CustomerSortKey;
+  order?: 'asc' | 'desc';
+  cursor?: string;
+  limit?: number;
+}
+
+/** The writable fields, as the create and edit forms send them. */
+export type CustomerInput = Partial<
+  Omit<
+    Customer,
+    'id' | 'ownerName' | 'teamName' | 'referredByName' | 'stats' | 'createdAt' | 'updatedAt' | 'custom'
+  >
+>;
+
+export const customersApi = {
+  list: (params: CustomerListParams) => api.get<Page<Customer>>(`/customers${buildQuery({ ...params })}`),
+  get: (id: number) => api.get<Customer>(`/customers/${id}`),
+  create: (input: CustomerInput) => api.post<Customer>('/customers', input),
+  update: (id: number, input: CustomerInput) => api.patch<Customer>(`/customers/${id}`, input),
+};

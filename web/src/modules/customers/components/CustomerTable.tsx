@@ -1,0 +1,105 @@
+import { Table, type TableProps } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/format/dates';
+import { formatMoney } from '../../../shared/format/money';
+import { useDictionaryLabel } from '../../dictionaries/hooks/useDictionary';
+import type { Customer, CustomerSortKey } from '../api/customers.api';
+import { LifecycleTag } from './LifecycleTag';
+
+interface CustomerTableProps {
+  customers: Customer[];
+  loading: boolean;
+  sort: CustomerSortKey | undefined;
+  order: 'asc' | 'desc' | undefined;
+  onSort: (sort: CustomerSortKey | undefined, order: 'asc' | 'desc' | undefined) => void;
+}
+
+const sortOrders = { asc: 'ascend', desc: 'descend' } as const;
+
+export function CustomerTable({ customers, loading, sort, order, onSort }: CustomerTableProps) {
+  const { t } = useTranslation();
+  const label = useDictionaryLabel();
+  const sortable = (key: CustomerSortKey) => ({
+    key,
+    sorter: true,
+    sortOrder: sort === key && order ? sortOrders[order] : null,
+  });
+
+  const columns: TableProps<Customer>['columns'] = [
+    { title: t('customer.code'), dataIndex: 'code', width: 120, ...sortable('code') },
+    {
+      title: t('customer.name'),
+      dataIndex: 'name',
+      ellipsis: true,
+      ...sortable('name'),
+      render: (name: string, customer) => <Link to={`/customers/${customer.id}`}>{name}</Link>,
+    },
+    {
+      title: t('customer.type'),
+      dataIndex: 'type',
+      width: 110,
+      render: (type: string) => label('customer_type', type),
+    },
+    {
+      title: t('customer.lifecycleStage'),
+      dataIndex: 'lifecycleStage',
+      width: 110,
+      render: (_: unknown, customer) => (
+        <LifecycleTag stage={customer.lifecycleStage} locked={customer.lifecycleLocked} />
+      ),
+    },
+    {
+      title: t('customer.owner'),
+      dataIndex: 'ownerName',
+      width: 100,
+      render: (name) => name ?? t('customer.unowned'),
+    },
+    { title: t('customer.team'), dataIndex: 'teamName', width: 110, ellipsis: true },
+    {
+      title: t('customer.region'),
+      width: 150,
+      ellipsis: true,
+      ...sortable('province'),
+      render: (_: unknown, customer) => [customer.province, customer.city].filter(Boolean).join(' / '),
+    },
+    {
+      title: t('customer.industry'),
+      dataIndex: 'industry',
+      width: 120,
+      ellipsis: true,
+      render: (industry: string | null) => label('industry', industry),
+    },
+    {
+      title: t('customer.totalAmount'),
+      align: 'right',
+      width: 150,
+      ...sortable('amount'),
+      render: (_: unknown, customer) => formatMoney(customer.stats.amount),
+    },
+    {
+      title: t('customer.lastOrder'),
+      width: 120,
+      ...sortable('lastOrder'),
+      render: (_: unknown, customer) => formatDate(customer.stats.lastOrder),
+    },
+  ];
+
+  return (
+    <Table<Customer>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={customers}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 1280 }}
+      locale={{ emptyText: t('customerList.empty') }}
+      onChange={(_pagination, _filters, sorter) => {
+        const single = Array.isArray(sorter) ? sorter[0] : sorter;
+        const key = single?.order ? (single.columnKey as CustomerSortKey) : undefined;
+        onSort(key, single?.order === 'ascend' ? 'asc' : single?.order === 'descend' ? 'desc' : undefined);
+      }}
+    />
+  );
+}

@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type ItemList } from '../../../shared/api/client';
+import { customerKeys } from './useCustomers';
+
+/** The records a customer owns (contacts, orders, payments, activities, relationships, history), one list each. */
+export type CustomerResource =
+  'contacts' | 'orders' | 'payments' | 'activities' | 'relationships' | 'history';
+
+/** Transactions come as a page (newest first, with the total); the others as a complete list. */
+export type RecordList<T> = ItemList<T> & { total?: number };
+
+const pagedResources: readonly CustomerResource[] = ['orders', 'payments', 'activities'];
+const PAGE_LIMIT = 200;
+
+export function useCustomerRecords<T>(customerId: number, resource: CustomerResource) {
+  const query = pagedResources.includes(resource) ? `?limit=${PAGE_LIMIT}` : '';
+  return useQuery({
+    queryKey: customerKeys.records(customerId, resource),
+    queryFn: () => api.get<RecordList<T>>(`/customers/${customerId}/${resource}${query}`),
+  });
+}
+
+/**
+ * Creates a record under the customer. Everything about the customer is refreshed afterwards: an order or a
+ * payment changes its totals, an activity its last contact, and every change adds to its history.
+ */
+export function useCreateCustomerRecord<I, T = unknown>(
+  customerId: number,
+  resource: Exclude<CustomerResource, 'history'>,
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: I) => api.post<T>(`/${resource}`, { ...input, customerId }),
+    onSuccess: () => client.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}

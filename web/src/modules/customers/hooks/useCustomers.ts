@@ -1,0 +1,41 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { customersApi, type CustomerInput, type CustomerListParams } from '../api/customers.api';
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  list: (params: CustomerListParams) => ['customers', 'list', params] as const,
+  detail: (id: number) => ['customers', id] as const,
+  records: (id: number, resource: string) => ['customers', id, resource] as const,
+};
+
+export function useCustomerList(params: CustomerListParams) {
+  return useQuery({
+    queryKey: customerKeys.list(params),
+    queryFn: () => customersApi.list(params),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomer(id: number) {
+  return useQuery({
+    queryKey: customerKeys.detail(id),
+    queryFn: () => customersApi.get(id),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useCreateCustomer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CustomerInput) => customersApi.create(input),
+    onSuccess: () => client.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
+
+export function useUpdateCustomer(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CustomerInput) => customersApi.update(id, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
