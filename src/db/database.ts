@@ -254,6 +254,100 @@ export interface CustomerStateTable {
   updated_at: Date;
 }
 
+export interface GradingModelTable {
+  id: Generated<number>;
+  key: string;
+  name_zh: string;
+  name_en: string;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  current_version: number;
+  schedule: string | null;
+  schedule_timezone: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface GradingModelVersionTable {
+  model_id: number;
+  version: number;
+  definition: Json<unknown>;
+  note: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export type GradeCause = 'run' | 'instant' | 'override' | 'override_expired';
+
+export interface GradingRunTable {
+  id: Generated<number>;
+  model_id: number;
+  version: number;
+  as_of: DateString;
+  trigger: 'manual' | 'schedule' | 'cli' | 'api';
+  started_by: number | null;
+  started_at: ColumnType<Date, Date | string, never>;
+  finished_at: CreatedAt;
+  population: number;
+  params: Json<unknown>;
+  distribution: Json<unknown>;
+  migration: Json<unknown>;
+  timings: Json<unknown>;
+  previous_run_id: number | null;
+}
+
+export interface GradingResultTable {
+  run_id: number;
+  customer_id: number;
+  grade: number;
+  computed_grade: number;
+  status: number;
+  pending: number;
+  score: number | null;
+  rfm_code: number | null;
+  factor_scores: number[];
+}
+
+export interface CustomerGradeTable {
+  model_id: number;
+  customer_id: number;
+  grade: number;
+  grade_code: string;
+  score: number | null;
+  rfm_code: number | null;
+  status: number;
+  pending: ColumnType<number, number | undefined, number>;
+  run_id: number | null;
+  cause: GradeCause;
+  updated_at: UpdatedAt;
+}
+
+export interface GradeChangeTable {
+  id: Generated<number>;
+  model_id: number;
+  customer_id: number;
+  at: CreatedAt;
+  from_grade: number | null;
+  /** NULL: the customer left the model's population. */
+  to_grade: number | null;
+  score: number | null;
+  cause: GradeCause;
+  run_id: number | null;
+  detail: Json<unknown> | null;
+}
+
+export interface GradeOverrideTable {
+  id: Generated<number>;
+  model_id: number;
+  customer_id: number;
+  grade_code: string;
+  reason: string;
+  expires_on: DateString | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+  revoked_by: number | null;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -269,6 +363,13 @@ export interface Database {
   audit_log: AuditLogTable;
   customer_month_stats: CustomerMonthStatsTable;
   customer_state: CustomerStateTable;
+  grading_models: GradingModelTable;
+  grading_model_versions: GradingModelVersionTable;
+  grading_runs: GradingRunTable;
+  grading_results: GradingResultTable;
+  customer_grades: CustomerGradeTable;
+  grade_changes: GradeChangeTable;
+  grade_overrides: GradeOverrideTable;
 }
 
 export type CustomerRow = Selectable<CustomerTable>;

@@ -3,12 +3,16 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import * as schema from './migrations/001_schema.js';
 import * as customerState from './migrations/002_customer_state.js';
 import * as dictionaries from './migrations/003_dictionaries.js';
+import * as grading from './migrations/004_grading.js';
+import * as gradingPresets from './migrations/005_grading_presets.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
   '001_schema': schema,
   '002_customer_state': customerState,
   '003_dictionaries': dictionaries,
+  '004_grading': grading,
+  '005_grading_presets': gradingPresets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

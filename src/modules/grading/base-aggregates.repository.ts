@@ -1,34 +1,36 @@
 import { sql } from 'kysely';
-import type { AsOf } from '../../engine/metrics/dates.js';
+import type { AsOf, BaseAggregate, MetricId } from '../../engine/index.js';
+import { BASE_AGGREGATES } from '../../engine/index.js';
 import type { Db } from '../audit/audit.repository.js';
 import { baseAggregatesSql, planAsOf, type Lateness } from './base-aggregates.sql.js';
 
-export const baseAggregateColumns = [
-  'first_order_day',
-  'last_order_day',
-  'order_count',
-  'amount_total_cents',
-  'sales_window_cents',
-  'profit_window_cents',
-  'orders_window',
-  'sales_prev_window_cents',
-  'discount_window_cents',
-  'late_days_sum',
-  'due_invoice_count',
-  'late_invoice_count',
-  'late_amount_days_sum_cents',
-  'due_amount_cents',
-  'overdue_amount_cents',
-  'last_contact_day',
-  'contacts_window',
+export const baseAggregateColumns = BASE_AGGREGATES;
+export type BaseAggregateColumn = BaseAggregate;
+
+/** Customer attributes passed to the engine unchanged, by metric id and the column that holds them. */
+const categoricalAttributes = [
+  'customer_type',
+  'lifecycle_stage',
+  'nature',
+  'industry',
+  'province',
+  'size_band',
+] as const;
+const numericAttributes = [
+  'registered_capital',
+  'annual_revenue',
+  'headcount',
+  'potential_demand',
+  'share_of_wallet',
+  'upcoming_purchase_volume',
 ] as const;
 
-export type BaseAggregateColumn = (typeof baseAggregateColumns)[number];
-
-/** Columns, one entry per customer in id order; NaN where the database has NULL (no orders, no contact …). */
+/** Columns, one entry per customer in id order; NaN (or null) where the database has NULL. */
 export interface BaseAggregates {
   readonly customerIds: Int32Array;
   readonly columns: Readonly<Record<BaseAggregateColumn, Float64Array>>;
+  readonly attributes: Partial<Record<MetricId, Float64Array | (string | null)[]>>;
+  readonly expectedCloseDay: Float64Array;
 }
 
 export interface BaseAggregateRequest {
@@ -39,25 +41,29 @@ export interface BaseAggregateRequest {
   readonly customerIds?: readonly number[];
 }
 
+const toNumber = (value: unknown) => (value === null || value === undefined ? Number.NaN : Number(value));
+
 export async function readBaseAggregates(db: Db, request: BaseAggregateRequest): Promise<BaseAggregates> {
   const plan = planAsOf(request.asOf, request.windowMonths);
   const ids = request.customerIds;
   if (ids && !ids.every((id) => Number.isInteger(id))) throw new TypeError('customer ids must be integers');
   const filter = ids ? (ids.length ? `customer_id IN (${ids.join(', ')})` : 'false') : 'true';
-  const result = await sql
-    .raw<Record<string, number | null>>(baseAggregatesSql(plan, request.lateness, filter))
+  const { rows } = await sql
+    .raw<Record<string, unknown>>(baseAggregatesSql(plan, request.lateness, filter))
     .execute(db);
-  const rows = result.rows;
-  const customerIds = new Int32Array(rows.length);
-  const columns = Object.fromEntries(
-    baseAggregateColumns.map((name) => [name, new Float64Array(rows.length)]),
-  ) as Record<BaseAggregateColumn, Float64Array>;
-  rows.forEach((row, index) => {
-    customerIds[index] = Number(row.customer_id);
-    for (const name of baseAggregateColumns) {
-      const value = row[name];
-      columns[name][index] = value === null || value === undefined ? Number.NaN : Number(value);
-    }
-  });
-  return { customerIds, columns };
+  const numbers = (name: string) => Float64Array.from(rows, (row) => toNumber(row[name]));
+  const columns = Object.fromEntries(baseAggregateColumns.map((name) => [name, numbers(name)])) as Record<
+    BaseAggregateColumn,
+    Float64Array
+  >;
+  const attributes: BaseAggregates['attributes'] = {};
+  for (const name of categoricalAttributes)
+    attributes[name] = rows.map((row) => (row[name] as string | null) ?? null);
+  for (const name of numericAttributes) attributes[name] = numbers(name);
+  return {
+    customerIds: Int32Array.from(rows, (row) => Number(row.customer_id)),
+    columns,
+    attributes,
+    expectedCloseDay: numbers('expected_close_day'),
+  };
 }

@@ -169,7 +169,13 @@ export function baseAggregatesSql(plan: AsOfPlan, lateness: Lateness, customerFi
            ${cents('due_amount')} AS due_amount_cents,
            ${cents('overdue_amount')} AS overdue_amount_cents,
            ${day('last_contact')} AS last_contact_day,
-           coalesce(contacts_window, 0)::int AS contacts_window
+           coalesce(contacts_window, 0)::int AS contacts_window,
+           c.type AS customer_type, c.lifecycle_stage, c.nature, c.industry, c.province, c.size_band,
+           c.registered_capital::float8 AS registered_capital, c.annual_revenue::float8 AS annual_revenue,
+           c.headcount::float8 AS headcount, c.potential_demand::float8 AS potential_demand,
+           c.share_of_wallet::float8 AS share_of_wallet,
+           c.upcoming_purchase_volume::float8 AS upcoming_purchase_volume,
+           ${day('c.expected_close_date')} AS expected_close_day
     FROM customers c LEFT JOIN totals t ON t.customer_id = c.id
     WHERE c.deleted_at IS NULL AND ${customerFilter.replaceAll('customer_id', 'c.id')}
     ORDER BY c.id`;

@@ -1,0 +1,208 @@
+import { sql } from 'kysely';
+import type { Db } from '../audit/audit.repository.js';
+
+export function lastRun(db: Db, modelId: number, beforeRunId?: number) {
+  let query = db.selectFrom('grading_runs').selectAll().where('model_id', '=', modelId);
+  if (beforeRunId !== undefined) query = query.where('id', '<', beforeRunId);
+  return query.orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export function findRun(db: Db, runId: number) {
+  return db.selectFrom('grading_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+}
+
+export function listRuns(db: Db, modelId: number | undefined, limit: number) {
+  let query = db
+    .selectFrom('grading_runs')
+    .innerJoin('grading_models', 'grading_models.id', 'grading_runs.model_id')
+    .leftJoin('users', 'users.id', 'grading_runs.started_by')
+    .select([
+      'grading_runs.id',
+      'grading_runs.model_id',
+      'grading_models.name_zh as model_name_zh',
+      'grading_models.name_en as model_name_en',
+      'grading_runs.version',
+      'grading_runs.as_of',
+      'grading_runs.trigger',
+      'grading_runs.started_by',
+      'users.name as started_by_name',
+      'grading_runs.started_at',
+      'grading_runs.finished_at',
+      'grading_runs.population',
+      'grading_runs.distribution',
+      'grading_runs.migration',
+      'grading_runs.timings',
+      'grading_runs.previous_run_id',
+    ])
+    .orderBy('grading_runs.id', 'desc')
+    .limit(limit);
+  if (modelId !== undefined) query = query.where('grading_runs.model_id', '=', modelId);
+  return query.execute();
+}
+
+/** Grades and stability counters of a run, in customer id order. */
+export async function readRunGrades(db: Db, runId: number) {
+  const { rows } = await sql<{ customer_id: number; grade: number; pending: number }>`
+    SELECT customer_id, grade, pending FROM grading_results WHERE run_id = ${runId} ORDER BY customer_id`.execute(
+    db,
+  );
+  return rows;
+}
+
+export async function readRunResults(db: Db, runId: number) {
+  const { rows } = await sql<{
+    customer_id: number;
+    grade: number;
+    computed_grade: number;
+    status: number;
+    pending: number;
+    score: number | null;
+    rfm_code: number | null;
+    factor_scores: number[];
+  }>`SELECT customer_id, grade, computed_grade, status, pending, score, rfm_code, factor_scores
+     FROM grading_results WHERE run_id = ${runId} ORDER BY customer_id`.execute(db);
+  return rows;
+}
+
+/** Overrides in force at a moment: created by then and not yet revoked. Expiry is the engine's to apply. */
+export function overridesAt(db: Db, modelId: number, at: Date) {
+  return db
+    .selectFrom('grade_overrides')
+    .leftJoin('users', 'users.id', 'grade_overrides.created_by')
+    .select([
+      'grade_overrides.customer_id',
+      'grade_overrides.grade_code',
+      'grade_overrides.reason',
+      'grade_overrides.expires_on',
+      'users.name as author',
+    ])
+    .where('grade_overrides.model_id', '=', modelId)
+    .where('grade_overrides.created_at', '<=', at)
+    .where((eb) =>
+      eb.or([eb('grade_overrides.revoked_at', 'is', null), eb('grade_overrides.revoked_at', '>', at)]),
+    )
+    .execute();
+}
+
+export interface RunRow {
+  modelId: number;
+  version: number;
+  asOf: string;
+  trigger: 'manual' | 'schedule' | 'cli' | 'api';
+  startedBy: number | null;
+  startedAt: Date;
+  population: number;
+  params: unknown;
+  distribution: unknown;
+  migration: unknown;
+  timings: unknown;
+  previousRunId: number | null;
+}
+
+export async function insertRun(db: Db, run: RunRow): Promise<number> {
+  const row = await db
+    .insertInto('grading_runs')
+    .values({
+      model_id: run.modelId,
+      version: run.version,
+      as_of: run.asOf,
+      trigger: run.trigger,
+      started_by: run.startedBy,
+      started_at: run.startedAt,
+      population: run.population,
+      params: JSON.stringify(run.params),
+      distribution: JSON.stringify(run.distribution),
+      migration: JSON.stringify(run.migration),
+      timings: JSON.stringify(run.timings),
+      previous_run_id: run.previousRunId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface ResultColumns {
+  customerIds: ArrayLike<number>;
+  grades: ArrayLike<number>;
+  computedGrades: ArrayLike<number>;
+  status: ArrayLike<number>;
+  pending: ArrayLike<number>;
+  scores: ArrayLike<number>;
+  rfmCodes: ArrayLike<number> | undefined;
+  factorScores: readonly ArrayLike<number>[];
+}
+
+/** NaN travels as SQL NULL for scores (a method without a score has none). */
+const nullableFloats = (values: ArrayLike<number>) =>
+  Array.from(values, (value) => (Number.isNaN(value) ? null : value));
+
+/** One set-based INSERT of every result row: arrays in, unnest on the server, never a row at a time. */
+export async function insertResults(
+  db: Db,
+  runId: number,
+  columns: ResultColumns,
+  chunk = 200_000,
+): Promise<void> {
+  const n = columns.customerIds.length;
+  for (let from = 0; from < n; from += chunk) {
+    const to = Math.min(n, from + chunk);
+    const slice = (values: ArrayLike<number>) => Array.prototype.slice.call(values, from, to) as number[];
+    const factorArrays = columns.factorScores.map(
+      (values) => sql`${nullableFloats(slice(values))}::float8[]`,
+    );
+    const factorNames = columns.factorScores.map((_, i) => sql.raw(`f${i}`));
+    const factorList = factorNames.length
+      ? sql`ARRAY[${sql.join(factorNames)}]::float8[]`
+      : sql`'{}'::float8[]`;
+    await sql`
+      INSERT INTO grading_results (run_id, customer_id, grade, computed_grade, status, pending, score, rfm_code, factor_scores)
+      SELECT ${runId}, customer_id, grade, computed_grade, status, pending, score, rfm_code, ${factorList}
+      FROM unnest(${slice(columns.customerIds)}::int[], ${slice(columns.grades)}::smallint[],
+                  ${slice(columns.computedGrades)}::smallint[], ${slice(columns.status)}::smallint[],
+                  ${slice(columns.pending)}::smallint[], ${nullableFloats(slice(columns.scores))}::float8[],
+                  ${columns.rfmCodes ? sql`${slice(columns.rfmCodes)}::smallint[]` : sql`NULL::smallint[]`}
+                  ${factorArrays.length ? sql`, ${sql.join(factorArrays)}` : sql``})
+        AS t(customer_id, grade, computed_grade, status, pending, score, rfm_code
+             ${factorNames.length ? sql`, ${sql.join(factorNames)}` : sql``})`.execute(db);
+  }
+}
+
+/**
+ * Makes the run's results the current grades: records a change for every customer whose grade differs from its
+ * current one (or who enters or leaves the population), then replaces the model's current grades.
+ */
+export async function applyRunToCurrentGrades(
+  db: Db,
+  modelId: number,
+  runId: number,
+  ladderCodes: readonly string[],
+): Promise<{ changed: number }> {
+  const entered = await sql`
+    INSERT INTO grade_changes (model_id, customer_id, from_grade, to_grade, score, cause, run_id)
+    SELECT ${modelId}, r.customer_id, g.grade, r.grade, r.score, 'run', ${runId}
+    FROM grading_results r
+    LEFT JOIN customer_grades g ON g.model_id = ${modelId} AND g.customer_id = r.customer_id
+    WHERE r.run_id = ${runId} AND g.grade IS DISTINCT FROM r.grade`.execute(db);
+  const left = await sql`
+    INSERT INTO grade_changes (model_id, customer_id, from_grade, to_grade, score, cause, run_id)
+    SELECT ${modelId}, g.customer_id, g.grade, NULL, NULL, 'run', ${runId}
+    FROM customer_grades g
+    WHERE g.model_id = ${modelId}
+      AND NOT EXISTS (SELECT 1 FROM grading_results r WHERE r.run_id = ${runId} AND r.customer_id = g.customer_id)`.execute(
+    db,
+  );
+  await sql`
+    DELETE FROM customer_grades g WHERE g.model_id = ${modelId}
+      AND NOT EXISTS (SELECT 1 FROM grading_results r WHERE r.run_id = ${runId} AND r.customer_id = g.customer_id)`.execute(
+    db,
+  );
+  await sql`
+    INSERT INTO customer_grades AS g (model_id, customer_id, grade, grade_code, score, rfm_code, status, pending, run_id, cause, updated_at)
+    SELECT ${modelId}, r.customer_id, r.grade, (${[...ladderCodes]}::text[])[r.grade + 1], r.score, r.rfm_code, r.status,
+           r.pending, ${runId}, CASE WHEN r.status = 2 THEN 'override' ELSE 'run' END, now()
+    FROM grading_results r WHERE r.run_id = ${runId}
+    ON CONFLICT (model_id, customer_id) DO UPDATE SET grade = excluded.grade, grade_code = excluded.grade_code,
+      score = excluded.score, rfm_code = excluded.rfm_code, status = excluded.status, pending = excluded.pending,
+      run_id = excluded.run_id, cause = excluded.cause, updated_at = excluded.updated_at`.execute(db);
+  return { changed: Number(entered.numAffectedRows ?? 0n) + Number(left.numAffectedRows ?? 0n) };
+}
