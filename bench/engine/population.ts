@@ -1,5 +1,5 @@
 import type { PopulationColumns } from '../../src/engine/columns.js';
-import { seededRandom } from '../../src/engine/testing/random.js';
+import { seededRandom } from '../../src/engine/stats.js';
 
 /**
  * A synthetic population of `n` customers with the eight metrics the benchmark model uses: skewed money

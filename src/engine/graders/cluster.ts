@@ -2,6 +2,7 @@ import type { MetricColumn } from '../columns.js';
 import { text, type Localised } from '../i18n.js';
 import { METRICS, type MetricId } from '../metrics/catalogue.js';
 import { numeric } from '../normalise/index.js';
+import { meanAndSd, seededRandom } from '../stats.js';
 
 /**
  * k-means on z-standardised metrics (NULL → the mean), k-means++ seeding from a seeded generator so runs
@@ -32,35 +33,15 @@ export interface ClusterSettings {
 const SILHOUETTE_SAMPLE = 1000;
 const DISTINCTIVE_Z = 0.5;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function standardise(columns: readonly Float64Array[], n: number) {
   const dims = columns.length;
   const means: number[] = [];
   const sds: number[] = [];
   const points = new Float64Array(n * dims);
   columns.forEach((values, d) => {
-    let count = 0;
-    let mean = 0;
-    let m2 = 0;
-    for (const v of values) {
-      if (Number.isNaN(v)) continue;
-      count++;
-      const delta = v - mean;
-      mean += delta / count;
-      m2 += delta * (v - mean);
-    }
+    const { mean, sd } = meanAndSd(values);
     means.push(mean);
-    sds.push(count ? Math.sqrt(m2 / count) : 0);
+    sds.push(sd);
     for (let i = 0; i < n; i++) points[i * dims + d] = zOf(values[i]!, mean, sds[d]!);
   });
   return { points, means, sds };
@@ -101,7 +82,7 @@ function kMeans(
   seed: number,
   maxIterations: number,
 ) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const centroids: number[][] = [];
   const rowOf = (i: number) => Array.from(points.subarray(i * dims, (i + 1) * dims));
   centroids.push(rowOf(Math.floor(random() * n)));
@@ -161,7 +142,7 @@ function silhouette(
   k: number,
   seed: number,
 ) {
-  const random = mulberry32(seed ^ 0x5bd1e995);
+  const random = seededRandom(seed ^ 0x5bd1e995);
   const sample =
     n <= SILHOUETTE_SAMPLE
       ? Array.from({ length: n }, (_, i) => i)

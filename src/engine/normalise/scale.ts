@@ -1,3 +1,5 @@
+import { meanAndSd } from '../stats.js';
+
 /**
  * Continuous rescalings to the unit interval: min-max, log min-max (sign-preserving log so that negative
  * profit stays ordered) and z-score clipped to ±clip σ. A population whose values are all equal scores 0.5
@@ -48,17 +50,7 @@ export function invertRange(p: RangeParams, unit: number): number {
 }
 
 export function fitZScore(values: Float64Array, descending: boolean, clip: number): ZScoreParams {
-  let count = 0;
-  let mean = 0;
-  let m2 = 0;
-  for (const v of values) {
-    if (Number.isNaN(v)) continue;
-    count++;
-    const delta = v - mean; // Welford: stable for large money values
-    mean += delta / count;
-    m2 += delta * (v - mean);
-  }
-  return { kind: 'zscore', descending, mean: count ? mean : 0, sd: count ? Math.sqrt(m2 / count) : 0, clip };
+  return { kind: 'zscore', descending, ...meanAndSd(values), clip };
 }
 
 export function scoreZ(p: ZScoreParams, value: number): number {

@@ -1,5 +1,5 @@
 import { BASE_AGGREGATES, type BaseAggregate, type BaseColumns } from '../metrics/derive.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../stats.js';
 
 /** One order row of the reference schema; money in integer cents, dates as day numbers. */
 export interface OrderRow {
