@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
+import { seedCustomers, type SeededCustomers } from './seed.js';
+
+const WEB_ROOT = 'web/dist';
+const VIEWPORT = { width: 1440, height: 900 };
+// Chromium reports every HTTP error response on the console; the not-found check provokes exactly one.
+const EXPECTED_404 = /^Failed to load resource: the server responded with a status of 404\b/;
+
+let t: TestApp;
+let server: ServerType;
+let baseUrl: string;
+let browser: Browser;
+let page: Page;
+let seeded: SeededCustomers;
+const consoleErrors: string[] = [];
+
+async function listen(): Promise<ServerType> {
+  const app = createApp(t.deps, { webRoot: WEB_ROOT });
+  return new Promise((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(`${WEB_ROOT}/index.html`))
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
+  t = await createTestApp();
+  seeded = await seedCustomers(await t.as('admin'), t.people);
+  server = await listen();
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  mkdirSync('test-results', { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await t?.close();
+});
+
+describe('web shell in Chromium', () => {
+  it('a rep logs in, finds a customer by name and opens its profile and contacts', async () => {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('账号').fill('rep.east1');
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(/\/customers$/);
+    await expect.poll(() => page.getByTestId('current-user').textContent()).toBe('张三');
+
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(seeded.ownCount);
+    await expect.poll(() => page.getByText(`共 ${seeded.ownCount} 个客户`).count()).toBe(1);
+    expect(await page.getByText(seeded.otherReps.name).count()).toBe(0);
+    await page.screenshot({ path: 'docs/screenshots/customer-list.png' });
+
+    await page.getByRole('searchbox', { name: '搜索客户' }).fill('精工');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=%E7%B2%BE%E5%B7%A5/);
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await page.locator('.ant-table-tbody').getByText('¥').first().textContent()).toMatch(
+      /^¥\d{1,3}(,\d{3})*\.\d{2}$/,
+    );
+
+    await page.getByRole('link', { name: seeded.searched.name }).click();
+    await page.waitForURL(new RegExp(`/customers/${seeded.searched.id}$`));
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe(seeded.searched.name);
+    const profile = page.locator('.ant-descriptions');
+    await expect.poll(() => profile.getByText('制造业').count()).toBe(1);
+    await expect.poll(() => profile.getByText('民营企业').count()).toBe(1);
+    await expect.poll(() => profile.getByText('周建国').count()).toBe(1);
+    await page.screenshot({ path: 'docs/screenshots/customer-detail.png' });
+    await page.screenshot({ path: 'test-results/web-shell.png', fullPage: true });
+
+    await page.getByRole('tab', { name: '联系人' }).click();
+    const contactRows = page.locator('[role=tabpanel]:visible .ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => contactRows.count()).toBe(seeded.searched.contacts.length);
+    for (const name of seeded.searched.contacts)
+      expect(await contactRows.filter({ hasText: name }).count()).toBe(1);
+    expect(await contactRows.filter({ hasText: '王志强' }).getByText('决策者').count()).toBe(1);
+    await page.screenshot({ path: 'test-results/web-shell-contacts.png' });
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
+
+  it("a rep opening another rep's customer by URL sees the not-found page", async () => {
+    await page.goto(`${baseUrl}/customers/${seeded.otherReps.id}`);
+    await expect.poll(() => page.getByText('客户不存在或无权查看').count()).toBe(1);
+    expect(await page.getByText(seeded.otherReps.name).count()).toBe(0);
+    expect(consoleErrors).toHaveLength(1);
+    expect(consoleErrors[0]).toMatch(EXPECTED_404);
+  }, 30_000);
+});
