@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { ActivityTable } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
-import { keysetPage } from '../audit/owned-records.js';
+import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import type { Cursor } from '../shared/pagination.js';
 import { visibleCustomerIds } from '../shared/scope.js';
@@ -49,12 +49,8 @@ export function listActivityViews(db: Db, actor: Actor, filter: ActivityListFilt
   ).execute();
 }
 
-export async function countActivities(db: Db, actor: Actor, filter: ActivityListFilter): Promise<number> {
-  const row = await applyFilter(activityViews(db, actor), filter)
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+export function countActivities(db: Db, actor: Actor, filter: ActivityListFilter): Promise<number> {
+  return countRows(applyFilter(activityViews(db, actor), filter));
 }
 
 export function findActivityView(db: Db, actor: Actor, id: number) {

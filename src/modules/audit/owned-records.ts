@@ -76,6 +76,17 @@ export function keysetPage<DB, TB extends keyof DB, O>(
     .limit(limit + 1);
 }
 
+/** The number of rows a list query would return over all its pages (its scope and filters, no paging). */
+export async function countRows<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+): Promise<number> {
+  const row = await query
+    .clearSelect()
+    .select(sql<number>`count(*)`.as('count'))
+    .executeTakeFirstOrThrow();
+  return Number((row as { count: number | string }).count);
+}
+
 /** Only the fields present in the input become columns: a PATCH leaves everything else as it was. */
 export function columnsFrom<F extends string, C extends string>(
   input: Partial<Record<F, unknown>>,

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { ContactTable } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
-import { keysetPage } from '../audit/owned-records.js';
+import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
 import { visibleCustomerIds } from '../shared/scope.js';
@@ -46,12 +46,8 @@ export function listContactViews(db: Db, actor: Actor, filter: ContactListFilter
   return keysetPage(applyFilter(contactViews(db, actor), filter), byName, cursor, filter.limit).execute();
 }
 
-export async function countContacts(db: Db, actor: Actor, filter: ContactListFilter): Promise<number> {
-  const row = await applyFilter(contactViews(db, actor), filter)
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+export function countContacts(db: Db, actor: Actor, filter: ContactListFilter): Promise<number> {
+  return countRows(applyFilter(contactViews(db, actor), filter));
 }
 
 export function listCustomerContactViews(db: Db, actor: Actor, customerId: number) {

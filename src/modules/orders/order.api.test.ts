@@ -217,8 +217,8 @@ describe('order data scope', () => {
   });
 
   it('lists, counts and searches only orders in scope: rep, manager, admin', async () => {
-    const search = async (client: typeof w.admin, query: string) =>
-      (await json(await client('GET', `/api/orders?${query}`))).total;
+    const search = async (client: typeof w.admin, query: string): Promise<number> =>
+      (await json(await client('GET', `/api/orders?${query}`))).total ?? -1;
     expect(await search(w.repEast1, 'q=SO-E2')).toBe(0);
     expect(await search(w.managerEast, 'q=SO-E2')).toBe(1);
     expect(await search(w.managerSouth, 'q=SO')).toBe(0);

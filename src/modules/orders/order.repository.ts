@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { OrderTable } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
-import { keysetPage } from '../audit/owned-records.js';
+import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
 import { visibleCustomerIds } from '../shared/scope.js';
@@ -40,12 +40,8 @@ export function listOrderViews(db: Db, actor: Actor, filter: OrderListFilter, cu
   return keysetPage(applyFilter(orderViews(db, actor), filter), newestFirst, cursor, filter.limit).execute();
 }
 
-export async function countOrders(db: Db, actor: Actor, filter: OrderListFilter): Promise<number> {
-  const row = await applyFilter(orderViews(db, actor), filter)
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+export function countOrders(db: Db, actor: Actor, filter: OrderListFilter): Promise<number> {
+  return countRows(applyFilter(orderViews(db, actor), filter));
 }
 
 export function findOrderView(db: Db, actor: Actor, id: number) {

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { PaymentTable } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
-import { keysetPage } from '../audit/owned-records.js';
+import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import type { Cursor } from '../shared/pagination.js';
 import { visibleCustomerIds } from '../shared/scope.js';
@@ -55,12 +55,8 @@ export function listPaymentViews(db: Db, actor: Actor, filter: PaymentListFilter
   ).execute();
 }
 
-export async function countPayments(db: Db, actor: Actor, filter: PaymentListFilter): Promise<number> {
-  const row = await applyFilter(paymentViews(db, actor), filter)
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+export function countPayments(db: Db, actor: Actor, filter: PaymentListFilter): Promise<number> {
+  return countRows(applyFilter(paymentViews(db, actor), filter));
 }
 
 export function findPaymentView(db: Db, actor: Actor, id: number) {
