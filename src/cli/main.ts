@@ -6,6 +6,7 @@ import { registerDatabaseCommands } from './commands/db.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerGradeCommands } from './commands/grade.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerDatabaseCommands(program, config);
   registerUserCommands(program, config);
   registerDemoCommand(program, config);
+  registerGradeCommands(program, config);
   return program;
 }
 
@@ -41,4 +43,4 @@ async function main(argv: string[]): Promise<number> {
 }
 
 const code = await main(process.argv);
-if (code !== ExitCode.ok || !process.argv.includes('serve')) process.exit(code);
+if (code !== ExitCode.ok || !process.argv.includes('serve')) process.exit(process.exitCode ?? code);

@@ -295,6 +295,13 @@ export interface GradingRunTable {
   previous_run_id: number | null;
 }
 
+/** Binary parts of a run's parameters (see src/modules/grading/params-codec.ts). */
+export interface GradingRunBlobTable {
+  run_id: number;
+  index: number;
+  data: Uint8Array;
+}
+
 export interface GradingResultTable {
   run_id: number;
   customer_id: number;
@@ -367,6 +374,7 @@ export interface Database {
   grading_model_versions: GradingModelVersionTable;
   grading_runs: GradingRunTable;
   grading_results: GradingResultTable;
+  grading_run_blobs: GradingRunBlobTable;
   customer_grades: CustomerGradeTable;
   grade_changes: GradeChangeTable;
   grade_overrides: GradeOverrideTable;

@@ -41,6 +41,11 @@ const statements = [
      previous_run_id integer REFERENCES grading_runs(id) ON DELETE SET NULL,
      FOREIGN KEY (model_id, version) REFERENCES grading_model_versions(model_id, version))`,
   `CREATE INDEX grading_runs_model_idx ON grading_runs (model_id, id DESC)`,
+  `CREATE TABLE grading_run_blobs (
+     run_id integer NOT NULL REFERENCES grading_runs(id) ON DELETE CASCADE,
+     index integer NOT NULL,
+     data bytea NOT NULL,
+     PRIMARY KEY (run_id, index))`,
   `CREATE TABLE grading_results (
      run_id integer NOT NULL REFERENCES grading_runs(id) ON DELETE CASCADE,
      customer_id integer NOT NULL,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
+import { decodeParams, encodeParams } from './params-codec.js';
 
 export function lastRun(db: Db, modelId: number, beforeRunId?: number) {
   let query = db.selectFrom('grading_runs').selectAll().where('model_id', '=', modelId);
@@ -100,6 +101,7 @@ export interface RunRow {
 }
 
 export async function insertRun(db: Db, run: RunRow): Promise<number> {
+  const params = encodeParams(run.params);
   const row = await db
     .insertInto('grading_runs')
     .values({
@@ -110,7 +112,7 @@ export async function insertRun(db: Db, run: RunRow): Promise<number> {
       started_by: run.startedBy,
       started_at: run.startedAt,
       population: run.population,
-      params: JSON.stringify(run.params),
+      params: JSON.stringify(params.json),
       distribution: JSON.stringify(run.distribution),
       migration: JSON.stringify(run.migration),
       timings: JSON.stringify(run.timings),
@@ -118,7 +120,26 @@ export async function insertRun(db: Db, run: RunRow): Promise<number> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  for (const [index, data] of params.blobs.entries()) {
+    await db.insertInto('grading_run_blobs').values({ run_id: row.id, index, data }).execute();
+  }
   return row.id;
+}
+
+/** The run's parameters exactly as the engine produced them (typed arrays and all). */
+export async function readRunParams<T>(db: Db, runId: number): Promise<T> {
+  const run = await db
+    .selectFrom('grading_runs')
+    .select('params')
+    .where('id', '=', runId)
+    .executeTakeFirstOrThrow();
+  const blobs = await db
+    .selectFrom('grading_run_blobs')
+    .select(['index', 'data'])
+    .where('run_id', '=', runId)
+    .orderBy('index')
+    .execute();
+  return decodeParams<T>({ json: run.params, blobs: blobs.map((b) => b.data) });
 }
 
 export interface ResultColumns {
