@@ -27,7 +27,6 @@ const FIRST_DAY = -25_567;
 /** Formatting is the hot path of order generation and the dates are few, so each is formatted once. */
 export class DayFormatter {
   private readonly dates: string[] = [];
-  private readonly compacts: string[] = [];
 
   date(day: number): string {
     const index = day - FIRST_DAY;
@@ -39,11 +38,6 @@ export class DayFormatter {
     const hours = Math.floor(minuteOfDay / 60);
     const minutes = minuteOfDay % 60;
     return `${this.date(day)} ${pad2(hours)}:${pad2(minutes)}:00+08`;
-  }
-
-  compact(day: number): string {
-    const index = day - FIRST_DAY;
-    return (this.compacts[index] ??= this.date(day).replaceAll('-', ''));
   }
 }
 

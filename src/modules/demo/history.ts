@@ -135,7 +135,7 @@ export class HistoryGenerator {
       sink.orders.push([
         String(orderId),
         customerId,
-        `SO${this.format.compact(day)}${String(orderId).padStart(8, '0')}`,
+        orderNumber(orderId),
         date,
         money(amount),
         money(cost),
@@ -252,6 +252,14 @@ export class HistoryGenerator {
     }
     return paid === null || paid > this.asOf ? null : paid;
   }
+}
+
+/**
+ * Sequential order numbers, as an ERP issues them. Increasing with the id, they append to the unique index instead
+ * of landing at random pages of it (a date prefix would, since customers are generated one after another).
+ */
+function orderNumber(orderId: number): string {
+  return `SO${String(orderId).padStart(10, '0')}`;
 }
 
 /** A product whose price suits the line's value, so quantities stay plausible. */
