@@ -108,4 +108,19 @@ describe('web shell in Chromium', () => {
     expect(consoleErrors).toHaveLength(1);
     expect(consoleErrors[0]).toMatch(EXPECTED_404);
   }, 30_000);
+
+  it('the language switch turns the interface into English and asks the API for English messages', async () => {
+    await page.getByText('English').click();
+    await expect
+      .poll(() => page.getByText('This customer does not exist or you may not see it').count())
+      .toBe(1);
+    const listRequest = page.waitForRequest(
+      (request) => new URL(request.url()).pathname === '/api/customers',
+    );
+    await page.goto(`${baseUrl}/customers`);
+    expect((await listRequest).headers()['accept-language']).toBe('en-US');
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Total sales' }).count()).toBe(1);
+    await page.screenshot({ path: 'test-results/web-shell-en.png' });
+    expect(consoleErrors).toHaveLength(1);
+  }, 30_000);
 });

@@ -27,7 +27,7 @@ export function CustomerTable({ customers, loading, sort, order, onSort }: Custo
   });
 
   const columns: TableProps<Customer>['columns'] = [
-    { title: t('customer.code'), dataIndex: 'code', width: 120, ...sortable('code') },
+    { title: t('customer.code'), dataIndex: 'code', width: 100, ...sortable('code') },
     {
       title: t('customer.name'),
       dataIndex: 'name',
@@ -38,13 +38,13 @@ export function CustomerTable({ customers, loading, sort, order, onSort }: Custo
     {
       title: t('customer.type'),
       dataIndex: 'type',
-      width: 110,
+      width: 90,
       render: (type: string) => label('customer_type', type),
     },
     {
       title: t('customer.lifecycleStage'),
       dataIndex: 'lifecycleStage',
-      width: 110,
+      width: 130,
       render: (_: unknown, customer) => (
         <LifecycleTag stage={customer.lifecycleStage} locked={customer.lifecycleLocked} />
       ),
@@ -52,13 +52,13 @@ export function CustomerTable({ customers, loading, sort, order, onSort }: Custo
     {
       title: t('customer.owner'),
       dataIndex: 'ownerName',
-      width: 100,
+      width: 80,
       render: (name) => name ?? t('customer.unowned'),
     },
-    { title: t('customer.team'), dataIndex: 'teamName', width: 110, ellipsis: true },
+    { title: t('customer.team'), dataIndex: 'teamName', width: 100, ellipsis: true },
     {
       title: t('customer.region'),
-      width: 150,
+      width: 140,
       ellipsis: true,
       ...sortable('province'),
       render: (_: unknown, customer) => [customer.province, customer.city].filter(Boolean).join(' / '),
@@ -66,20 +66,20 @@ export function CustomerTable({ customers, loading, sort, order, onSort }: Custo
     {
       title: t('customer.industry'),
       dataIndex: 'industry',
-      width: 120,
+      width: 100,
       ellipsis: true,
       render: (industry: string | null) => label('industry', industry),
     },
     {
       title: t('customer.totalAmount'),
       align: 'right',
-      width: 150,
+      width: 140,
       ...sortable('amount'),
       render: (_: unknown, customer) => formatMoney(customer.stats.amount),
     },
     {
       title: t('customer.lastOrder'),
-      width: 120,
+      width: 110,
       ...sortable('lastOrder'),
       render: (_: unknown, customer) => formatDate(customer.stats.lastOrder),
     },
@@ -93,7 +93,7 @@ export function CustomerTable({ customers, loading, sort, order, onSort }: Custo
       dataSource={customers}
       loading={loading}
       pagination={false}
-      scroll={{ x: 1280 }}
+      scroll={{ x: 1120 }}
       locale={{ emptyText: t('customerList.empty') }}
       onChange={(_pagination, _filters, sorter) => {
         const single = Array.isArray(sorter) ? sorter[0] : sorter;
