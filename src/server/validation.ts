@@ -1,13 +1,22 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, type FieldProblem } from './errors.js';
 import type { FieldReason } from './messages.js';
 
 type Issue = z.core.$ZodIssue;
 
+/**
+ * zod 4 keeps an issue's input out of the issue unless asked; its error map still sees it. Marking a missing value
+ * here is what lets a missing field be reported as "required" rather than as "wrong type".
+ */
+const MISSING = 'required';
+z.config({
+  customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? MISSING : undefined),
+});
+
 function reasonOf(issue: Issue): FieldReason {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'invalid_type';
+      return issue.message === MISSING ? 'required' : 'invalid_type';
     case 'too_big':
       return issue.origin === 'string' || issue.origin === 'array' ? 'too_long' : 'too_big';
     case 'too_small':

@@ -179,6 +179,13 @@ describe('customer input validation', () => {
     },
   );
 
+  it('a missing field is reported as required and a wrongly typed one as the wrong type', async () => {
+    const missing = await json(await admin('POST', '/api/customers', { code: 'Q1' }));
+    expect((missing.error as { fields: { reason: string }[] }).fields[0]!.reason).toBe('required');
+    const wrong = await json(await admin('POST', '/api/customers', { name: 42 }));
+    expect((wrong.error as { fields: { reason: string }[] }).fields[0]!.reason).toBe('invalid_type');
+  });
+
   it('a referrer the rep cannot see is reported as unknown', async () => {
     const response = await repEast1('POST', '/api/customers', { name: 'C公司', referredById: ids.south1 });
     expect(response.status).toBe(400);

@@ -23,11 +23,15 @@ import {
 
 export type RunTrigger = 'manual' | 'schedule' | 'cli' | 'api';
 
+export type RunStage = 'read' | 'compute' | 'write' | 'commit';
+
 export interface RunRequest {
   readonly modelId: number;
   readonly asOf: string;
   readonly trigger: RunTrigger;
   readonly startedBy: number | null;
+  /** Told as each stage starts; 'commit' comes when everything is written and only the commit remains. */
+  readonly onStage?: (stage: RunStage) => void | Promise<void>;
 }
 
 export interface RunSummary {
@@ -169,6 +173,7 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
       if (!rows[0]?.locked) throw new AppError('CONFLICT');
       const started = performance.now();
       const startedAt = new Date();
+      await request.onStage?.('read');
       const { version, definition, model } = await loadModelVersion(trx, request.modelId);
       const previousRun = await lastRun(trx, request.modelId);
       let readDone = started;
@@ -178,6 +183,7 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
         onRead: () => (readDone = performance.now()),
       });
       const computeDone = performance.now();
+      await request.onStage?.('write');
       const migration = migrationOf(definition, base.customerIds, result, previous);
       const timingsSoFar = { readMs: readDone - started, computeMs: computeDone - readDone };
       const runId = await insertRun(trx, {
@@ -221,6 +227,7 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
         .set({ timings: JSON.stringify(timings) })
         .where('id', '=', runId)
         .execute();
+      await request.onStage?.('commit');
       return {
         runId,
         modelId: model.id,
