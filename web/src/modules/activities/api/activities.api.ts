@@ -13,12 +13,3 @@ export interface Activity {
   note: string | null;
   nextActionAt: string | null;
 }
-
-export interface ActivityInput {
-  contactId?: number;
-  kind: ActivityKind;
-  at: string;
-  subject: string;
-  note?: string;
-  nextActionAt?: string;
-}

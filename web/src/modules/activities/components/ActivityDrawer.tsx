@@ -1,39 +1,33 @@
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { FormDrawer } from '../../../shared/components/FormDrawer';
+import {
+  CustomerRecordDrawer,
+  type RecordDrawerProps,
+} from '../../customers/components/CustomerRecordDrawer';
 import { useRules } from '../../../shared/components/useRules';
-import { toPayload } from '../../../shared/api/form-values';
 import { enumKey, enums } from '../../../shared/enums';
-import { useCreateCustomerRecord, useCustomerRecords } from '../../customers/hooks/useCustomerRecords';
+import { useCustomerRecords } from '../../customers/hooks/useCustomerRecords';
 import type { Contact } from '../../contacts/api/contacts.api';
-import type { ActivityInput } from '../api/activities.api';
 
 const fieldNames = ['kind', 'at', 'contactId', 'subject', 'note', 'nextActionAt'] as const;
 const dateTimeFields = ['at', 'nextActionAt'] as const;
 
-export function ActivityDrawer({
-  customerId,
-  open,
-  onClose,
-}: {
-  customerId: number;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function ActivityDrawer({ customerId, open, onClose }: RecordDrawerProps) {
   const { t } = useTranslation();
   const rules = useRules();
-  const create = useCreateCustomerRecord<ActivityInput>(customerId, 'activities');
   const contacts = useCustomerRecords<Contact>(customerId, 'contacts');
 
   return (
-    <FormDrawer<Record<string, unknown>>
+    <CustomerRecordDrawer
+      customerId={customerId}
+      resource="activities"
       title={t('activity.create')}
       open={open}
       onClose={onClose}
       fieldNames={fieldNames}
       initialValues={{ kind: 'call', at: dayjs() }}
-      onSubmit={(values) => create.mutateAsync(toPayload<ActivityInput>(values, { dateTimeFields }))}
+      dateTimeFields={dateTimeFields}
     >
       <Row gutter={16}>
         <Col span={12}>
@@ -79,6 +73,6 @@ export function ActivityDrawer({
           </Form.Item>
         </Col>
       </Row>
-    </FormDrawer>
+    </CustomerRecordDrawer>
   );
 }

@@ -18,5 +18,3 @@ export interface Contact {
   isKey: boolean;
   note: string | null;
 }
-
-export type ContactInput = Omit<Contact, 'id' | 'customerId'>;

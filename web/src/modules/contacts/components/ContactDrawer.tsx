@@ -1,11 +1,11 @@
 import { Col, DatePicker, Form, Input, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FormDrawer } from '../../../shared/components/FormDrawer';
+import {
+  CustomerRecordDrawer,
+  type RecordDrawerProps,
+} from '../../customers/components/CustomerRecordDrawer';
 import { useRules } from '../../../shared/components/useRules';
-import { toPayload } from '../../../shared/api/form-values';
 import { enumKey, enums } from '../../../shared/enums';
-import { useCreateCustomerRecord } from '../../customers/hooks/useCustomerRecords';
-import type { ContactInput } from '../api/contacts.api';
 
 const fieldNames = [
   'name',
@@ -24,18 +24,9 @@ const fieldNames = [
   'note',
 ] as const;
 
-export function ContactDrawer({
-  customerId,
-  open,
-  onClose,
-}: {
-  customerId: number;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function ContactDrawer({ customerId, open, onClose }: RecordDrawerProps) {
   const { t } = useTranslation();
   const rules = useRules();
-  const create = useCreateCustomerRecord<ContactInput>(customerId, 'contacts');
   const text = (name: (typeof fieldNames)[number], max: number) => (
     <Form.Item name={name} label={t(`contact.${name}`)} rules={[rules.max(max)]}>
       <Input />
@@ -43,13 +34,14 @@ export function ContactDrawer({
   );
 
   return (
-    <FormDrawer<Record<string, unknown>>
+    <CustomerRecordDrawer
+      customerId={customerId}
+      resource="contacts"
       title={t('contact.create')}
       open={open}
       onClose={onClose}
       fieldNames={fieldNames}
       initialValues={{ isKey: false }}
-      onSubmit={(values) => create.mutateAsync(toPayload<ContactInput>(values))}
     >
       <Row gutter={16}>
         <Col span={12}>
@@ -108,6 +100,6 @@ export function ContactDrawer({
           </Form.Item>
         </Col>
       </Row>
-    </FormDrawer>
+    </CustomerRecordDrawer>
   );
 }

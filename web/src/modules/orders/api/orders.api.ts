@@ -12,12 +12,3 @@ export interface Order {
   status: OrderStatus;
   note: string | null;
 }
-
-export interface OrderInput {
-  orderNo: string;
-  orderDate: string;
-  amount: string;
-  cost?: string;
-  status?: OrderStatus;
-  note?: string;
-}

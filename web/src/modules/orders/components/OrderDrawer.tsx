@@ -1,37 +1,29 @@
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { FormDrawer } from '../../../shared/components/FormDrawer';
 import { MoneyInput } from '../../../shared/components/MoneyInput';
+import {
+  CustomerRecordDrawer,
+  type RecordDrawerProps,
+} from '../../customers/components/CustomerRecordDrawer';
 import { useRules } from '../../../shared/components/useRules';
-import { toPayload } from '../../../shared/api/form-values';
 import { enumKey, enums } from '../../../shared/enums';
-import { useCreateCustomerRecord } from '../../customers/hooks/useCustomerRecords';
-import type { OrderInput } from '../api/orders.api';
 
 const fieldNames = ['orderNo', 'orderDate', 'amount', 'cost', 'status', 'note'] as const;
 
-export function OrderDrawer({
-  customerId,
-  open,
-  onClose,
-}: {
-  customerId: number;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function OrderDrawer({ customerId, open, onClose }: RecordDrawerProps) {
   const { t } = useTranslation();
   const rules = useRules();
-  const create = useCreateCustomerRecord<OrderInput>(customerId, 'orders');
 
   return (
-    <FormDrawer<Record<string, unknown>>
+    <CustomerRecordDrawer
+      customerId={customerId}
+      resource="orders"
       title={t('order.create')}
       open={open}
       onClose={onClose}
       fieldNames={fieldNames}
       initialValues={{ orderDate: dayjs(), status: 'confirmed' }}
-      onSubmit={(values) => create.mutateAsync(toPayload<OrderInput>(values))}
     >
       <Row gutter={16}>
         <Col span={12}>
@@ -70,6 +62,6 @@ export function OrderDrawer({
           </Form.Item>
         </Col>
       </Row>
-    </FormDrawer>
+    </CustomerRecordDrawer>
   );
 }

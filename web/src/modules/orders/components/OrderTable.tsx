@@ -1,11 +1,9 @@
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../../shared/components/QueryState';
-import { RecordsFootnote } from '../../../shared/components/RecordsFootnote';
 import { enumKey, type OrderStatus } from '../../../shared/enums';
 import { formatDate } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
-import { useCustomerRecords } from '../../customers/hooks/useCustomerRecords';
+import { CustomerRecordTable } from '../../customers/components/CustomerRecordTable';
 import type { Order } from '../api/orders.api';
 
 const statusColours: Record<OrderStatus, string> = {
@@ -16,48 +14,39 @@ const statusColours: Record<OrderStatus, string> = {
 
 export function OrderTable({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
-  const orders = useCustomerRecords<Order>(customerId, 'orders');
   return (
-    <QueryState query={orders} isEmpty={(data) => !data.items.length} emptyText={t('order.empty')}>
-      {(data) => (
-        <>
-          <Table<Order>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={data.items}
-            columns={[
-              { title: t('order.orderNo'), dataIndex: 'orderNo' },
-              {
-                title: t('order.orderDate'),
-                dataIndex: 'orderDate',
-                render: (date: string) => formatDate(date),
-              },
-              {
-                title: t('order.amount'),
-                dataIndex: 'amount',
-                align: 'right',
-                render: (amount: string) => formatMoney(amount),
-              },
-              {
-                title: t('order.grossProfit'),
-                dataIndex: 'grossProfit',
-                align: 'right',
-                render: (profit: string | null) => formatMoney(profit),
-              },
-              {
-                title: t('order.status'),
-                dataIndex: 'status',
-                render: (status: OrderStatus) => (
-                  <Tag color={statusColours[status]}>{t(enumKey('orderStatus', status))}</Tag>
-                ),
-              },
-              { title: t('order.note'), dataIndex: 'note', ellipsis: true },
-            ]}
-          />
-          <RecordsFootnote shown={data.items.length} total={data.total} />
-        </>
-      )}
-    </QueryState>
+    <CustomerRecordTable<Order>
+      customerId={customerId}
+      resource="orders"
+      emptyText={t('order.empty')}
+      columns={[
+        { title: t('order.orderNo'), dataIndex: 'orderNo' },
+        {
+          title: t('order.orderDate'),
+          dataIndex: 'orderDate',
+          render: (date: string) => formatDate(date),
+        },
+        {
+          title: t('order.amount'),
+          dataIndex: 'amount',
+          align: 'right',
+          render: (amount: string) => formatMoney(amount),
+        },
+        {
+          title: t('order.grossProfit'),
+          dataIndex: 'grossProfit',
+          align: 'right',
+          render: (profit: string | null) => formatMoney(profit),
+        },
+        {
+          title: t('order.status'),
+          dataIndex: 'status',
+          render: (status: OrderStatus) => (
+            <Tag color={statusColours[status]}>{t(enumKey('orderStatus', status))}</Tag>
+          ),
+        },
+        { title: t('order.note'), dataIndex: 'note', ellipsis: true },
+      ]}
+    />
   );
 }

@@ -9,11 +9,3 @@ export interface Payment {
   daysLate: number;
   note: string | null;
 }
-
-export interface PaymentInput {
-  orderId?: number;
-  dueDate: string;
-  paidDate?: string;
-  amount: string;
-  note?: string;
-}

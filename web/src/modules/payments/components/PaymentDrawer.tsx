@@ -1,37 +1,30 @@
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FormDrawer } from '../../../shared/components/FormDrawer';
 import { MoneyInput } from '../../../shared/components/MoneyInput';
+import {
+  CustomerRecordDrawer,
+  type RecordDrawerProps,
+} from '../../customers/components/CustomerRecordDrawer';
 import { useRules } from '../../../shared/components/useRules';
-import { toPayload } from '../../../shared/api/form-values';
 import { formatMoney } from '../../../shared/format/money';
-import { useCreateCustomerRecord, useCustomerRecords } from '../../customers/hooks/useCustomerRecords';
+import { useCustomerRecords } from '../../customers/hooks/useCustomerRecords';
 import type { Order } from '../../orders/api/orders.api';
-import type { PaymentInput } from '../api/payments.api';
 
 const fieldNames = ['orderId', 'dueDate', 'paidDate', 'amount', 'note'] as const;
 
-export function PaymentDrawer({
-  customerId,
-  open,
-  onClose,
-}: {
-  customerId: number;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function PaymentDrawer({ customerId, open, onClose }: RecordDrawerProps) {
   const { t } = useTranslation();
   const rules = useRules();
-  const create = useCreateCustomerRecord<PaymentInput>(customerId, 'payments');
   const orders = useCustomerRecords<Order>(customerId, 'orders');
 
   return (
-    <FormDrawer<Record<string, unknown>>
+    <CustomerRecordDrawer
+      customerId={customerId}
+      resource="payments"
       title={t('payment.create')}
       open={open}
       onClose={onClose}
       fieldNames={fieldNames}
-      onSubmit={(values) => create.mutateAsync(toPayload<PaymentInput>(values))}
     >
       <Row gutter={16}>
         <Col span={24}>
@@ -69,6 +62,6 @@ export function PaymentDrawer({
           </Form.Item>
         </Col>
       </Row>
-    </FormDrawer>
+    </CustomerRecordDrawer>
   );
 }
