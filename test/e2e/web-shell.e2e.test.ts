@@ -101,6 +101,31 @@ describe('web shell in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   }, 60_000);
 
+  it("a server field error lands on the drawer's field, and the corrected order appears", async () => {
+    await page.getByRole('button', { name: /新\s*增/ }).click();
+    await page.getByRole('menuitem', { name: '新增订单' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('订单号').fill(`SO-${seeded.searched.id}-1`);
+    await drawer.getByLabel('金额').fill('1000');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect
+      .poll(() => drawer.locator('.ant-form-item-explain-error').allTextContents())
+      .toEqual(['已被使用']);
+
+    await drawer.getByLabel('订单号').fill('SO-NEW-1');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('tab', { name: '订单' }).click();
+    await expect
+      .poll(() =>
+        page.locator('[role=tabpanel]:visible .ant-table-row').filter({ hasText: 'SO-NEW-1' }).count(),
+      )
+      .toBe(1);
+    expect(consoleErrors).toHaveLength(1);
+    expect(consoleErrors[0]).toMatch(/status of 409/);
+    consoleErrors.length = 0;
+  }, 30_000);
+
   it("a rep opening another rep's customer by URL sees the not-found page", async () => {
     await page.goto(`${baseUrl}/customers/${seeded.otherReps.id}`);
     await expect.poll(() => page.getByText('客户不存在或无权查看').count()).toBe(1);

@@ -47,6 +47,7 @@ export default function CustomerDetailPage() {
         {t('action.edit')}
       </Button>
       <Dropdown
+        trigger={['click']}
         menu={{
           items: (Object.keys(drawers) as DrawerName[]).map((name) => ({
             key: name,
