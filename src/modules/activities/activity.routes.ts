@@ -21,6 +21,7 @@ import {
 export function registerActivityRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerRecordRoutes(app, deps, {
     tag: 'activities',
+    regradeAs: 'activity',
     path: '/activities',
     noun: 'activity',
     plural: 'activities',

@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { IdParams, errorResponses, jsonBody, jsonResponse } from '../../server/schema-common.js';
 import type { Db } from './audit.repository.js';
 import type { Actor } from '../auth/actor.js';
+import { regradeCustomers, type RegradeCause } from '../grading/instant.service.js';
 
 /**
  * The five routes every record a customer owns shares (list, read, create, change, delete) plus the list under its
@@ -16,6 +17,8 @@ export interface RecordRouteSpec<
   Update extends z.ZodType,
 > {
   readonly tag: string;
+  /** Records that feed grading: a write re-grades their customer at once, in the same transaction. */
+  readonly regradeAs?: RegradeCause;
   /** Collection path, e.g. `/contacts`; the customer's list is `/customers/{id}` + this path. */
   readonly path: string;
   readonly noun: string;
@@ -49,8 +52,16 @@ export function registerRecordRoutes<
   CustomerQuery extends z.ZodObject,
   Create extends z.ZodType,
   Update extends z.ZodType,
->(app: OpenAPIHono<AppEnv>, { db }: AppDeps, spec: RecordRouteSpec<Query, CustomerQuery, Create, Update>) {
+>(
+  app: OpenAPIHono<AppEnv>,
+  { db, now }: AppDeps,
+  spec: RecordRouteSpec<Query, CustomerQuery, Create, Update>,
+) {
   const { tag, path, noun, plural, service } = spec;
+  const regrade = async (trx: Db, record: unknown) => {
+    if (spec.regradeAs)
+      await regradeCustomers(trx, [(record as { customerId: number }).customerId], spec.regradeAs, now());
+  };
   /** Concrete schema types inside: the OpenAPI route types cannot be computed from open generics. */
   const schemas: Record<'listQuery' | 'customerListQuery', z.ZodObject> &
     Record<'list' | 'customerList' | 'view' | 'create' | 'update', z.ZodType> = spec.schemas;
@@ -117,18 +128,30 @@ export function registerRecordRoutes<
   );
   app.openapi(createRecordRoute, async (c) => {
     const body = c.req.valid('json') as z.output<Create>;
-    const created = await db.transaction().execute((trx) => service.create(trx, c.get('actor'), body));
+    const created = await db.transaction().execute(async (trx) => {
+      const record = await service.create(trx, c.get('actor'), body);
+      await regrade(trx, record);
+      return record;
+    });
     return c.json(created as never, 201);
   });
   app.openapi(updateRoute, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json') as z.output<Update>;
-    const updated = await db.transaction().execute((trx) => service.update(trx, c.get('actor'), id, body));
+    const updated = await db.transaction().execute(async (trx) => {
+      const record = await service.update(trx, c.get('actor'), id, body);
+      await regrade(trx, record);
+      return record;
+    });
     return c.json(updated as never, 200);
   });
   app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param');
-    await db.transaction().execute((trx) => service.remove(trx, c.get('actor'), id));
+    await db.transaction().execute(async (trx) => {
+      const record = spec.regradeAs ? await service.get(trx, c.get('actor'), id) : undefined;
+      await service.remove(trx, c.get('actor'), id);
+      if (record) await regrade(trx, record);
+    });
     return c.body(null, 204);
   });
 }

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { IdParams, errorResponses, jsonBody, jsonResponse } from '../../server/schema-common.js';
+import { regradeCustomers } from '../grading/instant.service.js';
 import {
   CustomerCreate,
   CustomerListQuery,
@@ -63,7 +64,7 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses },
 });
 
-export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db }: AppDeps) {
+export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppDeps) {
   app.openapi(listRoute, async (c) =>
     c.json(await listCustomers(db, c.get('actor'), c.req.valid('query')), 200),
   );
@@ -72,7 +73,11 @@ export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db }: AppDeps
   );
   app.openapi(createCustomerRoute, async (c) => {
     const body = c.req.valid('json');
-    const created = await db.transaction().execute((trx) => createCustomer(trx, c.get('actor'), body));
+    const created = await db.transaction().execute(async (trx) => {
+      const view = await createCustomer(trx, c.get('actor'), body);
+      await regradeCustomers(trx, [view.id], 'attributes', now());
+      return view;
+    });
     return c.json(created, 201);
   });
   app.openapi(updateRoute, async (c) => {

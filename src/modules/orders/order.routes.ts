@@ -21,6 +21,7 @@ import {
 export function registerOrderRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerRecordRoutes(app, deps, {
     tag: 'orders',
+    regradeAs: 'order',
     path: '/orders',
     noun: 'order',
     plural: 'orders',

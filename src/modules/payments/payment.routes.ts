@@ -21,6 +21,7 @@ import {
 export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   registerRecordRoutes(app, deps, {
     tag: 'payments',
+    regradeAs: 'payment',
     path: '/payments',
     noun: 'payment',
     plural: 'payments',

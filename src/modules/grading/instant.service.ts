@@ -1,0 +1,218 @@
+import { sql } from 'kysely';
+import { cellValue } from '../../engine/columns.js';
+import {
+  deriveMetrics,
+  parseModel,
+  scoreOne,
+  type CustomerMetrics,
+  type Model,
+  type PopulationColumns,
+  type RunParams,
+} from '../../engine/index.js';
+import type { Db } from '../audit/audit.repository.js';
+import { readBaseAggregates } from './base-aggregates.repository.js';
+import { readRunParams } from './run.repository.js';
+
+/** What made a customer's grade change between runs, recorded with the change. */
+export type RegradeCause = 'order' | 'payment' | 'activity' | 'attributes' | 'override';
+
+interface LastRun {
+  readonly modelId: number;
+  readonly runId: number;
+  readonly version: number;
+  readonly definition: unknown;
+}
+
+/** Decoded run parameters by run id: a run's breakpoints never change, so they are read once per process. */
+const paramsCache = new Map<number, { model: Model; params: RunParams }>();
+const CACHE_RUNS = 16;
+
+async function runContext(db: Db, run: LastRun) {
+  const cached = paramsCache.get(run.runId);
+  if (cached) return cached;
+  const context = {
+    model: parseModel(run.definition),
+    params: await readRunParams<RunParams>(db, run.runId),
+  };
+  if (paramsCache.size >= CACHE_RUNS) paramsCache.delete(paramsCache.keys().next().value!);
+  paramsCache.set(run.runId, context);
+  return context;
+}
+
+function metricsOf(columns: PopulationColumns, row: number): CustomerMetrics {
+  const metrics: CustomerMetrics = {};
+  for (const [id, column] of Object.entries(columns.metrics)) {
+    if (column) metrics[id as keyof CustomerMetrics] = cellValue(column, row);
+  }
+  return metrics;
+}
+
+/** The business day in Beijing time: what "today" means for an instant re-grade. */
+export const businessDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Re-grades customers at once, in the caller's transaction, for every active model that has a run: their metrics
+ * as of today are scored against the last run's stored parameters (breakpoints, quota boundaries), with the
+ * stability rule and overrides applied. Changes are recorded with their cause; ids of the new change rows are
+ * returned so that alerts can follow.
+ */
+export async function regradeCustomers(
+  db: Db,
+  customerIds: readonly number[],
+  cause: RegradeCause,
+  now: Date = new Date(),
+): Promise<number[]> {
+  if (customerIds.length === 0) return [];
+  const { rows: runs } = await sql<LastRun>`
+    SELECT DISTINCT ON (r.model_id) r.model_id AS "modelId", r.id AS "runId", r.version, v.definition
+    FROM grading_runs r
+    JOIN grading_models m ON m.id = r.model_id AND m.active
+    JOIN grading_model_versions v ON v.model_id = r.model_id AND v.version = r.version
+    ORDER BY r.model_id, r.id DESC`.execute(db);
+  const today = businessDay(now);
+  const changeIds: number[] = [];
+  for (const run of runs) {
+    const { model, params } = await runContext(db, run);
+    const base = await readBaseAggregates(db, {
+      asOf: today,
+      windowMonths: model.windowMonths,
+      lateness: model.lateness,
+      customerIds,
+    });
+    const columns = deriveMetrics(
+      {
+        ids: base.customerIds,
+        aggregates: base.columns,
+        attributes: base.attributes,
+        expectedCloseDay: base.expectedCloseDay,
+      },
+      today,
+      model.windowMonths,
+      { costPerContact: model.costPerContact },
+    );
+    const current = await db
+      .selectFrom('customer_grades')
+      .select(['customer_id', 'grade', 'pending'])
+      .where('model_id', '=', run.modelId)
+      .where('customer_id', 'in', [...base.customerIds])
+      .execute();
+    const currentById = new Map(current.map((row) => [row.customer_id, row]));
+    const overrides = await db
+      .selectFrom('grade_overrides')
+      .select(['customer_id', 'grade_code', 'reason', 'expires_on'])
+      .where('model_id', '=', run.modelId)
+      .where('revoked_at', 'is', null)
+      .where('customer_id', 'in', [...base.customerIds])
+      .execute();
+    for (let row = 0; row < base.customerIds.length; row++) {
+      const customerId = base.customerIds[row]!;
+      const before = currentById.get(customerId);
+      const graded = scoreOne(
+        model,
+        params,
+        customerId,
+        metricsOf(columns, row),
+        before ? { grade: before.grade, pending: before.pending } : undefined,
+        overrides
+          .filter((o) => o.customer_id === customerId)
+          .map((o) => ({
+            customerId,
+            grade: o.grade_code,
+            reason: o.reason,
+            author: '',
+            expiresOn: o.expires_on ?? undefined,
+          })),
+      );
+      const changeId = await applyInstantGrade(db, run, model, customerId, before?.grade, graded, cause);
+      if (changeId !== undefined) changeIds.push(changeId);
+    }
+  }
+  return changeIds;
+}
+
+async function applyInstantGrade(
+  db: Db,
+  run: LastRun,
+  model: Model,
+  customerId: number,
+  previousGrade: number | undefined,
+  graded: ReturnType<typeof scoreOne>,
+  cause: RegradeCause,
+): Promise<number | undefined> {
+  const detail = JSON.stringify({ trigger: cause, basedOnRun: run.runId });
+  if (!graded.inPopulation) {
+    if (previousGrade === undefined) return undefined;
+    await db
+      .deleteFrom('customer_grades')
+      .where('model_id', '=', run.modelId)
+      .where('customer_id', '=', customerId)
+      .execute();
+    return insertChange(db, run.modelId, customerId, previousGrade, null, null, detail);
+  }
+  const score = Number.isNaN(graded.score) ? null : graded.score;
+  const causeOfGrade = graded.status === 2 ? 'override' : 'instant';
+  await db
+    .insertInto('customer_grades')
+    .values({
+      model_id: run.modelId,
+      customer_id: customerId,
+      grade: graded.grade,
+      grade_code: model.ladder[graded.grade]!.code,
+      score,
+      rfm_code: graded.rfmCode ?? null,
+      status: graded.status,
+      pending: graded.pending,
+      run_id: run.runId,
+      cause: causeOfGrade,
+    })
+    .onConflict((oc) =>
+      oc.columns(['model_id', 'customer_id']).doUpdateSet({
+        grade: graded.grade,
+        grade_code: model.ladder[graded.grade]!.code,
+        score,
+        rfm_code: graded.rfmCode ?? null,
+        status: graded.status,
+        pending: graded.pending,
+        cause: causeOfGrade,
+        updated_at: new Date(),
+      }),
+    )
+    .execute();
+  if (previousGrade === graded.grade) return undefined;
+  return insertChange(
+    db,
+    run.modelId,
+    customerId,
+    previousGrade ?? null,
+    graded.grade,
+    score,
+    detail,
+    causeOfGrade,
+  );
+}
+
+async function insertChange(
+  db: Db,
+  modelId: number,
+  customerId: number,
+  from: number | null,
+  to: number | null,
+  score: number | null,
+  detail: string,
+  cause: 'instant' | 'override' = 'instant',
+): Promise<number> {
+  const row = await db
+    .insertInto('grade_changes')
+    .values({
+      model_id: modelId,
+      customer_id: customerId,
+      from_grade: from,
+      to_grade: to,
+      score,
+      cause,
+      detail,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
