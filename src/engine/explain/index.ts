@@ -1,13 +1,16 @@
-import { cellValue, type CustomerMetrics } from '../columns.js';
-import type { FittedFactor } from '../composite/factors.js';
-import type { GradingResult, RunParams } from '../grade.js';
+import type { CustomerMetrics } from '../columns.js';
+import type { RunParams } from '../grade.js';
 import { text, type Localised } from '../i18n.js';
 import { METRICS, type MetricId, type MetricUnit } from '../metrics/catalogue.js';
 import type { Model } from '../model/schema.js';
 import { scoreOne } from '../score-one.js';
+import { contributionOf } from './contribution.js';
 import { describeChange } from './format.js';
-import { smallestLeafChange, type LeafChange, type Search } from './next-grade.js';
+import { smallestLeafChange, type LeafChange } from './next-grade.js';
+import { isScoreMethod, Probe, targetGrade } from './probe.js';
 import { flatten, type FlatTree } from './tree.js';
+
+export { explainColumns, type ExplanationColumns } from './columns.js';
 
 export interface FactorLine {
   readonly path: string;
@@ -64,28 +67,15 @@ export interface Explanation {
 
 const NOT_REACHABLE = text('单一因子无法达到', 'not reachable by one factor');
 
-/** The grade one better than `grade` that has members (an empty quota grade is skipped). */
-function targetGrade(params: RunParams, grade: number): number {
-  let target = grade - 1;
-  while (target > 0 && Number.isNaN(params.scoreBoundaries?.[target] ?? 0)) target--;
-  return target;
-}
-
 function unitsOf(tree: FlatTree, units: ReadonlyMap<string, number>): Float64Array {
   return Float64Array.from(tree.nodes, (n) => units.get(n.fitted.path) ?? Number.NaN);
 }
 
-function leafChanges(
-  search: Search,
-  raws: readonly (number | string | null)[],
-  includeCategories: boolean,
-): LeafChange[] {
+function leafChanges(probe: Probe, raws: readonly (number | string | null)[]): LeafChange[] {
   const found: LeafChange[] = [];
-  const { tree } = search;
-  for (let k = 0; k < tree.leaves.length; k++) {
-    const leaf = tree.leaves[k]!;
-    if (!includeCategories && tree.nodes[leaf]!.fitted.normaliser!.kind === 'category') continue;
-    const change = smallestLeafChange(search, leaf, raws[k]!);
+  const { leaves } = probe.tree;
+  for (let k = 0; k < leaves.length; k++) {
+    const change = smallestLeafChange(probe, leaves[k]!, raws[k]!);
     if (change) found.push(change);
   }
   return found;
@@ -97,9 +87,6 @@ function smallest(changes: readonly LeafChange[]): LeafChange | undefined {
   for (const c of changes) if (!best || c.unitIncrease < best.unitIncrease) best = c;
   return best;
 }
-
-const isScoreMethod = (params: RunParams): boolean =>
-  params.method.kind === 'thresholds' || params.method.kind === 'quotas';
 
 /**
  * Explains one customer's grade against a run's stored parameters: every factor's raw value, normalised
@@ -127,7 +114,7 @@ export function explainCustomer(
       raw: metric ? (metrics[metric] ?? null) : undefined,
       score,
       weight: node.weight,
-      contribution: node.weight * (Number.isNaN(score) ? substitute(node.fitted, node.depth) : score),
+      contribution: contributionOf(node.fitted, node.weight, node.depth, score),
     };
   });
   const grade = model.ladder[single.grade]!;
@@ -157,12 +144,6 @@ export function explainCustomer(
 
 const nullIfNaN = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
-/** Score a NULL factor counts as: the population median under the 'median' policy, else nothing. */
-function substitute(fitted: FittedFactor, depth: number): number {
-  if (fitted.nullPolicy !== 'median' || Number.isNaN(fitted.median)) return 0;
-  return depth === 0 ? fitted.median : 100 * fitted.median;
-}
-
 function nextGradeOf(
   model: Model,
   params: RunParams,
@@ -176,14 +157,11 @@ function nextGradeOf(
   if (!isScoreMethod(params) || grade === 0) return null;
   const target = targetGrade(params, grade);
   const targetScore = params.scoreBoundaries![target]!;
-  const search: Search = {
-    tree,
-    current,
-    target: { method: params.method, customerId, grade: target },
-    deficit: targetScore - score,
-  };
+  const probe = new Probe(tree, params);
+  probe.current.set(current);
+  probe.at(-1, customerId, score, grade);
   const raws = tree.leaves.map((leaf) => metrics[tree.nodes[leaf]!.fitted.metric!] ?? null);
-  const changes = leafChanges(search, raws, true);
+  const changes = leafChanges(probe, raws);
   const suggestions = changes.map((c) => suggestion(tree, c));
   const best = smallest(changes);
   const bestSuggestion = best ? suggestions[changes.indexOf(best)]! : null;
@@ -208,70 +186,5 @@ function suggestion(tree: FlatTree, c: LeafChange): Suggestion {
     to: c.to,
     change: typeof c.to === 'number' && typeof c.from === 'number' ? c.to - c.from : Number.NaN,
     text: describeChange(definition.name, definition.unit, c.from, c.to),
-  };
-}
-
-/** Explanations for a whole run in columns, for storing with the grades (no object per customer). */
-export interface ExplanationColumns {
-  /** Leaf paths, in the order `bestLeaf` indexes them. */
-  readonly leaves: readonly string[];
-  /** Points each top-level factor contributes to the composite, by factor id. */
-  readonly contributions: Readonly<Record<string, Float64Array>>;
-  /** Leaf whose smallest change lifts the customer one grade (−1: best grade, or not reachable by one factor). */
-  readonly bestLeaf: Int32Array;
-  /** The value that leaf must reach (NaN when none). */
-  readonly bestValue: Float64Array;
-  readonly reachableCount: number;
-}
-
-/**
- * Columnar explanations of a score-method run: contributions of every top-level factor and, per customer, the
- * numeric leaf with the smallest single-factor change to the next grade. Category leaves are only proposed by
- * `explainCustomer`, which can name the category.
- */
-export function explainColumns(model: Model, result: GradingResult): ExplanationColumns {
-  const { params } = result;
-  const tree = flatten(params.factors);
-  const n = result.ids.length;
-  const contributions: Record<string, Float64Array> = {};
-  for (const t of tree.top) {
-    const fitted = tree.nodes[t]!.fitted;
-    const scores = result.factorScores[fitted.id]!;
-    contributions[fitted.id] = scores.map(
-      (s) => fitted.weight * (Number.isNaN(s) ? substitute(fitted, 0) : s),
-    );
-  }
-  const bestLeaf = new Int32Array(n).fill(-1);
-  const bestValue = new Float64Array(n).fill(Number.NaN);
-  const unitColumns = tree.nodes.map((node) => result.units.get(node.fitted.path)!);
-  const rawColumns = tree.leaves.map((leaf) => result.columns.metrics[tree.nodes[leaf]!.fitted.metric!]!);
-  const current = new Float64Array(tree.nodes.length);
-  const raws = new Array<number | string | null>(tree.leaves.length);
-  let reachableCount = 0;
-  const scoreMethod = isScoreMethod(params);
-  for (let i = 0; scoreMethod && i < n; i++) {
-    const grade = result.computedGrades[i]!;
-    if (grade === 0) continue;
-    const target = targetGrade(params, grade);
-    for (let k = 0; k < unitColumns.length; k++) current[k] = unitColumns[k]![i]!;
-    for (let k = 0; k < rawColumns.length; k++) raws[k] = cellValue(rawColumns[k]!, i);
-    const search: Search = {
-      tree,
-      current,
-      target: { method: params.method, customerId: result.ids[i]!, grade: target },
-      deficit: params.scoreBoundaries![target]! - result.scores[i]!,
-    };
-    const best = smallest(leafChanges(search, raws, false));
-    if (!best) continue;
-    reachableCount++;
-    bestLeaf[i] = tree.leaves.indexOf(best.leaf);
-    bestValue[i] = best.to as number;
-  }
-  return {
-    leaves: tree.leaves.map((l) => tree.nodes[l]!.fitted.path),
-    contributions,
-    bestLeaf,
-    bestValue,
-    reachableCount,
   };
 }

@@ -1,16 +1,14 @@
-import { gradeByThreshold } from '../graders/thresholds.js';
-import { quotaGradeOf } from '../graders/quotas.js';
-import type { GraderParams } from '../graders/index.js';
 import { METRICS } from '../metrics/catalogue.js';
 import { applyNormaliser } from '../normalise/index.js';
-import type { PercentileParams } from '../normalise/percentile.js';
+import { scorePercentile, type PercentileParams } from '../normalise/percentile.js';
 import { invertRange, invertZ, type RangeParams, type ZScoreParams } from '../normalise/scale.js';
 import type { BinsParams, CategoryParams } from '../normalise/lookup.js';
-import { compositeWithLeaf, type FlatTree } from './tree.js';
+import type { Probe } from './probe.js';
 
 /**
- * The smallest change of one leaf metric that lifts a customer to a target grade, searched against the run's
- * stored parameters. Written without per-call closures: explanations run once per customer and leaf.
+ * The smallest change of one leaf metric that lifts a customer to its target grade, searched against the run's
+ * stored parameters through a `Probe` aimed at the customer. The numeric search allocates nothing: the
+ * columnar pass runs it for every customer and leaf.
  */
 export interface LeafChange {
   readonly leaf: number;
@@ -20,163 +18,156 @@ export interface LeafChange {
   readonly unitIncrease: number;
 }
 
-/** What "lifted" means: the score method's grade of (score, customer id) is at or above `grade`. */
-export interface GradeTarget {
-  readonly method: GraderParams;
-  readonly customerId: number;
-  readonly grade: number;
-}
-
-export function reaches(target: GradeTarget, score: number): boolean {
-  const m = target.method;
-  if (m.kind === 'thresholds') return gradeByThreshold(m.thresholds, score) <= target.grade;
-  if (m.kind === 'quotas') return quotaGradeOf(m, score, target.customerId) <= target.grade;
-  return false;
-}
-
-export interface Search {
-  readonly tree: FlatTree;
-  readonly current: Float64Array;
-  readonly target: GradeTarget;
-  /** Composite points missing to the target grade's lowest score (for the linear first guess). */
-  readonly deficit: number;
-}
-
-function passesAt(search: Search, leaf: number, unit: number): boolean {
-  return reaches(search.target, compositeWithLeaf(search.tree, search.current, leaf, unit));
+/** The outcome of `numericTarget`, reused between calls. */
+export interface NumericChange {
+  /** The value the leaf must reach (NaN when this leaf alone cannot lift the customer). */
+  to: number;
+  unitIncrease: number;
 }
 
 const GUESS_STEPS = 4;
 
-/**
- * Searches one leaf: percentile leaves move over the stored breakpoints (just past the c-th sorted value),
- * starting from the linear estimate and correcting with exact re-scoring; continuous leaves invert their
- * scale; bins and categories try each better bin or category. Undefined when this leaf alone cannot lift
- * the customer, or its value is NULL.
- */
+/** Allocating wrapper for one customer: numeric leaves and category leaves. */
 export function smallestLeafChange(
-  search: Search,
+  probe: Probe,
   leaf: number,
   raw: number | string | null,
 ): LeafChange | undefined {
-  const node = search.tree.nodes[leaf]!;
-  const params = node.fitted.normaliser!;
-  if (params.kind === 'category') return categoryChange(search, leaf, params, raw);
-  if (typeof raw !== 'number' || Number.isNaN(raw)) return undefined;
-  const needed = search.current[leaf]! + search.deficit / (100 * node.weight);
-  const step = METRICS[node.fitted.metric!].step;
-  const to =
-    params.kind === 'percentile'
-      ? percentileTarget(search, leaf, params, raw, needed, step)
-      : params.kind === 'bins'
-        ? binsTarget(search, leaf, params, raw, step)
-        : scaleTarget(search, leaf, params, needed, step);
-  if (to === undefined) return undefined;
-  return { leaf, from: raw, to, unitIncrease: applyNormaliser(params, to) - search.current[leaf]! };
+  const params = probe.tree.nodes[leaf]!.fitted.normaliser!;
+  if (params.kind === 'category') return categoryChange(probe, leaf, params, raw);
+  if (typeof raw !== 'number') return undefined;
+  const out: NumericChange = { to: Number.NaN, unitIncrease: Number.NaN };
+  numericTarget(probe, leaf, raw, out);
+  return Number.isNaN(out.to) ? undefined : { leaf, from: raw, to: out.to, unitIncrease: out.unitIncrease };
 }
 
+/**
+ * Searches one numeric leaf: percentile leaves move over the stored breakpoints (just past the c-th sorted
+ * value), starting from the linear estimate and correcting with exact re-scoring; continuous leaves invert
+ * their scale; bins try each better bin. Writes NaN into `out.to` when this leaf alone cannot lift the
+ * customer, or its value is NULL.
+ */
+export function numericTarget(probe: Probe, leaf: number, raw: number, out: NumericChange): void {
+  out.to = Number.NaN;
+  if (Number.isNaN(raw)) return;
+  probe.focus(leaf);
+  const node = probe.tree.nodes[leaf]!;
+  const params = node.fitted.normaliser!;
+  const needed = probe.unit + probe.deficit / (100 * node.weight);
+  const step = METRICS[node.fitted.metric!].step;
+  switch (params.kind) {
+    case 'percentile':
+      return percentileTarget(probe, params, raw, needed, step, out);
+    case 'bins':
+      out.to = binsTarget(probe, params, raw, step);
+      break;
+    case 'category':
+      return;
+    default:
+      out.to = scaleTarget(probe, params, needed, step);
+  }
+  out.unitIncrease = applyNormaliser(params, out.to) - probe.unit;
+}
+
+const unitAt = (offset: number, c: number, den: number) => Math.min(1, (offset + c) / den);
+
 function percentileTarget(
-  search: Search,
-  leaf: number,
+  probe: Probe,
   params: PercentileParams,
   raw: number,
   needed: number,
   step: number,
-): number | undefined {
+  out: NumericChange,
+): void {
   const { sorted, descending } = params;
   const len = sorted.length;
   const den = len + (params.nulls === 'policy' ? 0 : params.nullCount) - 1;
-  if (den <= 0) return undefined;
+  if (den <= 0) return;
   const offset = params.nulls === 'first' ? params.nullCount : 0;
   // The unit score is (offset + c0) / den exactly, so c0 is recovered without searching the breakpoints.
-  const c0 = Math.round(search.current[leaf]! * den) - offset;
-  if (c0 >= len) return undefined;
+  const c0 = Math.round(probe.unit * den) - offset;
+  if (c0 >= len) return;
   const lo = c0 + 1;
   let c = Math.min(len, Math.max(lo, Math.ceil(needed * den - offset)));
-  for (
-    let s = 0;
-    s < GUESS_STEPS && c > lo && passesAt(search, leaf, Math.min(1, (offset + c - 1) / den));
-    s++
-  )
-    c--;
-  for (let s = 0; s < GUESS_STEPS && c < len && !passesAt(search, leaf, Math.min(1, (offset + c) / den)); s++)
-    c++;
+  for (let s = 0; s < GUESS_STEPS && c > lo && probe.passes(unitAt(offset, c - 1, den)); s++) c--;
+  for (let s = 0; s < GUESS_STEPS && c < len && !probe.passes(unitAt(offset, c, den)); s++) c++;
   const exact =
-    passesAt(search, leaf, Math.min(1, (offset + c) / den)) &&
-    (c === lo || !passesAt(search, leaf, Math.min(1, (offset + c - 1) / den)));
+    probe.passes(unitAt(offset, c, den)) && (c === lo || !probe.passes(unitAt(offset, c - 1, den)));
   if (!exact) {
-    if (!passesAt(search, leaf, Math.min(1, (offset + len) / den))) return undefined;
+    if (!probe.passes(unitAt(offset, len, den))) return;
     let a = lo;
     let b = len;
     while (a < b) {
       const mid = (a + b) >>> 1;
-      if (passesAt(search, leaf, Math.min(1, (offset + mid) / den))) b = mid;
+      if (probe.passes(unitAt(offset, mid, den))) b = mid;
       else a = mid + 1;
     }
     c = a;
   }
   const beyond = descending ? sorted[len - c]! - step : sorted[c - 1]! + step;
   // Moving past the breakpoint by one step and rounding to the step keeps the value strictly beyond it.
-  const result = roundToStep(beyond, step);
-  return descending ? Math.min(result, raw) : Math.max(result, raw);
+  const rounded = roundToStep(beyond, step);
+  const to = descending ? Math.min(rounded, raw) : Math.max(rounded, raw);
+  out.to = to;
+  // About c breakpoints are now ordered before the value: the search for its new score starts there.
+  out.unitIncrease = scorePercentile(params, to, c) - probe.unit;
 }
 
-function scaleTarget(
-  search: Search,
-  leaf: number,
-  params: RangeParams | ZScoreParams,
-  needed: number,
-  step: number,
-): number | undefined {
-  if (needed > 1 || !passesAt(search, leaf, 1)) return undefined;
+function scaleTarget(probe: Probe, params: RangeParams | ZScoreParams, needed: number, step: number): number {
+  if (needed > 1 || !probe.passes(1)) return Number.NaN;
   const x =
     params.kind === 'zscore'
       ? invertZ(params, Math.max(needed, 0))
       : invertRange(params, Math.max(needed, 0));
   const direction = params.descending ? -step : step;
   let to = roundToStep(x, step);
-  for (let s = 0; s < 64 && !passesAt(search, leaf, applyNormaliser(params, to)); s++)
+  for (let s = 0; s < 64 && !probe.passes(applyNormaliser(params, to)); s++)
     to = roundToStep(to + direction * 2 ** s, step);
-  return passesAt(search, leaf, applyNormaliser(params, to)) ? to : undefined;
+  return probe.passes(applyNormaliser(params, to)) ? to : Number.NaN;
 }
 
-function binsTarget(
-  search: Search,
-  leaf: number,
-  params: BinsParams,
-  raw: number,
-  step: number,
-): number | undefined {
-  const u0 = search.current[leaf]!;
-  let best: number | undefined;
-  params.scores.forEach((score, i) => {
-    if (!(score / 100 > u0) || !passesAt(search, leaf, score / 100)) return;
+function binsTarget(probe: Probe, params: BinsParams, raw: number, step: number): number {
+  const u0 = probe.unit;
+  let best = Number.NaN;
+  for (let i = 0; i < params.scores.length; i++) {
+    const unit = params.scores[i]! / 100;
+    if (!(unit > u0) || !probe.passes(unit)) continue;
     const upper = i < params.edges.length ? params.edges[i]! : Number.POSITIVE_INFINITY;
     const lower = i > 0 ? params.edges[i - 1]! + step : Number.NEGATIVE_INFINITY;
     const to = Math.min(upper, Math.max(lower, raw));
-    if (best === undefined || Math.abs(to - raw) < Math.abs(best - raw)) best = to;
-  });
+    if (Number.isNaN(best) || Math.abs(to - raw) < Math.abs(best - raw)) best = to;
+  }
   return best;
 }
 
 function categoryChange(
-  search: Search,
+  probe: Probe,
   leaf: number,
   params: CategoryParams,
   raw: number | string | null,
 ): LeafChange | undefined {
-  const u0 = search.current[leaf]!;
+  probe.focus(leaf);
+  const u0 = probe.unit;
   const floor = Number.isNaN(u0) ? -1 : u0;
   const found = Object.entries(params.map)
     .filter(([, score]) => score / 100 > floor)
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-    .find(([, score]) => passesAt(search, leaf, score / 100));
+    .find(([, score]) => probe.passes(score / 100));
   return found
     ? { leaf, from: raw, to: found[0], unitIncrease: found[1] / 100 - (Number.isNaN(u0) ? 0 : u0) }
     : undefined;
 }
 
-/** Rounds to the metric's resolution (cents, whole days). */
-function roundToStep(value: number, step: number): number {
-  return Number((Math.round(value / step) * step).toFixed(6));
+const DECIMAL_SCALES: readonly number[] = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
+/**
+ * Rounds to the metric's resolution (cents, whole days) as `Number((k·step).toFixed(6))`, k = round(value /
+ * step). For decimal steps and |k·step| < 1e9 that decimal is exactly k / 10^d, whose nearest double the
+ * division gives without formatting a string (+0 turns −0 into the 0 that toFixed prints).
+ */
+export function roundToStep(value: number, step: number): number {
+  const k = Math.round(value / step);
+  const scale = Math.round(1 / step);
+  if (1 / scale === step && DECIMAL_SCALES.includes(scale) && Math.abs(k * step) < 1e9) return k / scale + 0;
+  return Number((k * step).toFixed(6));
 }
