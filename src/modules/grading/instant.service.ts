@@ -16,7 +16,7 @@ import { readRunParams } from './run.repository.js';
 /** What made a customer's grade change between runs, recorded with the change. */
 export type RegradeCause = 'order' | 'payment' | 'activity' | 'attributes' | 'override';
 
-interface LastRun {
+export interface LastRun {
   readonly modelId: number;
   readonly runId: number;
   readonly version: number;
@@ -27,7 +27,7 @@ interface LastRun {
 const paramsCache = new Map<number, { model: Model; params: RunParams }>();
 const CACHE_RUNS = 16;
 
-async function runContext(db: Db, run: LastRun) {
+export async function runContext(db: Db, run: LastRun) {
   const cached = paramsCache.get(run.runId);
   if (cached) return cached;
   const context = {
@@ -39,7 +39,33 @@ async function runContext(db: Db, run: LastRun) {
   return context;
 }
 
-function metricsOf(columns: PopulationColumns, row: number): CustomerMetrics {
+/** The catalogue metrics of some customers as of a day, as the engine reads them. */
+export async function customerMetricColumns(
+  db: Db,
+  model: Model,
+  customerIds: readonly number[],
+  asOf: string,
+): Promise<PopulationColumns> {
+  const base = await readBaseAggregates(db, {
+    asOf,
+    windowMonths: model.windowMonths,
+    lateness: model.lateness,
+    customerIds,
+  });
+  return deriveMetrics(
+    {
+      ids: base.customerIds,
+      aggregates: base.columns,
+      attributes: base.attributes,
+      expectedCloseDay: base.expectedCloseDay,
+    },
+    asOf,
+    model.windowMonths,
+    { costPerContact: model.costPerContact },
+  );
+}
+
+export function metricsOf(columns: PopulationColumns, row: number): CustomerMetrics {
   const metrics: CustomerMetrics = {};
   for (const [id, column] of Object.entries(columns.metrics)) {
     if (column) metrics[id as keyof CustomerMetrics] = cellValue(column, row);
@@ -73,28 +99,13 @@ export async function regradeCustomers(
   const changeIds: number[] = [];
   for (const run of runs) {
     const { model, params } = await runContext(db, run);
-    const base = await readBaseAggregates(db, {
-      asOf: today,
-      windowMonths: model.windowMonths,
-      lateness: model.lateness,
-      customerIds,
-    });
-    const columns = deriveMetrics(
-      {
-        ids: base.customerIds,
-        aggregates: base.columns,
-        attributes: base.attributes,
-        expectedCloseDay: base.expectedCloseDay,
-      },
-      today,
-      model.windowMonths,
-      { costPerContact: model.costPerContact },
-    );
+    const columns = await customerMetricColumns(db, model, customerIds, today);
+    const ids = columns.ids;
     const current = await db
       .selectFrom('customer_grades')
       .select(['customer_id', 'grade', 'pending'])
       .where('model_id', '=', run.modelId)
-      .where('customer_id', 'in', [...base.customerIds])
+      .where('customer_id', 'in', [...ids])
       .execute();
     const currentById = new Map(current.map((row) => [row.customer_id, row]));
     const overrides = await db
@@ -102,10 +113,10 @@ export async function regradeCustomers(
       .select(['customer_id', 'grade_code', 'reason', 'expires_on'])
       .where('model_id', '=', run.modelId)
       .where('revoked_at', 'is', null)
-      .where('customer_id', 'in', [...base.customerIds])
+      .where('customer_id', 'in', [...ids])
       .execute();
-    for (let row = 0; row < base.customerIds.length; row++) {
-      const customerId = base.customerIds[row]!;
+    for (let row = 0; row < ids.length; row++) {
+      const customerId = ids[row]!;
       const before = currentById.get(customerId);
       const graded = scoreOne(
         model,

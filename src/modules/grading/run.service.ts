@@ -9,6 +9,7 @@ import {
 } from '../../engine/index.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../server/errors.js';
+import { raiseGradeAlerts } from '../alerts/alert.service.js';
 import type { Db } from '../audit/audit.repository.js';
 import { readBaseAggregates, type BaseAggregates } from './base-aggregates.repository.js';
 import { findModel, findModelVersion } from './model.repository.js';
@@ -216,6 +217,7 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
         runId,
         definition.ladder.map((g) => g.code),
       );
+      await raiseGradeAlerts(trx, { modelId: model.id, runId });
       const finished = performance.now();
       const timings: Timings = {
         ...timingsSoFar,

@@ -1,0 +1,124 @@
+import { z } from '@hono/zod-openapi';
+import { Cron } from 'croner';
+import { isoDate, text } from '../../server/schema-common.js';
+
+const cron = z
+  .string()
+  .trim()
+  .max(100)
+  .refine(
+    (expression) => {
+      try {
+        new Cron(expression, { paused: true });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { params: { reason: 'invalid_format' } },
+  )
+  .openapi({ example: '0 2 1 * *', description: 'cron expression (minute hour day month weekday)' });
+
+const localised = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
+const definition = z
+  .record(z.string(), z.unknown())
+  .openapi({ description: 'Model definition (see the engine model schema)' });
+
+export const ModelCreate = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,49}$/),
+    definition,
+    active: z.boolean().optional(),
+    schedule: cron.nullable().optional(),
+  })
+  .strict()
+  .openapi('GradingModelCreate');
+
+export const ModelVersionCreate = z
+  .object({ definition, note: z.string().trim().max(500).nullable().optional() })
+  .strict()
+  .openapi('GradingModelVersionCreate');
+
+export const ModelChange = z
+  .object({
+    active: z.boolean().optional(),
+    schedule: cron.nullable().optional(),
+    currentVersion: z.number().int().positive().optional(),
+  })
+  .strict()
+  .openapi('GradingModelChange');
+
+export const ModelResponse = z
+  .object({
+    id: z.number().int(),
+    key: z.string(),
+    name: localised,
+    active: z.boolean(),
+    currentVersion: z.number().int(),
+    schedule: z.string().nullable(),
+    scheduleTimezone: z.string(),
+    method: z.string(),
+    ladder: z.array(z.object({ code: z.string(), name: localised, color: z.string().optional() })),
+    definition,
+    updatedAt: z.string(),
+    versions: z
+      .array(
+        z.object({
+          version: z.number().int(),
+          note: z.string().nullable(),
+          createdAt: z.string(),
+          createdBy: z.string().nullable(),
+        }),
+      )
+      .optional(),
+  })
+  .openapi('GradingModel');
+
+export const RunStart = z.object({ asOf: isoDate.optional() }).strict().openapi('GradingRunStart');
+
+export const RunListQuery = z.object({
+  modelId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ResultsQuery = z.object({
+  grade: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'last customer id of the previous page' }),
+});
+
+export const MigrationQuery = z.object({ against: z.coerce.number().int().positive().optional() });
+
+export const OverrideBody = z
+  .object({
+    grade: z.string().trim().min(1).max(50),
+    reason: text(500),
+    expiresOn: isoDate.nullable().optional(),
+  })
+  .strict()
+  .openapi('GradeOverride');
+
+export const ModelParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  modelId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'modelId', in: 'path' } }),
+});
+
+export const HistoryQuery = z.object({ modelId: z.coerce.number().int().positive().optional() });
+
+export const AnyJson = z.unknown().openapi({ type: 'object' });
