@@ -1,15 +1,18 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { registerActivityRoutes } from '../modules/activities/activity.routes.js';
+import { registerAlertRoutes } from '../modules/alerts/alert.routes.js';
 import { registerHistoryRoutes } from '../modules/audit/history.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contact.routes.js';
 import { registerCustomerRoutes } from '../modules/customers/customer.routes.js';
 import { registerDictionaryRoutes } from '../modules/dictionaries/dictionary.routes.js';
+import { registerGradingRoutes } from '../modules/grading/grading.routes.js';
 import { registerOrderRoutes } from '../modules/orders/order.routes.js';
 import { registerPaymentRoutes } from '../modules/payments/payment.routes.js';
 import { registerRelationshipRoutes } from '../modules/relationships/relationship.routes.js';
 import { registerTeamRoutes } from '../modules/users/team.routes.js';
 import { registerUserRoutes } from '../modules/users/user.routes.js';
+import { registerWebhookRoutes } from '../modules/webhooks/webhook.routes.js';
 
 /** Every authenticated API module, mounted under /api behind the session check. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -23,4 +26,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerUserRoutes(app, deps);
   registerTeamRoutes(app, deps);
   registerDictionaryRoutes(app, deps);
+  registerGradingRoutes(app, deps);
+  registerAlertRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
 }
