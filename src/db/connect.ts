@@ -39,6 +39,8 @@ function postgresTypes(): pg.CustomTypesConfig {
 
 export function openPostgres(connectionString: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: poolSize, types: postgresTypes() });
+  // An idle connection the server closes (restart, dropped test database) must not take the process down.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', pool, close: () => db.destroy() };
 }
