@@ -24,6 +24,12 @@ const envSchema = z.object({
     .positive()
     .default(1024 * 1024),
   STRATUM_SECURE_COOKIES: booleanFromEnv.default(false),
+  STRATUM_SCHEDULER: booleanFromEnv.default(true),
+  STRATUM_WEBHOOK_POLL_SECONDS: z.coerce.number().positive().max(3600).default(5),
+  STRATUM_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(10),
+  STRATUM_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  STRATUM_WEBHOOK_BACKOFF_SECONDS: z.coerce.number().positive().default(30),
+  STRATUM_WEBHOOK_BACKOFF_MAX_SECONDS: z.coerce.number().positive().default(3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,7 +44,19 @@ export interface Config {
   readonly loginWindowMinutes: number;
   readonly maxBodyBytes: number;
   readonly secureCookies: boolean;
+  /** Whether this process runs the models' cron schedules (turn off on all but one server of a cluster). */
+  readonly scheduler: boolean;
+  readonly webhooks: WebhookSettings;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export interface WebhookSettings {
+  readonly pollSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly maxAttempts: number;
+  /** Retry n (1-based) waits backoffSeconds × 2^(n-1), never more than backoffMaxSeconds. */
+  readonly backoffSeconds: number;
+  readonly backoffMaxSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +80,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMinutes: e.STRATUM_LOGIN_WINDOW_MINUTES,
     maxBodyBytes: e.STRATUM_MAX_BODY_BYTES,
     secureCookies: e.STRATUM_SECURE_COOKIES,
+    scheduler: e.STRATUM_SCHEDULER,
+    webhooks: Object.freeze({
+      pollSeconds: e.STRATUM_WEBHOOK_POLL_SECONDS,
+      timeoutSeconds: e.STRATUM_WEBHOOK_TIMEOUT_SECONDS,
+      maxAttempts: e.STRATUM_WEBHOOK_MAX_ATTEMPTS,
+      backoffSeconds: e.STRATUM_WEBHOOK_BACKOFF_SECONDS,
+      backoffMaxSeconds: e.STRATUM_WEBHOOK_BACKOFF_MAX_SECONDS,
+    }),
     logLevel: e.LOG_LEVEL,
   });
 }

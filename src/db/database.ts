@@ -355,6 +355,61 @@ export interface GradeOverrideTable {
   revoked_by: number | null;
 }
 
+export type AlertKind = 'upgrade' | 'downgrade' | 'entered_top' | 'left_top' | 'churn_risk';
+
+/** One inbox entry: a grade event as one recipient (the customer's owner or team manager) reads it. */
+export interface AlertTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: AlertKind;
+  model_id: number;
+  customer_id: number;
+  change_id: number;
+  payload: Json<unknown>;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
+export interface WebhookTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  /** Signs every body (HMAC-SHA256); shown once at creation, never returned or logged afterwards. */
+  secret: string;
+  events: string[];
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** The outbox: one row per event and subscribed webhook, sent by the delivery worker after the commit. */
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event: string;
+  payload: Json<unknown>;
+  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
+  /** Attempts made since the delivery was enqueued or last retried by hand. */
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface WebhookDeliveryAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  at: ColumnType<Date, Date | string, never>;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Database {
   teams: TeamTable;
   users: UserTable;
@@ -378,6 +433,10 @@ export interface Database {
   customer_grades: CustomerGradeTable;
   grade_changes: GradeChangeTable;
   grade_overrides: GradeOverrideTable;
+  alerts: AlertTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptTable;
 }
 
 export type CustomerRow = Selectable<CustomerTable>;

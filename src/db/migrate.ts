@@ -5,6 +5,7 @@ import * as customerState from './migrations/002_customer_state.js';
 import * as dictionaries from './migrations/003_dictionaries.js';
 import * as grading from './migrations/004_grading.js';
 import * as gradingPresets from './migrations/005_grading_presets.js';
+import * as alertsWebhooks from './migrations/006_alerts_webhooks.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '003_dictionaries': dictionaries,
   '004_grading': grading,
   '005_grading_presets': gradingPresets,
+  '006_alerts_webhooks': alertsWebhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

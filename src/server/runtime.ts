@@ -12,6 +12,7 @@ import { createUser } from '../modules/users/user.provisioning.js';
 import { countUsers } from '../modules/users/user.repository.js';
 import type { AppDeps } from './app-env.js';
 import { createApp } from './app.js';
+import { startBackgroundJobs } from './scheduler.js';
 
 export interface Runtime {
   readonly deps: AppDeps;
@@ -88,12 +89,13 @@ export async function startServer(
     3600_000,
   );
   sweep.unref();
+  const background = await startBackgroundJobs(runtime.deps);
   return {
     url: `http://${config.host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);
-        server.close(() => resolve());
+        server.close(() => void background.stop().then(resolve));
       }),
   };
 }

@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { AlertKind } from '../../db/database.js';
+import type { Db } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { visibleCustomerIds } from '../shared/scope.js';
+
+export interface AlertFilter {
+  readonly unread: boolean;
+}
+
+/** The caller's own alerts, about customers still in their scope (a reassigned customer's alerts go with it). */
+function inbox(db: Db, actor: Actor, filter: AlertFilter) {
+  let query = db
+    .selectFrom('alerts')
+    .where('alerts.user_id', '=', actor.id)
+    .where('alerts.customer_id', 'in', visibleCustomerIds(db, actor));
+  if (filter.unread) query = query.where('alerts.read_at', 'is', null);
+  return query;
+}
+
+export function listAlertRows(
+  db: Db,
+  actor: Actor,
+  filter: AlertFilter & { limit: number; beforeId?: number },
+) {
+  let query = inbox(db, actor, filter)
+    .select([
+      'alerts.id',
+      'alerts.kind',
+      'alerts.model_id',
+      'alerts.customer_id',
+      'alerts.change_id',
+      'alerts.payload',
+      'alerts.created_at',
+      'alerts.read_at',
+    ])
+    .orderBy('alerts.id', 'desc')
+    .limit(filter.limit);
+  if (filter.beforeId !== undefined) query = query.where('alerts.id', '<', filter.beforeId);
+  return query.execute();
+}
+
+export type AlertRow = Awaited<ReturnType<typeof listAlertRows>>[number];
+
+export async function countAlerts(db: Db, actor: Actor, filter: AlertFilter): Promise<number> {
+  const row = await inbox(db, actor, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export function unreadByKind(db: Db, actor: Actor) {
+  return inbox(db, actor, { unread: true })
+    .select(['alerts.kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('alerts.kind')
+    .execute() as Promise<{ kind: AlertKind; n: number }[]>;
+}
+
+export function markRead(db: Db, actor: Actor, id: number, at: Date) {
+  return db
+    .updateTable('alerts')
+    .set({ read_at: sql`COALESCE(read_at, ${at})` })
+    .where('id', '=', id)
+    .where('user_id', '=', actor.id)
+    .where('customer_id', 'in', visibleCustomerIds(db, actor))
+    .returning(['id', 'kind', 'model_id', 'customer_id', 'change_id', 'payload', 'created_at', 'read_at'])
+    .executeTakeFirst();
+}
+
+export async function markAllRead(db: Db, actor: Actor, at: Date): Promise<number> {
+  const result = await db
+    .updateTable('alerts')
+    .set({ read_at: at })
+    .where('user_id', '=', actor.id)
+    .where('read_at', 'is', null)
+    .where('customer_id', 'in', visibleCustomerIds(db, actor))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,58 @@
+import { z } from '@hono/zod-openapi';
+import { PageQuery } from '../../server/schema-common.js';
+import { alertKinds } from './alert.rules.js';
+
+const bilingual = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
+
+const GradeRef = z
+  .object({ index: z.number().int(), code: z.string(), name: bilingual })
+  .nullable()
+  .openapi('AlertGrade');
+
+export const AlertListQuery = PageQuery.extend({
+  unread: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .openapi({ description: 'true: only alerts not yet read' }),
+});
+export type AlertListQueryInput = z.output<typeof AlertListQuery>;
+
+export const AlertResponse = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(alertKinds),
+    read: z.boolean(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+    message: bilingual,
+    model: z.object({ id: z.number().int(), key: z.string(), name: bilingual }),
+    customer: z.object({ id: z.number().int(), code: z.string(), name: z.string() }),
+    from: GradeRef,
+    to: GradeRef,
+    score: z.number().nullable(),
+    cause: z.string(),
+    runId: z.number().int().nullable(),
+    changeId: z.number().int(),
+  })
+  .openapi('Alert');
+export type AlertView = z.infer<typeof AlertResponse>;
+
+export const AlertPage = z
+  .object({ items: z.array(AlertResponse), total: z.number().int(), nextCursor: z.string().nullable() })
+  .openapi('AlertPage');
+
+export const AlertSummary = z
+  .object({
+    unread: z.number().int(),
+    unreadByKind: z.object(
+      Object.fromEntries(alertKinds.map((kind) => [kind, z.number().int()])) as Record<
+        (typeof alertKinds)[number],
+        z.ZodNumber
+      >,
+    ),
+  })
+  .openapi('AlertSummary');
+export type AlertSummaryView = z.infer<typeof AlertSummary>;
+
+export const ReadAllResponse = z.object({ updated: z.number().int() }).openapi('AlertsReadAll');

@@ -1,0 +1,108 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../audit/audit.repository.js';
+import { churnRiskCodes, unrankedMethods } from './alert.rules.js';
+
+export interface GradeEventCounts {
+  /** Grade events (one per change and kind). */
+  readonly events: number;
+  /** Inbox rows (events × recipients). */
+  readonly alerts: number;
+  /** Webhook outbox rows (events × subscribed active webhooks). */
+  readonly deliveries: number;
+}
+
+/**
+ * One statement turns the selected grade changes into events, inbox alerts for the customer's owner and team
+ * manager, and webhook deliveries: set-based, so a run that moves a million customers costs one round trip, and
+ * inside the caller's transaction, so a rolled-back run leaves neither alerts nor deliveries behind.
+ */
+export async function insertGradeEvents(
+  db: Db,
+  changeFilter: RawBuilder<boolean>,
+): Promise<GradeEventCounts> {
+  const { rows } = await sql<GradeEventCounts>`
+    WITH changes AS (
+      SELECT gc.id, gc.model_id, gc.customer_id, gc.from_grade, gc.to_grade, gc.score, gc.cause, gc.run_id, gc.at,
+             m.key AS model_key, m.name_zh, m.name_en, v.definition -> 'ladder' AS ladder,
+             v.definition -> 'method' ->> 'kind' AS method,
+             c.code AS customer_code, c.name AS customer_name, c.owner_id, c.team_id
+      FROM grade_changes gc
+      JOIN grading_models m ON m.id = gc.model_id
+      LEFT JOIN grading_runs r ON r.id = gc.run_id
+      JOIN grading_model_versions v ON v.model_id = gc.model_id AND v.version = COALESCE(r.version, m.current_version)
+      JOIN customers c ON c.id = gc.customer_id AND c.deleted_at IS NULL
+      WHERE ${changeFilter}
+    ),
+    coded AS (
+      SELECT ch.*, ch.ladder -> ch.from_grade::int ->> 'code' AS from_code, ch.ladder -> ch.to_grade::int ->> 'code' AS to_code,
+             ch.method = ANY(${[...unrankedMethods]}::text[]) AS unranked,
+             CASE ch.method WHEN 'lifecycle' THEN ${[...churnRiskCodes.lifecycle]}::text[]
+                            WHEN 'rfm' THEN ${[...churnRiskCodes.rfm]}::text[]
+                            ELSE '{}'::text[] END AS risk_codes
+      FROM changes ch
+    ),
+    events AS (
+      SELECT ch.*, k.kind
+      FROM coded ch
+      CROSS JOIN LATERAL (VALUES
+        (CASE WHEN NOT ch.unranked AND ch.to_grade < ch.from_grade THEN 'upgrade' END),
+        (CASE WHEN NOT ch.unranked AND ch.to_grade > ch.from_grade THEN 'downgrade' END),
+        (CASE WHEN NOT ch.unranked AND ch.to_grade = 0 AND ch.from_grade IS DISTINCT FROM 0 THEN 'entered_top' END),
+        (CASE WHEN NOT ch.unranked AND ch.from_grade = 0 AND ch.to_grade IS DISTINCT FROM 0 THEN 'left_top' END),
+        (CASE WHEN ch.to_code = ANY(ch.risk_codes) AND NOT COALESCE(ch.from_code = ANY(ch.risk_codes), false)
+              THEN 'churn_risk' END)
+      ) AS k(kind)
+      WHERE k.kind IS NOT NULL
+    ),
+    payloads AS (
+      SELECT e.id AS change_id, e.model_id, e.customer_id, e.owner_id, e.team_id, e.kind,
+             jsonb_build_object(
+               'changeId', e.id, 'at', e.at, 'cause', e.cause, 'runId', e.run_id, 'score', e.score,
+               'model', jsonb_build_object('id', e.model_id, 'key', e.model_key,
+                                           'name', jsonb_build_object('zh-CN', e.name_zh, 'en-US', e.name_en)),
+               'customer', jsonb_build_object('id', e.customer_id, 'code', e.customer_code, 'name', e.customer_name),
+               'from', CASE WHEN e.from_grade IS NULL THEN NULL ELSE jsonb_build_object(
+                          'index', e.from_grade, 'code', e.from_code, 'name', e.ladder -> e.from_grade::int -> 'name') END,
+               'to', CASE WHEN e.to_grade IS NULL THEN NULL ELSE jsonb_build_object(
+                        'index', e.to_grade, 'code', e.to_code, 'name', e.ladder -> e.to_grade::int -> 'name') END
+             ) AS payload
+      FROM events e
+    ),
+    recipients AS (
+      SELECT DISTINCT p.change_id, p.kind, r.user_id
+      FROM payloads p
+      CROSS JOIN LATERAL (
+        SELECT p.owner_id AS user_id
+        UNION SELECT t.manager_id FROM teams t WHERE t.id = p.team_id
+      ) r
+      JOIN users u ON u.id = r.user_id AND u.active
+    ),
+    inserted_alerts AS (
+      INSERT INTO alerts (user_id, kind, model_id, customer_id, change_id, payload)
+      SELECT r.user_id, p.kind, p.model_id, p.customer_id, p.change_id, p.payload
+      FROM recipients r JOIN payloads p ON p.change_id = r.change_id AND p.kind = r.kind
+      ON CONFLICT (change_id, kind, user_id) DO NOTHING
+      RETURNING 1
+    ),
+    inserted_deliveries AS (
+      INSERT INTO webhook_deliveries (webhook_id, event, payload)
+      SELECT w.id, 'grade.' || p.kind, p.payload
+      FROM payloads p JOIN webhooks w ON w.active AND ('grade.' || p.kind) = ANY(w.events)
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM payloads) AS events,
+           (SELECT count(*) FROM inserted_alerts) AS alerts,
+           (SELECT count(*) FROM inserted_deliveries) AS deliveries`.execute(db);
+  const counts = rows[0];
+  return {
+    events: Number(counts?.events ?? 0),
+    alerts: Number(counts?.alerts ?? 0),
+    deliveries: Number(counts?.deliveries ?? 0),
+  };
+}
+
+export const changesOfRun = (modelId: number, runId: number) =>
+  sql<boolean>`gc.model_id = ${modelId} AND gc.run_id = ${runId}`;
+
+export const changesById = (modelId: number, changeIds: readonly number[]) =>
+  sql<boolean>`gc.model_id = ${modelId} AND gc.id = ANY(${[...changeIds]}::bigint[])`;
