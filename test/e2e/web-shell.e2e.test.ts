@@ -21,6 +21,13 @@ let page: Page;
 let seeded: SeededCustomers;
 const consoleErrors: string[] = [];
 
+/** No request in flight and no spinner dimming the content: what a person sees once the page has loaded. */
+async function settled(target: Page): Promise<void> {
+  await target.waitForLoadState('networkidle');
+  await expect.poll(() => target.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
+  await target.waitForTimeout(400);
+}
+
 async function listen(): Promise<ServerType> {
   const app = createApp(t.deps, { webRoot: WEB_ROOT });
   return new Promise((resolve) => {
@@ -71,6 +78,7 @@ describe('web shell in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(seeded.ownCount);
     await expect.poll(() => page.getByText(`共 ${seeded.ownCount} 个客户`).count()).toBe(1);
     expect(await page.getByText(seeded.otherReps.name).count()).toBe(0);
+    await settled(page);
     await page.screenshot({ path: 'docs/screenshots/customer-list.png' });
 
     await page.getByRole('searchbox', { name: '搜索客户' }).fill('精工');
@@ -88,6 +96,7 @@ describe('web shell in Chromium', () => {
     await expect.poll(() => profile.getByText('制造业').count()).toBe(1);
     await expect.poll(() => profile.getByText('民营企业').count()).toBe(1);
     await expect.poll(() => profile.getByText('周建国').count()).toBe(1);
+    await settled(page);
     await page.screenshot({ path: 'docs/screenshots/customer-detail.png' });
     await page.screenshot({ path: 'test-results/web-shell.png', fullPage: true });
 
