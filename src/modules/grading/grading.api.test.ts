@@ -217,6 +217,39 @@ describe('runs and results by data scope', () => {
     expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
   });
 
+  it('what-if previews a quota change: every customer counted once, the right number move, movers only within scope', async () => {
+    const reweighted = {
+      ...PRESET_COMPOSITE_QUOTAS,
+      method: { kind: 'quotas', quotas: [10, 40, 30, 20], ties: 'strict' },
+    };
+    expect(
+      (await repEast1('POST', `/api/grading/models/${compositeId}/what-if`, { definition: reweighted }))
+        .status,
+    ).toBe(403);
+    const preview = await body<{
+      asOf: string;
+      migration: number[][];
+      moved: number;
+      movers: { customerId: number; from: string; to: string }[];
+    }>(await managerEast('POST', `/api/grading/models/${compositeId}/what-if`, { definition: reweighted }));
+    expect(preview.asOf).toBe('2025-01-01');
+    expect(preview.migration.flat().reduce((a, b) => a + b, 0)).toBe(30);
+    const diagonal = preview.migration.slice(0, 4).reduce((sum, row, i) => sum + row[i]!, 0);
+    expect(30 - diagonal).toBe(preview.moved);
+    // 30 customers: A was ranks 1–6 (20%), now 1–3 (10%); B still ends at rank 15 (cumulative 50%), so only
+    // ranks 4–6 move, from A to B.
+    expect(preview.moved).toBe(3);
+    expect(preview.migration[0]).toEqual([3, 3, 0, 0, 0]);
+    const eastTeam = new Set([...owned.east1!, ...owned.east2!]);
+    expect(preview.movers.every((m) => eastTeam.has(m.customerId))).toBe(true);
+    const same = await body<{ moved: number }>(
+      await managerEast('POST', `/api/grading/models/${compositeId}/what-if`, {
+        definition: PRESET_COMPOSITE_QUOTAS,
+      }),
+    );
+    expect(same.moved).toBe(0);
+  });
+
   it('verify through the API reports an identical run', async () => {
     const report = await body<{ identical: boolean; customers: number }>(
       await admin('POST', `/api/grading/runs/${runId}/verify`),

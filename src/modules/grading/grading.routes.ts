@@ -23,6 +23,7 @@ import {
   ResultsQuery,
   RunListQuery,
   RunStart,
+  WhatIfBody,
 } from './grading.schema.js';
 import {
   addModelVersion,
@@ -37,6 +38,7 @@ import { findRun, listRuns } from './run.repository.js';
 import { executeRun } from './run.service.js';
 import { scopedDistribution, scopedMigration, scopedResults } from './run-views.repository.js';
 import { verifyRun } from './verify.service.js';
+import { previewModelChange } from './what-if.service.js';
 import type { Db } from '../audit/audit.repository.js';
 
 const tags = ['grading'];
@@ -81,6 +83,15 @@ const routes = {
     summary: 'Activate/deactivate, schedule, or switch the current version',
     request: { params: IdParams, body: jsonBody(ModelChange) },
     responses: { 200: jsonResponse(ModelResponse, 'Changed'), ...errorResponses },
+  }),
+  whatIf: createRoute({
+    method: 'post',
+    path: '/grading/models/{id}/what-if',
+    tags,
+    summary:
+      'Preview an edited definition against the current version: migration matrix, distributions, movers',
+    request: { params: IdParams, body: jsonBody(WhatIfBody) },
+    responses: { 200: json('Preview'), ...errorResponses },
   }),
   startRun: createRoute({
     method: 'post',
@@ -210,6 +221,10 @@ export function registerGradingRoutes(app: OpenAPIHono<AppEnv>, { db, now }: App
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     return c.json(await db.transaction().execute((trx) => changeModel(trx, c.get('actor'), id, body)), 200);
+  });
+  app.openapi(routes.whatIf, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await previewModelChange(db, c.get('actor'), id, c.req.valid('json'), now()), 200);
   });
   app.openapi(routes.startRun, async (c) => {
     const actor = c.get('actor');

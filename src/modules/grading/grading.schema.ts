@@ -77,6 +77,11 @@ export const ModelResponse = z
   })
   .openapi('GradingModel');
 
+export const WhatIfBody = z
+  .object({ definition, asOf: isoDate.optional() })
+  .strict()
+  .openapi('GradingWhatIf');
+
 export const RunStart = z.object({ asOf: isoDate.optional() }).strict().openapi('GradingRunStart');
 
 export const RunListQuery = z.object({
