@@ -15,6 +15,14 @@
  * month (what had been paid by then: point-in-time lateness, where a payment made after the as-of date counts as
  * still outstanding on it). `*_day_sum` columns hold Σ day numbers (days since 1970-01-01) and `*_amount_day_sum`
  * Σ amount × day number, so that Σ (asOf − due) and Σ amount × (asOf − due) follow by subtraction.
+ *
+ * Bulk-load mode, for loaders only (the demo loader; an importer may adopt it): after
+ * `SELECT set_config('stratum.bulk_load', 'on', true)` the insert triggers of the transaction return at once, and
+ * the loader must, before it commits, put the id of every customer it inserted rows for into `state_refresh_queue`
+ * and call `stratum_refresh_queued_state()`: one set-based recomputation instead of a delta per COPY batch, which
+ * gives the same state as the triggers would have (a month row is a pure function of that customer's raw rows).
+ * The setting is transaction-local, so it ends with the loader's transaction and never leaks into pooled
+ * connections. Updates and deletes are maintained as usual even in bulk mode.
  */
 
 type Aggregate = 'sum' | 'min' | 'max';
@@ -182,6 +190,9 @@ const columnDefinitions = (columns: readonly StateColumn[]) =>
 /** Serialises all state writers: the per-customer recomputation deletes and re-inserts month rows. */
 const STATE_LOCK = 'PERFORM pg_advisory_xact_lock(74231001);';
 
+export const BULK_LOAD_SETTING = 'stratum.bulk_load';
+const SKIP_IN_BULK_LOAD = `IF current_setting('${BULK_LOAD_SETTING}', true) = 'on' THEN RETURN NULL; END IF;`;
+
 function deltaInsertStatement(table: Contribution['table']): string {
   const parts = contributions.filter((c) => c.table === table).map((c) => contributionSelect(c, 'new_rows'));
   return `INSERT INTO customer_month_stats AS s (customer_id, month, ${columnList(monthColumns)})
@@ -198,6 +209,7 @@ function triggerStatements(table: Contribution['table']): string[] {
   return [
     `CREATE FUNCTION ${insertFunction}() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN
+       ${SKIP_IN_BULK_LOAD}
        ${STATE_LOCK}
        ${deltaInsertStatement(table)}
        ${queueFrom('new_rows')}
@@ -254,6 +266,12 @@ export function stateMigrationStatements(): string[] {
          WHERE customer_id IN (SELECT customer_id FROM state_refresh_queue)
          GROUP BY customer_id, month;
        PERFORM stratum_refresh_customer_state();
+     END $$`,
+    `CREATE FUNCTION stratum_refresh_queued_state() RETURNS void LANGUAGE plpgsql AS $$
+     BEGIN
+       ${STATE_LOCK}
+       ANALYZE state_refresh_queue;
+       PERFORM stratum_refresh_months();
      END $$`,
     `CREATE FUNCTION stratum_rebuild_state() RETURNS void LANGUAGE plpgsql AS $$
      BEGIN

@@ -34,12 +34,54 @@ async function rows<T>(handle: DatabaseHandle, query: string): Promise<T[]> {
   return (await sql.raw<T>(query).execute(handle.db)).rows;
 }
 
+/** The maintained state, without the refresh timestamp. */
+async function stateSnapshot(handle: DatabaseHandle): Promise<Record<string, unknown[]>> {
+  const state = await rows<Record<string, unknown>>(handle, 'SELECT * FROM customer_state ORDER BY customer_id');
+  return {
+    state: state.map(({ updated_at: _, ...rest }) => rest),
+    months: await rows(handle, 'SELECT * FROM customer_month_stats ORDER BY customer_id, month'),
+  };
+}
+
+/**
+ * Deletes every order, payment and activity and inserts them again with plain INSERTs, so that the triggers'
+ * incremental path (not the bulk-load refresh, not the rebuild) produces the state.
+ */
+async function replayThroughTriggers(handle: DatabaseHandle): Promise<void> {
+  const tables = ['orders', 'order_lines', 'payments', 'activities'];
+  await handle.db.transaction().execute(async (trx) => {
+    for (const table of tables) await sql.raw(`CREATE TEMP TABLE saved_${table} AS SELECT * FROM ${table}`).execute(trx);
+    for (const table of ['payments', 'activities', 'orders']) await sql.raw(`DELETE FROM ${table}`).execute(trx);
+    const [empty] = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM customer_month_stats`.execute(trx)).rows;
+    expect(empty?.n).toBe(0);
+    for (const table of tables) {
+      await sql.raw(`INSERT INTO ${table} SELECT * FROM saved_${table} ORDER BY id`).execute(trx);
+      await sql.raw(`DROP TABLE saved_${table}`).execute(trx);
+    }
+  });
+}
+
+/** Foreign keys and indexes of the demo tables as the migrations define them. */
+async function constraintsAndIndexes(handle: DatabaseHandle): Promise<unknown[]> {
+  return rows(
+    handle,
+    `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition, convalidated
+       FROM pg_constraint WHERE conrelid::regclass::text IN ('customers', 'contacts', 'customer_relationships', 'orders', 'order_lines', 'payments', 'activities')
+     UNION ALL
+     SELECT tablename, indexname, indexdef, true FROM pg_indexes
+      WHERE tablename IN ('customers', 'contacts', 'customer_relationships', 'orders', 'order_lines', 'payments', 'activities')
+     ORDER BY 1, 2, 3`,
+  );
+}
+
 describe('demo data on a fresh database', () => {
   let handle: DatabaseHandle;
   let summary: DemoSummary;
+  let schemaBeforeLoad: unknown[];
 
   beforeAll(async () => {
     handle = await openTestDatabase();
+    schemaBeforeLoad = await constraintsAndIndexes(handle);
     summary = await generateDemo(handle, { customers: CUSTOMERS, seed: 7, asOf: AS_OF });
   });
   afterAll(async () => handle.close());
@@ -177,17 +219,18 @@ describe('demo data on a fresh database', () => {
     expect(row?.missing).toBe(0);
   });
 
-  it('the maintained per-customer state equals a rebuild from the raw rows', async () => {
-    const stateQuery = 'SELECT * FROM customer_state ORDER BY customer_id';
-    const monthsQuery = 'SELECT * FROM customer_month_stats ORDER BY customer_id, month';
-    const withoutTimestamp = (list: Array<Record<string, unknown>>) =>
-      list.map(({ updated_at: _, ...rest }) => rest);
-    const state = withoutTimestamp(await rows(handle, stateQuery));
-    const months = await rows(handle, monthsQuery);
+  it('the state the bulk load computes equals both a rebuild and what the triggers produce row by row', async () => {
+    const loaded = await stateSnapshot(handle);
+    expect(loaded.state?.length).toBeGreaterThan(CUSTOMERS / 2);
     await sql`SELECT stratum_rebuild_state()`.execute(handle.db);
-    expect(withoutTimestamp(await rows(handle, stateQuery))).toEqual(state);
-    expect(await rows(handle, monthsQuery)).toEqual(months);
-    expect(state.length).toBeGreaterThan(CUSTOMERS / 2);
+    expect(await stateSnapshot(handle)).toEqual(loaded);
+    await replayThroughTriggers(handle);
+    expect(await stateSnapshot(handle)).toEqual(loaded);
+  });
+
+  it('the foreign keys and indexes deferred during the load are all back, validated, as the migrations define them', async () => {
+    expect(schemaBeforeLoad.length).toBeGreaterThan(20);
+    expect(await constraintsAndIndexes(handle)).toEqual(schemaBeforeLoad);
   });
 
   it('the demo logins exist with the demo password: an admin, a manager per team, ten reps', async () => {
@@ -261,6 +304,36 @@ describe('demo data on a fresh database', () => {
     await sql`INSERT INTO customers (code, name) VALUES ('AFTER-DEMO', 'sequence continues')`.execute(
       handle.db,
     );
+  });
+
+  it('a load into a database that has customers leaves the same state as the triggers for old and new customers', async () => {
+    const loaded = await stateSnapshot(handle);
+    expect(loaded.state?.some((row) => Number((row as { customer_id: number }).customer_id) > CUSTOMERS)).toBe(
+      true,
+    );
+    await replayThroughTriggers(handle);
+    expect(await stateSnapshot(handle)).toEqual(loaded);
+  });
+
+  it('a bulk load that breaks a deferred foreign key fails as a whole and leaves the database empty', async () => {
+    const fresh = await openTestDatabase();
+    try {
+      await sql`CREATE FUNCTION break_demo() RETURNS trigger LANGUAGE plpgsql AS $$
+                  BEGIN NEW.contact_id := -1; RETURN NEW; END $$`.execute(fresh.db);
+      await sql`CREATE TRIGGER break_demo BEFORE INSERT ON activities FOR EACH ROW EXECUTE FUNCTION break_demo()`.execute(
+        fresh.db,
+      );
+      await expect(generateDemo(fresh, { customers: 10, seed: 7, asOf: AS_OF })).rejects.toThrow(/foreign key/);
+      const [counts] = await rows<{ customers: number; users: number }>(
+        fresh,
+        'SELECT (SELECT count(*) FROM customers)::int AS customers, (SELECT count(*) FROM users)::int AS users',
+      );
+      expect(counts).toEqual({ customers: 0, users: 0 });
+      await sql`DROP TRIGGER break_demo ON activities`.execute(fresh.db);
+      expect(await constraintsAndIndexes(fresh)).toEqual(schemaBeforeLoad);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

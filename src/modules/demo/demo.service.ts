@@ -4,10 +4,12 @@ import type { LifecycleStage } from '../../db/database.js';
 import { hashPassword } from '../auth/password.js';
 import { openBulkSession, type BulkSession, type PgliteMethod } from './bulk-writer.js';
 import { formatDay, parseDate } from './calendar.js';
+import { deferForeignKeysAndIndexes } from './deferred-checks.js';
 import { databaseNotEmpty, invalidOption } from './demo.errors.js';
 import { ensureOrganisation, type DemoLogin } from './demo.organisation.js';
 import { DemoGenerator } from './generator.js';
 import { HISTORY_DAYS } from './history.js';
+import { enterStateBulkLoad } from './state-bulk-load.js';
 import { DEMO_PASSWORD } from './organisation.js';
 import {
   demoTableOrder,
@@ -60,6 +62,8 @@ const SLICE = 100;
  * Generates the demo company and loads it, all or nothing: one transaction on one connection, so a failure or a kill
  * leaves the database as it was and the load can simply be run again. Chunks of customers are generated while the
  * previous chunk is written (COPY), which keeps memory bounded by two chunks whatever the number of customers.
+ * The per-customer state is computed once at the end (the state's bulk-load mode); into an empty database, foreign
+ * keys and secondary indexes are also re-created at the end (deferred-checks.ts).
  */
 export async function generateDemo(handle: DatabaseHandle, options: DemoOptions): Promise<DemoSummary> {
   const customers = options.customers ?? DEFAULT_CUSTOMERS;
@@ -69,7 +73,10 @@ export async function generateDemo(handle: DatabaseHandle, options: DemoOptions)
   try {
     await session.query('BEGIN');
     const [existing] = await session.query<{ count: number }>('SELECT count(*)::int AS count FROM customers');
-    if ((existing?.count ?? 0) > 0 && !options.force) throw databaseNotEmpty(existing?.count ?? 0);
+    const existingCustomers = existing?.count ?? 0;
+    if (existingCustomers > 0 && !options.force) throw databaseNotEmpty(existingCustomers);
+    const state = await enterStateBulkLoad(session);
+    const deferred = existingCustomers === 0 ? await deferForeignKeysAndIndexes(session, demoTableOrder) : null;
 
     const organisationSince = `${formatDay(parseDate(options.asOf) - HISTORY_DAYS)} 09:00:00+08`;
     const organisation = await ensureOrganisation(
@@ -77,15 +84,18 @@ export async function generateDemo(handle: DatabaseHandle, options: DemoOptions)
       await hashPassword(DEMO_PASSWORD),
       organisationSince,
     );
+    const ids = await idBase(session);
     const generator = new DemoGenerator({
       customers,
       seed,
       asOf: options.asOf,
       accountManagers: organisation.accountManagers,
-      idBase: await idBase(session),
+      idBase: ids,
       orderLines: options.orderLines ?? true,
     });
     await load(session, generator, customers, options.customersPerChunk ?? DEFAULT_CHUNK, options.onProgress);
+    await deferred?.restore();
+    await state.refresh(ids.customers);
     for (const table of tablesWithGeneratedIds) {
       await session.query(
         `SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`,
