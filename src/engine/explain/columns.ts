@@ -24,9 +24,10 @@ export interface ExplanationColumns {
  * numeric leaf with the smallest single-factor change to the next grade — the headline `explainCustomer`
  * gives, except that category leaves are only proposed there, where the category can be named.
  *
- * Leaf by leaf, one pass over the customers keeps each customer's best change so far in typed arrays. A leaf
- * is skipped for a customer when even the least rise that could reach the next grade is no smaller than the
- * best change found in an earlier leaf (which wins ties).
+ * Leaf by leaf, one pass over the customers keeps each customer's best change so far in typed arrays. Leaves
+ * carrying more of the composite go first, as they usually need the smallest rise; a later leaf is skipped for
+ * a customer when even the least rise that could reach the next grade exceeds the best change found so far.
+ * Equal rises go to the leaf first in factor order, whatever order the leaves are searched in.
  */
 export function explainColumns(model: Model, result: GradingResult): ExplanationColumns {
   const { params } = result;
@@ -35,31 +36,32 @@ export function explainColumns(model: Model, result: GradingResult): Explanation
   const bestLeaf = new Int32Array(n).fill(-1);
   const bestValue = new Float64Array(n).fill(Number.NaN);
   if (isScoreMethod(params)) {
-    const bestRise = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     const probe = new Probe(
       tree,
       params,
       tree.nodes.map((node) => result.units.get(node.fitted.path)!),
     );
+    const shortfall = new Float64Array(n);
+    for (let i = 0; i < n; i++) shortfall[i] = probe.shortfall(result.computedGrades[i]!, result.scores[i]!);
+    const bestRise = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     const change: NumericChange = { to: Number.NaN, unitIncrease: Number.NaN };
-    tree.leaves.forEach((leaf, k) => {
-      const fitted = tree.nodes[leaf]!.fitted;
-      if (fitted.normaliser!.kind === 'category') return;
-      const raws = numeric(result.columns.metrics[fitted.metric!]!);
-      const boundSafe = canSkip(tree, leaf);
+    for (const k of searchOrder(tree)) {
+      const leaf = tree.leaves[k]!;
+      const raws = numeric(result.columns.metrics[tree.nodes[leaf]!.fitted.metric!]!);
+      const slope = canSkip(tree, leaf) ? probe.slopeOf(leaf) : Number.NaN;
       for (let i = 0; i < n; i++) {
         const grade = result.computedGrades[i]!;
-        if (grade === 0) continue;
+        if (grade === 0 || shortfall[i]! / slope > bestRise[i]!) continue;
         probe.at(i, result.ids[i]!, result.scores[i]!, grade);
-        probe.focus(leaf);
-        if (boundSafe && probe.leastRise() >= bestRise[i]!) continue;
         numericTarget(probe, leaf, raws[i]!, change);
-        if (!(change.unitIncrease < bestRise[i]!) || Number.isNaN(change.to)) continue;
-        bestRise[i] = change.unitIncrease;
+        const rise = change.unitIncrease;
+        if (Number.isNaN(change.to) || rise > bestRise[i]! || (rise === bestRise[i] && k > bestLeaf[i]!))
+          continue;
+        bestRise[i] = rise;
         bestLeaf[i] = k;
         bestValue[i] = change.to;
       }
-    });
+    }
   }
   let reachableCount = 0;
   for (let i = 0; i < n; i++) if (bestLeaf[i]! >= 0) reachableCount++;
@@ -70,6 +72,19 @@ export function explainColumns(model: Model, result: GradingResult): Explanation
     bestValue,
     reachableCount,
   };
+}
+
+/** Indices into `tree.leaves` of the numeric leaves, heaviest share of the composite first. */
+function searchOrder(tree: FlatTree): number[] {
+  return tree.leaves
+    .map((leaf, k) => ({
+      k,
+      weight: tree.nodes[leaf]!.weight,
+      kind: tree.nodes[leaf]!.fitted.normaliser!.kind,
+    }))
+    .filter((l) => l.kind !== 'category')
+    .sort((a, b) => b.weight - a.weight || a.k - b.k)
+    .map((l) => l.k);
 }
 
 /**
@@ -89,8 +104,12 @@ function contributionColumns(tree: FlatTree, result: GradingResult): Record<stri
   for (const t of tree.top) {
     const { fitted, weight } = tree.nodes[t]!;
     const scores = result.factorScores[fitted.id]!;
+    const nullContribution = contributionOf(fitted, weight, 0, Number.NaN);
     const out = new Float64Array(scores.length);
-    for (let i = 0; i < scores.length; i++) out[i] = contributionOf(fitted, weight, 0, scores[i]!);
+    for (let i = 0; i < scores.length; i++) {
+      const s = scores[i]!;
+      out[i] = s !== s ? nullContribution : weight * s;
+    }
     contributions[fitted.id] = out;
   }
   return contributions;

@@ -99,11 +99,17 @@ export class Probe {
   }
 
   /**
-   * A rise of the focused leaf's unit score that no value of it below can beat: reaching the pass line takes
-   * at least this much (−∞ or NaN when unknown).
+   * Composite points a customer of computed grade `grade` and composite `score` must gain at least to reach
+   * its target grade (NaN when unknown): divided by a leaf's slope, the least rise of that leaf's unit score.
    */
-  leastRise(): number {
-    return (this.line - this.score - 2 * MARGIN * Math.max(1, Math.abs(this.line))) / this.slope;
+  shortfall(grade: number, score: number): number {
+    const line = this.lines[grade] ?? Number.NaN;
+    return line - score - 2 * MARGIN * Math.max(1, Math.abs(line));
+  }
+
+  /** Composite points per unit score of a leaf (NaN when a re-weighting NULL policy makes it vary). */
+  slopeOf(leaf: number): number {
+    return this.slopes[leaf]!;
   }
 
   /** Whether the customer reaches the target grade when the focused leaf has unit score `unit`. */

@@ -1,7 +1,8 @@
 import { asCategoryColumn, type MetricColumn } from '../columns.js';
 import { EngineError, text } from '../i18n.js';
 import type { NormaliserSpec } from '../model/schema.js';
-import { fitPercentile, scorePercentile, type PercentileParams } from './percentile.js';
+import { scorePercentile, type PercentileParams } from './percentile.js';
+import { fitPercentile } from './percentile-fit.js';
 import { fitRange, fitZScore, scoreRange, scoreZ, type RangeParams, type ZScoreParams } from './scale.js';
 import { scoreBins, scoreCategory, type BinsParams, type CategoryParams } from './lookup.js';
 

@@ -1,5 +1,3 @@
-import { argsort } from '../sort/radix.js';
-
 /**
  * Percentile rank as SQL `percent_rank()`: (rank − 1) / (rows − 1), where equal values share the rank of the
  * first of them, i.e. the unit score is the number of rows ordered strictly before the value over rows − 1.
@@ -15,42 +13,11 @@ export interface PercentileParams {
   readonly sorted: Float64Array;
 }
 
-export function fitPercentile(
-  values: Float64Array,
-  descending: boolean,
-  nulls: PercentileParams['nulls'],
-): { params: PercentileParams; unit: Float64Array } {
-  const n = values.length;
-  const order = argsort(values, { nulls: 'last' });
-  let nonNull = n;
-  while (nonNull > 0 && Number.isNaN(values[order[nonNull - 1]!]!)) nonNull--;
-  const nullCount = n - nonNull;
-  const sorted = new Float64Array(nonNull);
-  for (let i = 0; i < nonNull; i++) sorted[i] = values[order[i]!]!;
-
-  const params: PercentileParams = { kind: 'percentile', descending, nulls, nullCount, sorted };
-  const denominator = rowsRanked(params) - 1;
-  const offset = nulls === 'first' ? nullCount : 0;
-  const unit = new Float64Array(n);
-  let start = 0;
-  while (start < nonNull) {
-    let end = start + 1;
-    while (end < nonNull && sorted[end] === sorted[start]) end++;
-    const before = offset + (descending ? nonNull - end : start);
-    const score = denominator > 0 ? before / denominator : 0;
-    for (let i = start; i < end; i++) unit[order[i]!] = score;
-    start = end;
-  }
-  const nullScore = percentileOfNull(params);
-  for (let i = nonNull; i < n; i++) unit[order[i]!] = nullScore;
-  return { params, unit };
-}
-
-function rowsRanked(p: PercentileParams): number {
+export function rowsRanked(p: PercentileParams): number {
   return p.sorted.length + (p.nulls === 'policy' ? 0 : p.nullCount);
 }
 
-function percentileOfNull(p: PercentileParams): number {
+export function percentileOfNull(p: PercentileParams): number {
   if (p.nulls === 'policy') return Number.NaN;
   const denominator = rowsRanked(p) - 1;
   if (denominator <= 0 || p.nulls === 'first') return 0;

@@ -1,0 +1,110 @@
+import { decimalGrid, gridKey, type DecimalGrid } from '../sort/keys.js';
+import { argsort } from '../sort/radix.js';
+import { percentileOfNull, rowsRanked, type PercentileParams } from './percentile.js';
+
+interface FittedPercentile {
+  readonly params: PercentileParams;
+  readonly unit: Float64Array;
+}
+
+/**
+ * Fits percentile ranks to a column. Values on a narrow decimal grid (days, counts, growth in basis points)
+ * are ranked by counting each grid key, with no sort; the rest by a radix argsort. Both give every tie group
+ * the same score, (offset + rows strictly before it) / (rows − 1), and the same ascending breakpoints.
+ */
+export function fitPercentile(
+  values: Float64Array,
+  descending: boolean,
+  nulls: PercentileParams['nulls'],
+): FittedPercentile {
+  const grid = decimalGrid(values);
+  if (grid && grid.max - grid.min < Math.max(COUNTING_RANGE, values.length >>> 2))
+    return fitByCounting(values, grid, descending, nulls);
+  return fitBySorting(values, descending, nulls);
+}
+
+/** Grid ranges up to this many keys are always counted: the table stays in cache. */
+const COUNTING_RANGE = 1 << 16;
+
+function fitBySorting(
+  values: Float64Array,
+  descending: boolean,
+  nulls: PercentileParams['nulls'],
+): FittedPercentile {
+  const n = values.length;
+  const order = argsort(values, { nulls: 'last' });
+  let nonNull = n;
+  while (nonNull > 0 && Number.isNaN(values[order[nonNull - 1]!]!)) nonNull--;
+  const nullCount = n - nonNull;
+  const sorted = new Float64Array(nonNull);
+  for (let i = 0; i < nonNull; i++) sorted[i] = values[order[i]!]!;
+
+  const params: PercentileParams = { kind: 'percentile', descending, nulls, nullCount, sorted };
+  const denominator = rowsRanked(params) - 1;
+  const offset = nulls === 'first' ? nullCount : 0;
+  const unit = new Float64Array(n);
+  let start = 0;
+  while (start < nonNull) {
+    let end = start + 1;
+    while (end < nonNull && sorted[end] === sorted[start]) end++;
+    const before = offset + (descending ? nonNull - end : start);
+    const score = denominator > 0 ? before / denominator : 0;
+    for (let i = start; i < end; i++) unit[order[i]!] = score;
+    start = end;
+  }
+  const nullScore = percentileOfNull(params);
+  for (let i = nonNull; i < n; i++) unit[order[i]!] = nullScore;
+  return { params, unit };
+}
+
+function fitByCounting(
+  values: Float64Array,
+  grid: DecimalGrid,
+  descending: boolean,
+  nulls: PercentileParams['nulls'],
+): FittedPercentile {
+  const n = values.length;
+  const keys = grid.max - grid.min + 1;
+  const counts = new Int32Array(keys);
+  let nullCount = 0;
+  let negativeZero = false;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v !== v) nullCount++;
+    else {
+      counts[gridKey(grid, v)]!++;
+      if (v === 0 && 1 / v < 0) negativeZero = true;
+    }
+  }
+  const sorted = new Float64Array(n - nullCount);
+  const params: PercentileParams = { kind: 'percentile', descending, nulls, nullCount, sorted };
+  const denominator = rowsRanked(params) - 1;
+  const offset = nulls === 'first' ? nullCount : 0;
+  const scoreOfKey = new Float64Array(keys);
+  let start = 0;
+  for (let k = 0; k < keys; k++) {
+    const count = counts[k]!;
+    if (count === 0) continue;
+    // The value itself: on the grid, K / scale gives it back exactly.
+    sorted.fill((k + grid.min) / grid.scale, start, start + count);
+    const before = offset + (descending ? sorted.length - start - count : start);
+    scoreOfKey[k] = denominator > 0 ? before / denominator : 0;
+    start += count;
+  }
+  if (negativeZero) keepSignedZeros(values, grid, counts, sorted);
+  const nullScore = percentileOfNull(params);
+  const unit = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    unit[i] = v !== v ? nullScore : scoreOfKey[gridKey(grid, v)]!;
+  }
+  return { params, unit };
+}
+
+/** Breakpoints keep −0 and 0 in row order within their tie group, exactly as the stable sort stores them. */
+function keepSignedZeros(values: Float64Array, grid: DecimalGrid, counts: Int32Array, sorted: Float64Array) {
+  const zeroKey = gridKey(grid, 0);
+  let at = 0;
+  for (let k = 0; k < zeroKey; k++) at += counts[k]!;
+  for (let i = 0; i < values.length; i++) if (values[i] === 0) sorted[at++] = values[i]!;
+}
