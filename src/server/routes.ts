@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { registerActivityRoutes } from '../modules/activities/activity.routes.js';
+import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.js';
 import { registerAlertRoutes } from '../modules/alerts/alert.routes.js';
 import { registerHistoryRoutes } from '../modules/audit/history.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contact.routes.js';
@@ -29,4 +30,5 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerGradingRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerAnalyticsRoutes(app, deps);
 }

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
+
+let t: TestApp;
+let admin: Client;
+let managerEast: Client;
+let repEast1: Client;
+let compositeId: number;
+let firstRunId: number;
+let secondRunId: number;
+
+interface Summary {
+  population: number;
+  totals: { sales: string; profit: string };
+  grades: {
+    code: string;
+    count: number;
+    sales: string;
+    repeatRate: number | null;
+    churnRate: number | null;
+  }[];
+  concentration: { sales: { gini: number | null; points: { customers: number; value: number }[] } };
+  composition: Record<string, { key: string | null; total: number }[]>;
+}
+
+const body = async <T>(response: Response) => (await response.json()) as T;
+const summaryOf = async (client: Client, query = '') =>
+  body<Summary>(await client('GET', `/api/analytics/runs/${secondRunId}/summary${query}`));
+
+/** Ten customers per rep; the k-th (1–10) of each rep bought ¥1,234·k once, with ¥300·k gross profit. */
+beforeAll(async () => {
+  t = await createTestApp({}, () => new Date('2025-03-01T10:00:00+08:00'));
+  [admin, managerEast, repEast1] = await Promise.all([t.as('admin'), t.as('managerEast'), t.as('repEast1')]);
+  const owners = [t.people.repEast1, t.people.repEast2, t.people.repSouth1];
+  const teams = [t.people.teamEast, t.people.teamEast, t.people.teamSouth];
+  let n = 0;
+  for (const [o, ownerId] of owners.entries()) {
+    for (let k = 1; k <= 10; k++) {
+      n++;
+      const created = await body<{ id: number }>(
+        await admin('POST', '/api/customers', {
+          code: `A${n}`,
+          name: `分析客户${n}`,
+          ownerId,
+          teamId: teams[o],
+          province: o === 2 ? '广东省' : '江苏省',
+          industry: k % 2 === 0 ? 'manufacturing' : 'logistics',
+        }),
+      );
+      await t.handle.db
+        .insertInto('orders')
+        .values({
+          customer_id: created.id,
+          order_no: `A${n}`,
+          order_date: '2024-10-01',
+          amount: (k * 1234).toFixed(2),
+          gross_profit: (k * 300).toFixed(2),
+        })
+        .execute();
+    }
+  }
+  const models = await body<{ items: { id: number; key: string }[] }>(
+    await admin('GET', '/api/grading/models'),
+  );
+  compositeId = models.items.find((m) => m.key === 'composite')!.id;
+  firstRunId = (
+    await body<{ runId: number }>(await admin('POST', `/api/grading/models/${compositeId}/runs`, {}))
+  ).runId;
+  secondRunId = (
+    await body<{ runId: number }>(await admin('POST', `/api/grading/models/${compositeId}/runs`, {}))
+  ).runId;
+});
+afterAll(async () => t.close());
+
+describe('run summary', () => {
+  it('an admin sees every graded customer and the sales of all of them', async () => {
+    const summary = await summaryOf(admin);
+    expect(summary.population).toBe(30);
+    expect(summary.totals.sales).toBe((3 * 55 * 1234).toFixed(2));
+    expect(summary.totals.profit).toBe((3 * 55 * 300).toFixed(2));
+    expect(summary.grades.map((g) => g.count)).toEqual([6, 9, 9, 6]);
+  });
+
+  it("a rep's figures count only the rep's own customers", async () => {
+    const summary = await summaryOf(repEast1);
+    expect(summary.population).toBe(10);
+    expect(summary.totals.sales).toBe((55 * 1234).toFixed(2));
+    expect(summary.grades.reduce((sum, g) => sum + g.count, 0)).toBe(10);
+    expect(summary.composition.province).toEqual([{ key: '江苏省', counts: expect.any(Array), total: 10 }]);
+  });
+
+  it("a manager's figures count the team's customers", async () => {
+    const summary = await summaryOf(managerEast);
+    expect(summary.population).toBe(20);
+    expect(summary.totals.sales).toBe((2 * 55 * 1234).toFixed(2));
+  });
+
+  it("an admin filtering by a rep's id gets exactly the rep's numbers", async () => {
+    const filtered = await summaryOf(admin, `?ownerId=${t.people.repEast1}`);
+    const own = await summaryOf(repEast1);
+    expect(filtered.population).toBe(own.population);
+    expect(filtered.totals).toEqual(own.totals);
+  });
+
+  it("a filter never widens a rep's scope: another rep's id gives an empty population", async () => {
+    const summary = await summaryOf(repEast1, `?ownerId=${t.people.repEast2}`);
+    expect(summary.population).toBe(0);
+    expect(summary.concentration.sales.points).toEqual([]);
+    expect(summary.concentration.sales.gini).toBeNull();
+  });
+
+  it('filters by province and industry combine', async () => {
+    const summary = await summaryOf(
+      admin,
+      `?province=${encodeURIComponent('广东省')}&industry=manufacturing`,
+    );
+    expect(summary.population).toBe(5);
+    expect(summary.totals.sales).toBe(((2 + 4 + 6 + 8 + 10) * 1234).toFixed(2));
+  });
+
+  it('the Gini of sales 1234·k for k = 1..10 is 0.3 and the top tenth brings 10/55 of sales', async () => {
+    const { concentration } = await summaryOf(repEast1);
+    expect(concentration.sales.gini).toBeCloseTo(0.3, 12);
+    expect(concentration.sales.points[0]).toEqual({ customers: 0, value: 0 });
+    expect(concentration.sales.points[1]!.customers).toBeCloseTo(0.1, 12);
+    expect(concentration.sales.points[1]!.value).toBeCloseTo(10 / 55, 12);
+    expect(concentration.sales.points.at(-1)).toEqual({ customers: 1, value: 1 });
+  });
+
+  it('every buyer bought once: repeat-purchase rate 0, nobody churned', async () => {
+    const summary = await summaryOf(admin);
+    for (const grade of summary.grades) {
+      expect(grade.repeatRate).toBe(0);
+      expect(grade.churnRate).toBe(0);
+    }
+  });
+
+  it('an unknown run is not found', async () => {
+    expect((await admin('GET', '/api/analytics/runs/999999/summary')).status).toBe(404);
+  });
+});
+
+describe('trend and migration', () => {
+  it("the trend counts each run's grades among the rep's customers", async () => {
+    const trend = await body<{ runs: { runId: number; counts: number[] }[] }>(
+      await repEast1('GET', `/api/analytics/trend?modelId=${compositeId}`),
+    );
+    expect(trend.runs.map((r) => r.runId)).toEqual([firstRunId, secondRunId]);
+    for (const run of trend.runs) expect(run.counts.reduce((a, b) => a + b, 0)).toBe(10);
+  });
+
+  it('two runs on the same data keep every customer in its grade, counted in scope', async () => {
+    const query = `fromRunId=${firstRunId}&toRunId=${secondRunId}`;
+    const forRep = await body<{ cells: { from: number; to: number; count: number }[] }>(
+      await repEast1('GET', `/api/analytics/migration?${query}`),
+    );
+    expect(forRep.cells.every((cell) => cell.from === cell.to)).toBe(true);
+    expect(forRep.cells.reduce((sum, cell) => sum + cell.count, 0)).toBe(10);
+    const forAdmin = await body<{ cells: { count: number }[] }>(
+      await admin('GET', `/api/analytics/migration?${query}`),
+    );
+    expect(forAdmin.cells.reduce((sum, cell) => sum + cell.count, 0)).toBe(30);
+  });
+});
+
+describe('metrics and workbooks', () => {
+  it("the metric catalogue lists the engine's metrics with units and both names", async () => {
+    const { items } = await body<{ items: { id: string; unit: string; name: Record<string, string> }[] }>(
+      await repEast1('GET', '/api/grading/metrics'),
+    );
+    expect(items.find((m) => m.id === 'sales_window')).toMatchObject({
+      unit: 'currency',
+      name: { 'zh-CN': '窗口期销售额', 'en-US': 'Sales in window' },
+    });
+    expect(items.length).toBeGreaterThan(30);
+  });
+
+  it('a chart export is an XLSX file (a zip) named after the chart', async () => {
+    const response = await repEast1('POST', '/api/analytics/xlsx', {
+      filename: '客户金字塔',
+      sheets: [
+        {
+          name: '数据',
+          rows: [
+            ['等级', '客户数'],
+            ['A', 2],
+          ],
+        },
+      ],
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('客户金字塔'));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+  });
+
+  it('a workbook without sheets is refused', async () => {
+    const response = await repEast1('POST', '/api/analytics/xlsx', { filename: 'x', sheets: [] });
+    expect(response.status).toBe(400);
+  });
+});

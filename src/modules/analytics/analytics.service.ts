@@ -1,0 +1,210 @@
+import { PassThrough } from 'node:stream';
+import { METRIC_IDS, METRICS, parseModel } from '../../engine/index.js';
+import { AppError } from '../../server/errors.js';
+import type { Db } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { XlsxWriter, type XlsxCell } from '../imports/formats/xlsx-writer.js';
+import {
+  composition,
+  compositionColumns,
+  concentrationBuckets,
+  distributionTrend,
+  filteredMigration,
+  findRunWithDefinition,
+  giniSums,
+  gradeFigures,
+  type CompositionDimension,
+  type ConcentrationRow,
+  type GiniSumsRow,
+  type RunWindow,
+} from './analytics.repository.js';
+import type { AnalyticsFilterInput } from './analytics.schema.js';
+
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/**
+ * The Gini coefficient from n, Σx and Σ i·x (x ascending, i from 1): G = 2Σix / (nΣx) − (n + 1) / n.
+ * Undefined (null) for an empty population or a total that is not positive (e.g. a loss-making scope).
+ */
+export function giniOf({ n, total, ranked }: GiniSumsRow): number | null {
+  const sum = Number(total ?? 0);
+  if (n === 0 || !(sum > 0)) return null;
+  return (2 * Number(ranked ?? 0)) / (n * sum) - (n + 1) / n;
+}
+
+export interface LorenzPoint {
+  /** Share of customers, best first (0–1). */
+  readonly customers: number;
+  /** Share of the value they bring (0–1; above 1 when the rest lose money). */
+  readonly value: number;
+}
+
+/** Cumulative shares from buckets ranked best first, starting at the origin; empty when the total is not positive. */
+export function lorenzCurve(buckets: readonly ConcentrationRow[]): LorenzPoint[] {
+  const customers = buckets.reduce((sum, b) => sum + b.customers, 0);
+  const total = buckets.reduce((sum, b) => sum + Number(b.total), 0);
+  if (customers === 0 || !(total > 0)) return [];
+  const points: LorenzPoint[] = [{ customers: 0, value: 0 }];
+  let seen = 0;
+  let value = 0;
+  for (const bucket of buckets) {
+    seen += bucket.customers;
+    value += Number(bucket.total);
+    points.push({ customers: seen / customers, value: value / total });
+  }
+  return points;
+}
+
+async function requireRun(db: Db, runId: number) {
+  const run = await findRunWithDefinition(db, runId);
+  if (!run) throw AppError.notFound();
+  return { run, model: parseModel(run.definition) };
+}
+
+const ladderView = (model: ReturnType<typeof parseModel>) =>
+  model.ladder.map((g) => ({ code: g.code, name: g.name, color: g.color }));
+
+async function concentration(
+  db: Db,
+  actor: Actor,
+  filter: AnalyticsFilterInput,
+  window: RunWindow,
+  value: 'sales' | 'profit',
+) {
+  const buckets = await concentrationBuckets(db, actor, filter, window, value);
+  return {
+    total: buckets.reduce((sum, b) => sum + Number(b.total), 0).toFixed(2),
+    gini: giniOf(await giniSums(db, actor, filter, window, value)),
+    points: lorenzCurve(buckets),
+  };
+}
+
+/** Grade × attribute counts for every composition dimension, one row per attribute value, biggest first. */
+async function compositions(
+  db: Db,
+  actor: Actor,
+  filter: AnalyticsFilterInput,
+  runId: number,
+  grades: number,
+) {
+  const result: Partial<
+    Record<CompositionDimension, { key: string | null; counts: number[]; total: number }[]>
+  > = {};
+  for (const dimension of Object.keys(compositionColumns) as CompositionDimension[]) {
+    const byKey = new Map<string | null, number[]>();
+    for (const row of await composition(db, actor, filter, runId, dimension)) {
+      const counts = byKey.get(row.key) ?? new Array<number>(grades).fill(0);
+      counts[row.grade] = (counts[row.grade] ?? 0) + row.count;
+      byKey.set(row.key, counts);
+    }
+    result[dimension] = [...byKey]
+      .map(([key, counts]) => ({ key, counts, total: counts.reduce((a, b) => a + b, 0) }))
+      .sort((a, b) => b.total - a.total || String(a.key).localeCompare(String(b.key)));
+  }
+  return result;
+}
+
+/** Everything the dashboard shows for one run, restricted to the caller's scope and the filters. */
+export async function runSummary(db: Db, actor: Actor, runId: number, filter: AnalyticsFilterInput) {
+  const { run, model } = await requireRun(db, runId);
+  const window: RunWindow = { runId, asOf: run.as_of, windowMonths: model.windowMonths };
+  const figures = await gradeFigures(db, actor, filter, window);
+  const population = figures.reduce((sum, row) => sum + row.count, 0);
+  const totalSales = figures.reduce((sum, row) => sum + Number(row.sales), 0);
+  const totalProfit = figures.reduce((sum, row) => sum + Number(row.profit), 0);
+  const grades = model.ladder.map((grade, index) => {
+    const row = figures.find((figure) => figure.grade === index);
+    const count = row?.count ?? 0;
+    return {
+      grade: index,
+      code: grade.code,
+      name: grade.name,
+      color: grade.color,
+      count,
+      share: ratio(count, population),
+      sales: Number(row?.sales ?? 0).toFixed(2),
+      profit: Number(row?.profit ?? 0).toFixed(2),
+      salesShare: ratio(Number(row?.sales ?? 0), totalSales),
+      profitShare: ratio(Number(row?.profit ?? 0), totalProfit),
+      churnRate: ratio(row?.churned ?? 0, count),
+      repeatRate: ratio(row?.repeaters ?? 0, row?.buyers ?? 0),
+      avgCycleDays: row?.cycle_days == null ? null : Number(row.cycle_days),
+      contactsPerCustomer: ratio(Number(row?.contacts ?? 0), count),
+    };
+  });
+  return {
+    runId,
+    modelId: run.model_id,
+    version: run.version,
+    asOf: run.as_of,
+    previousRunId: run.previous_run_id,
+    windowMonths: model.windowMonths,
+    ladder: ladderView(model),
+    population,
+    totals: { sales: totalSales.toFixed(2), profit: totalProfit.toFixed(2) },
+    grades,
+    concentration: {
+      sales: await concentration(db, actor, filter, window, 'sales'),
+      profit: await concentration(db, actor, filter, window, 'profit'),
+    },
+    composition: await compositions(db, actor, filter, runId, model.ladder.length),
+  };
+}
+
+/** The grade distribution of a model's newest runs, oldest first, among the filtered scope. */
+export async function trend(
+  db: Db,
+  actor: Actor,
+  filter: AnalyticsFilterInput,
+  modelId: number,
+  limit: number,
+) {
+  const { runs, counts } = await distributionTrend(db, actor, filter, modelId, limit);
+  const latest = runs[0];
+  if (!latest) return { ladder: [], runs: [] };
+  const { model } = await requireRun(db, latest.id);
+  return {
+    ladder: ladderView(model),
+    runs: [...runs].reverse().map((run) => {
+      const perGrade = new Array<number>(model.ladder.length).fill(0);
+      for (const row of counts)
+        if (row.run_id === run.id && row.grade < perGrade.length) perGrade[row.grade] = Number(row.count);
+      return { runId: run.id, asOf: run.as_of, version: run.version, counts: perGrade };
+    }),
+  };
+}
+
+export async function migration(
+  db: Db,
+  actor: Actor,
+  filter: AnalyticsFilterInput,
+  fromRunId: number,
+  toRunId: number,
+) {
+  const [from, to] = [await requireRun(db, fromRunId), await requireRun(db, toRunId)];
+  if (from.run.model_id !== to.run.model_id) throw AppError.invalid('toRunId', 'invalid_value');
+  const cells = await filteredMigration(db, actor, filter, fromRunId, toRunId);
+  return {
+    fromRunId,
+    toRunId,
+    ladders: { from: ladderView(from.model), to: ladderView(to.model) },
+    cells: cells.map((cell) => ({ from: cell.from_grade, to: cell.to_grade, count: cell.count })),
+  };
+}
+
+/** The engine's metric catalogue, for the model editor's factor picker. */
+export function metricCatalogue() {
+  return METRIC_IDS.map((id) => METRICS[id]);
+}
+
+/** A workbook of the given sheets: the browser sends the chart data it shows, already limited to its scope. */
+export async function workbook(sheets: readonly { name: string; rows: readonly (readonly XlsxCell[])[] }[]) {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const writer = new XlsxWriter(output);
+  for (const sheet of sheets) await writer.sheet(sheet.name, sheet.rows);
+  await writer.finish();
+  output.end();
+  return Buffer.concat(chunks);
+}
