@@ -112,6 +112,7 @@ async function withDatabase(): Promise<void> {
       asOf,
       customersPerChunk: perChunk,
       pgliteMethod: values['pglite-method'] as PgliteMethod,
+      onStep: (step, ms) => console.log(`  step ${step}: ${(ms / 1000).toFixed(1)} s`),
       onProgress: ({ customersDone, customersTotal, rowsWritten }) => {
         if (customersDone / customersTotal < nextReport) return;
         nextReport += 0.1;

@@ -36,7 +36,10 @@ async function rows<T>(handle: DatabaseHandle, query: string): Promise<T[]> {
 
 /** The maintained state, without the refresh timestamp. */
 async function stateSnapshot(handle: DatabaseHandle): Promise<Record<string, unknown[]>> {
-  const state = await rows<Record<string, unknown>>(handle, 'SELECT * FROM customer_state ORDER BY customer_id');
+  const state = await rows<Record<string, unknown>>(
+    handle,
+    'SELECT * FROM customer_state ORDER BY customer_id',
+  );
   return {
     state: state.map(({ updated_at: _, ...rest }) => rest),
     months: await rows(handle, 'SELECT * FROM customer_month_stats ORDER BY customer_id, month'),
@@ -50,9 +53,13 @@ async function stateSnapshot(handle: DatabaseHandle): Promise<Record<string, unk
 async function replayThroughTriggers(handle: DatabaseHandle): Promise<void> {
   const tables = ['orders', 'order_lines', 'payments', 'activities'];
   await handle.db.transaction().execute(async (trx) => {
-    for (const table of tables) await sql.raw(`CREATE TEMP TABLE saved_${table} AS SELECT * FROM ${table}`).execute(trx);
-    for (const table of ['payments', 'activities', 'orders']) await sql.raw(`DELETE FROM ${table}`).execute(trx);
-    const [empty] = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM customer_month_stats`.execute(trx)).rows;
+    for (const table of tables)
+      await sql.raw(`CREATE TEMP TABLE saved_${table} AS SELECT * FROM ${table}`).execute(trx);
+    for (const table of ['payments', 'activities', 'orders'])
+      await sql.raw(`DELETE FROM ${table}`).execute(trx);
+    const [empty] = (
+      await sql<{ n: number }>`SELECT count(*)::int AS n FROM customer_month_stats`.execute(trx)
+    ).rows;
     expect(empty?.n).toBe(0);
     for (const table of tables) {
       await sql.raw(`INSERT INTO ${table} SELECT * FROM saved_${table} ORDER BY id`).execute(trx);
@@ -308,9 +315,9 @@ describe('demo data on a fresh database', () => {
 
   it('a load into a database that has customers leaves the same state as the triggers for old and new customers', async () => {
     const loaded = await stateSnapshot(handle);
-    expect(loaded.state?.some((row) => Number((row as { customer_id: number }).customer_id) > CUSTOMERS)).toBe(
-      true,
-    );
+    expect(
+      loaded.state?.some((row) => Number((row as { customer_id: number }).customer_id) > CUSTOMERS),
+    ).toBe(true);
     await replayThroughTriggers(handle);
     expect(await stateSnapshot(handle)).toEqual(loaded);
   });
@@ -323,7 +330,9 @@ describe('demo data on a fresh database', () => {
       await sql`CREATE TRIGGER break_demo BEFORE INSERT ON activities FOR EACH ROW EXECUTE FUNCTION break_demo()`.execute(
         fresh.db,
       );
-      await expect(generateDemo(fresh, { customers: 10, seed: 7, asOf: AS_OF })).rejects.toThrow(/foreign key/);
+      await expect(generateDemo(fresh, { customers: 10, seed: 7, asOf: AS_OF })).rejects.toThrow(
+        /foreign key/,
+      );
       const [counts] = await rows<{ customers: number; users: number }>(
         fresh,
         'SELECT (SELECT count(*) FROM customers)::int AS customers, (SELECT count(*) FROM users)::int AS users',

@@ -40,7 +40,11 @@ export interface DemoOptions {
   readonly customersPerChunk?: number;
   readonly orderLines?: boolean;
   readonly pgliteMethod?: PgliteMethod;
+  /** Called as each step of the load ends, with its duration, so a benchmark can show what the time went to. */
+  readonly onStep?: (step: LoadStep, milliseconds: number) => void;
 }
+
+export type LoadStep = 'generate and copy' | 'foreign keys and indexes' | 'state' | 'commit' | 'analyze';
 
 export interface DemoSummary {
   readonly seed: number;
@@ -75,8 +79,14 @@ export async function generateDemo(handle: DatabaseHandle, options: DemoOptions)
     const [existing] = await session.query<{ count: number }>('SELECT count(*)::int AS count FROM customers');
     const existingCustomers = existing?.count ?? 0;
     if (existingCustomers > 0 && !options.force) throw databaseNotEmpty(existingCustomers);
+    // The set-based steps at the end (index builds, key validation, the state's aggregation) sort and hash millions
+    // of rows; with the defaults (4 MB / 64 MB) they spill to temporary files. Transaction-local, like the load.
+    await session.query(
+      `SELECT set_config('work_mem', '512MB', true), set_config('maintenance_work_mem', '1GB', true)`,
+    );
     const state = await enterStateBulkLoad(session);
-    const deferred = existingCustomers === 0 ? await deferForeignKeysAndIndexes(session, demoTableOrder) : null;
+    const deferred =
+      existingCustomers === 0 ? await deferForeignKeysAndIndexes(session, demoTableOrder) : null;
 
     const organisationSince = `${formatDay(parseDate(options.asOf) - HISTORY_DAYS)} 09:00:00+08`;
     const organisation = await ensureOrganisation(
@@ -93,19 +103,25 @@ export async function generateDemo(handle: DatabaseHandle, options: DemoOptions)
       idBase: ids,
       orderLines: options.orderLines ?? true,
     });
+    const step = stepTimer(options.onStep);
     await load(session, generator, customers, options.customersPerChunk ?? DEFAULT_CHUNK, options.onProgress);
+    step('generate and copy');
     await deferred?.restore();
+    step('foreign keys and indexes');
     await state.refresh(ids.customers);
+    step('state');
     for (const table of tablesWithGeneratedIds) {
       await session.query(
         `SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`,
       );
     }
     await session.query('COMMIT');
+    step('commit');
     // Planner statistics for the freshly loaded tables (PGlite has no autovacuum to do it).
     await session.query(
       `ANALYZE ${[...demoTableOrder, 'customer_month_stats', 'customer_state'].join(', ')}`,
     );
+    step('analyze');
     return {
       seed,
       asOf: options.asOf,
@@ -120,6 +136,15 @@ export async function generateDemo(handle: DatabaseHandle, options: DemoOptions)
   } finally {
     await session.release();
   }
+}
+
+function stepTimer(onStep: DemoOptions['onStep']): (step: LoadStep) => void {
+  let since = performance.now();
+  return (step) => {
+    const now = performance.now();
+    onStep?.(step, now - since);
+    since = now;
+  };
 }
 
 async function load(
