@@ -89,7 +89,6 @@ export function gradePopulation(
   options.onStage?.('method');
   const scoreBoundaries = scoreBoundariesOf(method.params);
 
-  const grades = new Int32Array(n);
   const status = new Uint8Array(n);
   const pending = new Int32Array(n);
   const overrides = activeOverrides(
@@ -97,7 +96,10 @@ export function gradePopulation(
     model.ladder.map((g) => g.code),
     asOfDay,
   );
-  for (let i = 0; i < n; i++) {
+  // A first run without overrides has nothing to hold or override: every grade is the computed one.
+  const firstRun = !options.previous && overrides.size === 0;
+  const grades = firstRun ? method.grades.slice() : new Int32Array(n);
+  for (let i = 0; !firstRun && i < n; i++) {
     const previousGrade = options.previous ? options.previous.grades[rows[i]!]! : -1;
     const s = stabilise(
       model.stability,

@@ -1,4 +1,3 @@
-import { METRICS } from '../metrics/catalogue.js';
 import { applyNormaliser } from '../normalise/index.js';
 import { scorePercentile, type PercentileParams } from '../normalise/percentile.js';
 import { invertRange, invertZ, type RangeParams, type ZScoreParams } from '../normalise/scale.js';
@@ -51,10 +50,9 @@ export function numericTarget(probe: Probe, leaf: number, raw: number, out: Nume
   out.to = Number.NaN;
   if (Number.isNaN(raw)) return;
   probe.focus(leaf);
-  const node = probe.tree.nodes[leaf]!;
-  const params = node.fitted.normaliser!;
-  const needed = probe.unit + probe.deficit / (100 * node.weight);
-  const step = METRICS[node.fitted.metric!].step;
+  const params = probe.normaliser!;
+  const needed = probe.unit + probe.deficit / (100 * probe.weight);
+  const step = probe.step;
   switch (params.kind) {
     case 'percentile':
       return percentileTarget(probe, params, raw, needed, step, out);
@@ -158,7 +156,7 @@ function categoryChange(
     : undefined;
 }
 
-const DECIMAL_SCALES: readonly number[] = [1, 10, 100, 1000, 10000, 100000, 1000000];
+const DECIMAL_SCALES = new Set([1, 10, 100, 1000, 10000, 100000, 1000000]);
 
 /**
  * Rounds to the metric's resolution (cents, whole days) as `Number((k·step).toFixed(6))`, k = round(value /
@@ -168,6 +166,6 @@ const DECIMAL_SCALES: readonly number[] = [1, 10, 100, 1000, 10000, 100000, 1000
 export function roundToStep(value: number, step: number): number {
   const k = Math.round(value / step);
   const scale = Math.round(1 / step);
-  if (1 / scale === step && DECIMAL_SCALES.includes(scale) && Math.abs(k * step) < 1e9) return k / scale + 0;
+  if (1 / scale === step && DECIMAL_SCALES.has(scale) && Math.abs(k * step) < 1e9) return k / scale + 0;
   return Number((k * step).toFixed(6));
 }

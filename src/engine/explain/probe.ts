@@ -1,4 +1,6 @@
 import type { RunParams } from '../grade.js';
+import { METRICS } from '../metrics/catalogue.js';
+import type { NormaliserParams } from '../normalise/index.js';
 import type { QuotaParams } from '../graders/quotas.js';
 import { quotaGradeOf } from '../graders/quotas.js';
 import { gradeByThreshold } from '../graders/thresholds.js';
@@ -54,8 +56,14 @@ export class Probe {
   deficit = Number.NaN;
   /** Unit score of the focused leaf for the current customer. */
   unit = Number.NaN;
+  /** The focused leaf's share of the composite, fitted normaliser, and resolution in its metric's unit. */
+  weight = Number.NaN;
+  normaliser: NormaliserParams | undefined;
+  step = Number.NaN;
   private readonly slopes: Float64Array;
+  private readonly steps: Float64Array;
   private readonly lines: Float64Array;
+  private readonly margins: Float64Array;
   private readonly targets: Int32Array;
   private row = -1;
   private loaded = true;
@@ -63,6 +71,7 @@ export class Probe {
   private customerId = 0;
   private target = 0;
   private line = Number.NaN;
+  private margin = Number.NaN;
   private leaf = -1;
   private slope = Number.NaN;
 
@@ -78,6 +87,10 @@ export class Probe {
     const grades = params.scoreBoundaries?.length ?? 0;
     this.targets = Int32Array.from({ length: grades }, (_, g) => (g > 0 ? targetGrade(params, g) : 0));
     this.lines = Float64Array.from(this.targets, (t) => passLine(params, t));
+    this.margins = this.lines.map((line) => MARGIN * Math.max(1, Math.abs(line)));
+    this.steps = Float64Array.from(tree.nodes, (n) =>
+      n.fitted.metric ? METRICS[n.fitted.metric].step : NaN,
+    );
   }
 
   /** Aims the probe at a customer of computed grade `grade` (> 0) and composite `score`. */
@@ -89,11 +102,16 @@ export class Probe {
     this.customerId = customerId;
     this.target = target;
     this.line = this.lines[grade]!;
+    this.margin = this.margins[grade]!;
     this.deficit = this.params.scoreBoundaries![target]! - score;
   }
 
   focus(leaf: number): void {
+    const node = this.tree.nodes[leaf]!;
     this.leaf = leaf;
+    this.weight = node.weight;
+    this.normaliser = node.fitted.normaliser;
+    this.step = this.steps[leaf]!;
     this.slope = this.slopes[leaf]!;
     this.unit = this.columns ? this.columns[leaf]![this.row]! : this.current[leaf]!;
   }
@@ -103,8 +121,7 @@ export class Probe {
    * its target grade (NaN when unknown): divided by a leaf's slope, the least rise of that leaf's unit score.
    */
   shortfall(grade: number, score: number): number {
-    const line = this.lines[grade] ?? Number.NaN;
-    return line - score - 2 * MARGIN * Math.max(1, Math.abs(line));
+    return (this.lines[grade] ?? Number.NaN) - score - 2 * (this.margins[grade] ?? Number.NaN);
   }
 
   /** Composite points per unit score of a leaf (NaN when a re-weighting NULL policy makes it vary). */
@@ -115,9 +132,8 @@ export class Probe {
   /** Whether the customer reaches the target grade when the focused leaf has unit score `unit`. */
   passes(unit: number): boolean {
     const estimate = this.score + this.slope * (unit - this.unit);
-    const margin = MARGIN * Math.max(1, Math.abs(this.line));
-    if (estimate - this.line > margin) return true;
-    if (this.line - estimate > margin) return false;
+    if (estimate - this.line > this.margin) return true;
+    if (this.line - estimate > this.margin) return false;
     return this.reachesExactly(compositeWithLeaf(this.tree, this.load(), this.leaf, unit));
   }
 
