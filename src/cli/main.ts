@@ -7,6 +7,7 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerGradeCommands } from './commands/grade.js';
+import { registerImportCommand } from './commands/import.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerUserCommands(program, config);
   registerDemoCommand(program, config);
   registerGradeCommands(program, config);
+  registerImportCommand(program, config);
   return program;
 }
 

@@ -443,3 +443,19 @@ export type CustomerRow = Selectable<CustomerTable>;
 export type NewCustomerRow = Insertable<CustomerTable>;
 export type CustomerUpdate = Updateable<CustomerTable>;
 export type UserRow = Selectable<UserTable>;
+
+export interface ImportTemplateTable {
+  id: Generated<number>;
+  name: string;
+  entity: string;
+  mapping: Json<unknown>;
+  options: Json<unknown>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** Tables added by migration 007 (imports); merged into Database where the import module queries them. */
+export interface ImportTables {
+  import_templates: ImportTemplateTable;
+}

@@ -5,6 +5,7 @@ import * as customerState from './migrations/002_customer_state.js';
 import * as dictionaries from './migrations/003_dictionaries.js';
 import * as grading from './migrations/004_grading.js';
 import * as gradingPresets from './migrations/005_grading_presets.js';
+import * as imports from './migrations/007_imports.js';
 import * as alertsWebhooks from './migrations/006_alerts_webhooks.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '003_dictionaries': dictionaries,
   '004_grading': grading,
   '005_grading_presets': gradingPresets,
+  '007_imports': imports,
   '006_alerts_webhooks': alertsWebhooks,
 };
 

@@ -62,6 +62,30 @@ export const fieldMessages = {
     'zh-CN': '晚于其回款的应收或回款日期',
     'en-US': 'is after the due or paid date of its payments',
   },
+  invalid_date: { 'zh-CN': '不是可识别的日期', 'en-US': 'is not a recognisable date' },
+  invalid_amount: { 'zh-CN': '不是有效的金额或数值', 'en-US': 'is not a valid amount or number' },
+  invalid_integer: { 'zh-CN': '不是有效的整数', 'en-US': 'is not a valid whole number' },
+  invalid_boolean: { 'zh-CN': '应为 是/否', 'en-US': 'should be yes or no' },
+  unknown_user: { 'zh-CN': '不是系统中的用户', 'en-US': 'is not a user of the system' },
+  unknown_order: { 'zh-CN': '该客户没有此订单号', 'en-US': 'is not an order of this customer' },
+  duplicate_in_file: { 'zh-CN': '在文件中重复出现', 'en-US': 'appears more than once in the file' },
+  duplicate_company_in_file: {
+    'zh-CN': '与文件中前面的客户是同一家公司（名称规范化后相同）',
+    'en-US': 'is the same company as an earlier row (same name once normalised)',
+  },
+  duplicate_company: {
+    'zh-CN': '与已有客户是同一家公司（名称规范化后相同）',
+    'en-US': 'is the same company as an existing customer (same name once normalised)',
+  },
+  out_of_scope: { 'zh-CN': '不在您的数据范围内', 'en-US': 'is outside your data scope' },
+  inconsistent_order: {
+    'zh-CN': '与同一订单号的第一行不一致',
+    'en-US': 'differs from the first row of the same order',
+  },
+  order_of_other_customer: {
+    'zh-CN': '订单号已属于其他客户',
+    'en-US': 'is already the order number of another customer',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldReason = keyof typeof fieldMessages;

@@ -12,5 +12,9 @@ export function excelSerialToIso(serial: number): string {
 }
 
 export function isoToExcelSerial(isoDate: string): number {
-  return (Date.parse(`${isoDate.slice(0, 10)}T${isoDate.length > 10 ? isoDate.slice(11, 19) : '00:00:00'}Z`) - EPOCH) / MS_PER_DAY;
+  return (
+    (Date.parse(`${isoDate.slice(0, 10)}T${isoDate.length > 10 ? isoDate.slice(11, 19) : '00:00:00'}Z`) -
+      EPOCH) /
+    MS_PER_DAY
+  );
 }

@@ -17,7 +17,9 @@ export interface XlsxBook {
   bytesRead(): number;
 }
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57, 58,
+]);
 
 export async function openXlsx(path: string): Promise<XlsxBook> {
   const entries = await readZipDirectory(path);
@@ -25,7 +27,10 @@ export async function openXlsx(path: string): Promise<XlsxBook> {
     const entry = entries.get(name);
     return entry ? readZipText(path, entry) : '';
   };
-  const sheetTargets = readSheetTargets(await text('xl/workbook.xml'), await text('xl/_rels/workbook.xml.rels'));
+  const sheetTargets = readSheetTargets(
+    await text('xl/workbook.xml'),
+    await text('xl/_rels/workbook.xml.rels'),
+  );
   const sharedStrings = readSharedStrings(await text('xl/sharedStrings.xml'));
   const dateStyles = readDateStyles(await text('xl/styles.xml'));
   let read = 0;
@@ -124,7 +129,12 @@ function readCells(xml: string, sharedStrings: readonly string[], dateStyles: Se
   return cells;
 }
 
-function cellText(attributes: string, body: string, sharedStrings: readonly string[], dateStyles: Set<number>): string {
+function cellText(
+  attributes: string,
+  body: string,
+  sharedStrings: readonly string[],
+  dateStyles: Set<number>,
+): string {
   const type = attribute(attributes, 't') ?? 'n';
   if (type === 'inlineStr') return textRuns(body);
   const value = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];

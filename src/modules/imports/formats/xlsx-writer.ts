@@ -27,7 +27,11 @@ export class XlsxWriter {
     this.zip = new ZipWriter(output);
   }
 
-  async sheet(name: string, rows: AsyncIterable<readonly XlsxCell[]> | Iterable<readonly XlsxCell[]>, options: SheetOptions = {}): Promise<void> {
+  async sheet(
+    name: string,
+    rows: AsyncIterable<readonly XlsxCell[]> | Iterable<readonly XlsxCell[]>,
+    options: SheetOptions = {},
+  ): Promise<void> {
     this.sheetNames.push(name);
     await this.zip.entry(`xl/worksheets/sheet${this.sheetNames.length}.xml`, sheetPieces(rows, options));
   }
@@ -74,8 +78,10 @@ function rowXml(rowNumber: number, row: readonly XlsxCell[]): string {
     if (cell === null || cell === '') return;
     const ref = `${columnLetters(column)}${rowNumber}`;
     if (typeof cell === 'number') xml += `<c r="${ref}"><v>${cell}</v></c>`;
-    else if (typeof cell === 'string') xml += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${encodeXml(cell)}</t></is></c>`;
-    else xml += `<c r="${ref}" s="${cell.date.length > 10 ? 2 : 1}"><v>${isoToExcelSerial(cell.date)}</v></c>`;
+    else if (typeof cell === 'string')
+      xml += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${encodeXml(cell)}</t></is></c>`;
+    else
+      xml += `<c r="${ref}" s="${cell.date.length > 10 ? 2 : 1}"><v>${isoToExcelSerial(cell.date)}</v></c>`;
   });
   return `${xml}</row>`;
 }
@@ -93,20 +99,24 @@ const STYLES = `${HEADER}<styleSheet xmlns="${MAIN_NS}"><fonts count="1"><font><
 function contentTypes(sheetCount: number): string {
   const sheets = Array.from(
     { length: sheetCount },
-    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
   ).join('');
   return `${HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets}</Types>`;
 }
 
 function workbook(names: readonly string[]): string {
-  const sheets = names.map((name, i) => `<sheet name="${encodeXml(name.slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const sheets = names
+    .map((name, i) => `<sheet name="${encodeXml(name.slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join('');
   return `${HEADER}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets}</sheets></workbook>`;
 }
 
 function workbookRels(sheetCount: number): string {
   const sheets = Array.from(
     { length: sheetCount },
-    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    (_, i) =>
+      `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
   ).join('');
   return `${HEADER}<Relationships xmlns="${PKG_REL_NS}">${sheets}<Relationship Id="rId${sheetCount + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
 }

@@ -1,0 +1,133 @@
+import type { BulkSession } from '../demo/bulk-writer.js';
+import type { FieldSpec } from './fields.js';
+import { STAGE } from './staging.js';
+import { quote, typed } from './sql-types.js';
+
+export interface MergeCounts {
+  inserted: number;
+  updated: number;
+}
+
+const good = 'NOT s.bad';
+
+async function count(session: BulkSession, text: string): Promise<number> {
+  const rows = await session.query<{ n: number | string }>(
+    `WITH changed AS (${text} RETURNING 1) SELECT count(*) AS n FROM changed`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** target column → typed value, for the mapped fields only: a column the file does not have is left as it is. */
+function assignments(
+  fields: readonly FieldSpec[],
+  mapped: ReadonlySet<string>,
+  rename: Readonly<Record<string, string>> = {},
+) {
+  return fields
+    .filter((field) => mapped.has(field.key))
+    .map((field) => ({ column: rename[field.key] ?? field.key, value: typed(field) }));
+}
+
+function changedPredicate(list: readonly { column: string; value: string }[], target: string): string {
+  if (list.length === 0) return 'false';
+  return `(${list.map((a) => `${target}.${quote(a.column)}`).join(', ')}) IS DISTINCT FROM (${list.map((a) => a.value).join(', ')})`;
+}
+
+const ownerTeam = (value: string) => `(SELECT u.team_id FROM users u WHERE u.id = ${value})`;
+
+/** Upsert by customer code; rows without a code get a new code from the sequence. */
+export async function mergeCustomers(
+  session: BulkSession,
+  fields: readonly FieldSpec[],
+  mapped: ReadonlySet<string>,
+): Promise<MergeCounts> {
+  const list = assignments(
+    fields.filter((field) => field.key !== 'code'),
+    mapped,
+    { owner: 'owner_id' },
+  );
+  if (mapped.has('owner')) list.push({ column: 'team_id', value: ownerTeam('s.owner::integer') });
+  const updated = await count(
+    session,
+    `UPDATE customers c SET ${list.map((a) => `${quote(a.column)} = ${a.value}`).join(', ')}, updated_at = now()
+       FROM ${STAGE} s WHERE ${good} AND c.code = s.code AND c.deleted_at IS NULL AND ${changedPredicate(list, 'c')}`,
+  );
+  const inserted = await count(
+    session,
+    `INSERT INTO customers (code, ${list.map((a) => quote(a.column)).join(', ')})
+       SELECT coalesce(s.code, 'C' || lpad(nextval('customer_code_seq')::text, 7, '0')), ${list.map((a) => a.value).join(', ')}
+         FROM ${STAGE} s WHERE ${good} AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.code = s.code)
+         ORDER BY s.file_no, s.row_no`,
+  );
+  return { inserted, updated };
+}
+
+/**
+ * Contacts, payments and activities have no code of their own: they are matched on (customer, import key), where the
+ * key is the file's external id when it has one, else the fields that identify the row.
+ */
+export async function mergeChildren(
+  session: BulkSession,
+  table: 'contacts' | 'payments' | 'activities',
+  fields: readonly FieldSpec[],
+  mapped: ReadonlySet<string>,
+  keyExpression: string,
+  extra: readonly { column: string; value: string }[] = [],
+): Promise<MergeCounts> {
+  const skip = new Set(['customer_code', 'ref', 'order_no']);
+  const list = [
+    ...assignments(
+      fields.filter((field) => !skip.has(field.key)),
+      mapped,
+      { user: 'user_id' },
+    ),
+    ...extra,
+  ];
+  const source = `${STAGE} s JOIN customers c ON c.code = s.customer_code AND c.deleted_at IS NULL`;
+  const updated = await count(
+    session,
+    `UPDATE ${table} t SET ${list.map((a) => `${quote(a.column)} = ${a.value}`).join(', ')}, updated_at = now()
+       FROM ${source} WHERE ${good} AND t.customer_id = c.id AND t.import_key = ${keyExpression} AND ${changedPredicate(list, 't')}`,
+  );
+  const inserted = await count(
+    session,
+    `INSERT INTO ${table} (customer_id, import_key, ${list.map((a) => quote(a.column)).join(', ')})
+       SELECT c.id, ${keyExpression}, ${list.map((a) => a.value).join(', ')} FROM ${source}
+        WHERE ${good} AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.customer_id = c.id AND t.import_key = ${keyExpression})
+        ORDER BY s.file_no, s.row_no`,
+  );
+  return { inserted, updated };
+}
+
+export async function mergeRelationships(
+  session: BulkSession,
+  mapped: ReadonlySet<string>,
+): Promise<MergeCounts> {
+  const source = `${STAGE} s JOIN customers c ON c.code = s.customer_code AND c.deleted_at IS NULL
+                   JOIN customers r ON r.code = s.related_code AND r.deleted_at IS NULL`;
+  const updated = mapped.has('note')
+    ? await count(
+        session,
+        `UPDATE customer_relationships t SET note = s.note FROM ${source}
+           WHERE ${good} AND t.customer_id = c.id AND t.related_customer_id = r.id AND t.kind = s.kind AND t.note IS DISTINCT FROM s.note`,
+      )
+    : 0;
+  const inserted = await count(
+    session,
+    `INSERT INTO customer_relationships (customer_id, related_customer_id, kind, note)
+       SELECT DISTINCT ON (c.id, r.id, s.kind) c.id, r.id, s.kind, s.note FROM ${source} WHERE ${good}
+       ON CONFLICT (customer_id, related_customer_id, kind) DO NOTHING`,
+  );
+  return { inserted, updated };
+}
+
+/** Customers named by an order file that do not exist yet: created with the code as name, owned by the importer. */
+export async function createMissingCustomers(session: BulkSession, ownerId: number | null): Promise<number> {
+  return count(
+    session,
+    `INSERT INTO customers (code, name, owner_id, team_id, lifecycle_stage)
+       SELECT DISTINCT s.customer_code, s.customer_code, ${ownerId ?? 'NULL'}::integer, ${ownerTeam(`${ownerId ?? 'NULL'}::integer`)}, 'closed_new'
+         FROM ${STAGE} s WHERE ${good} AND s.customer_code IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.code = s.customer_code)`,
+  );
+}

@@ -1,0 +1,135 @@
+import type { BulkSession } from '../demo/bulk-writer.js';
+import { STAGE } from './staging.js';
+import { quote } from './sql-types.js';
+
+/** Checks that need the whole file or the database, as set-based SQL writing into import_problems. */
+export interface CheckContext {
+  readonly session: BulkSession;
+  /** SQL predicate over `c` (customers): the actor may see this customer. */
+  readonly visible: string;
+}
+
+const good = `NOT s.bad`;
+
+async function flag(context: CheckContext, field: string, reason: string, from: string): Promise<void> {
+  await context.session.query(
+    `INSERT INTO import_problems (file_no, row_no, field, value, reason) SELECT s.file_no, s.row_no, '${field}', s.${quote(field)}, '${reason}' ${from}`,
+  );
+}
+
+/** Every occurrence of a key after its first in the file. */
+export async function duplicatesInFile(
+  context: CheckContext,
+  field: string,
+  keyExpression: string,
+  reason = 'duplicate_in_file',
+): Promise<void> {
+  await flag(
+    context,
+    field,
+    reason,
+    `FROM (SELECT *, row_number() OVER (PARTITION BY ${keyExpression} ORDER BY file_no, row_no) AS occurrence
+             FROM ${STAGE} s WHERE ${good} AND ${keyExpression} IS NOT NULL) s WHERE s.occurrence > 1`,
+  );
+}
+
+/** A customer code must name a customer that exists and that the actor may see. */
+export async function customerReference(
+  context: CheckContext,
+  field: string,
+  createMissing = false,
+): Promise<void> {
+  const value = `s.${quote(field)}`;
+  if (!createMissing) {
+    await flag(
+      context,
+      field,
+      'unknown_customer',
+      `FROM ${STAGE} s WHERE ${good} AND ${value} IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.code = ${value} AND c.deleted_at IS NULL)`,
+    );
+  }
+  await flag(
+    context,
+    field,
+    'out_of_scope',
+    `FROM ${STAGE} s WHERE ${good} AND EXISTS (SELECT 1 FROM customers c WHERE c.code = ${value} AND c.deleted_at IS NULL AND NOT (${context.visible}))`,
+  );
+}
+
+export async function customerChecks(context: CheckContext, hasCode: boolean): Promise<void> {
+  if (hasCode) await duplicatesInFile(context, 'code', 's.code');
+  await flag(
+    context,
+    'name',
+    'duplicate_company_in_file',
+    `FROM (SELECT *, first_value(code) OVER w AS first_code, row_number() OVER w AS occurrence
+             FROM ${STAGE} s WHERE ${good}
+             WINDOW w AS (PARTITION BY stratum_company_key(name) ORDER BY file_no, row_no)) s
+       WHERE s.occurrence > 1 AND (s.code IS NULL OR s.code IS DISTINCT FROM s.first_code)`,
+  );
+  if (hasCode) {
+    await flag(
+      context,
+      'code',
+      'out_of_scope',
+      `FROM ${STAGE} s WHERE ${good} AND EXISTS (SELECT 1 FROM customers c WHERE c.code = s.code AND c.deleted_at IS NULL AND NOT (${context.visible}))`,
+    );
+  }
+  await flag(
+    context,
+    'name',
+    'duplicate_company',
+    `FROM ${STAGE} s WHERE ${good} AND EXISTS (
+       SELECT 1 FROM customers c WHERE c.deleted_at IS NULL AND stratum_company_key(c.name) = stratum_company_key(s.name)
+         AND c.code IS DISTINCT FROM s.code)`,
+  );
+}
+
+/** Lines of one order must agree on the order's own fields. */
+export async function orderConsistency(
+  context: CheckContext,
+  headerFields: readonly string[],
+): Promise<void> {
+  for (const field of headerFields) {
+    await flag(
+      context,
+      field,
+      'inconsistent_order',
+      `FROM (SELECT *, first_value(${quote(field)}) OVER (PARTITION BY order_no ORDER BY file_no, row_no) AS first_value
+             FROM ${STAGE} s WHERE ${good}) s WHERE s.${quote(field)} IS DISTINCT FROM s.first_value`,
+    );
+  }
+}
+
+/** An order number already used by another customer's order. */
+export async function orderOwnership(context: CheckContext): Promise<void> {
+  await flag(
+    context,
+    'order_no',
+    'order_of_other_customer',
+    `FROM ${STAGE} s JOIN orders o ON o.order_no = s.order_no JOIN customers c ON c.id = o.customer_id
+       WHERE ${good} AND c.code IS DISTINCT FROM s.customer_code`,
+  );
+}
+
+/** A payment's order number must name an order of the same customer. */
+export async function paymentOrder(context: CheckContext): Promise<void> {
+  await flag(
+    context,
+    'order_no',
+    'unknown_order',
+    `FROM ${STAGE} s WHERE ${good} AND s.order_no IS NOT NULL AND NOT EXISTS (
+       SELECT 1 FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.order_no = s.order_no AND c.code = s.customer_code)`,
+  );
+}
+
+export async function relationshipChecks(context: CheckContext): Promise<void> {
+  await customerReference(context, 'related_code');
+  await flag(
+    context,
+    'related_code',
+    'self_reference',
+    `FROM ${STAGE} s WHERE ${good} AND s.related_code = s.customer_code`,
+  );
+}

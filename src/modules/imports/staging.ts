@@ -1,0 +1,25 @@
+import type { BulkSession } from '../demo/bulk-writer.js';
+import type { FieldSpec } from './fields.js';
+import { quote } from './sql-types.js';
+
+export const STAGE = 'import_stage';
+
+/** One text column per field plus where the row came from; dropped with the transaction. */
+export async function createStage(session: BulkSession, fields: readonly FieldSpec[]): Promise<void> {
+  const columns = fields.map((field) => `${quote(field.key)} text`).join(', ');
+  await session.query(
+    `CREATE TEMP TABLE ${STAGE} (file_no integer NOT NULL, row_no integer NOT NULL, ${columns}) ON COMMIT DROP`,
+  );
+  await session.query(
+    `CREATE TEMP TABLE import_problems (file_no integer, row_no integer, field text, value text, reason text) ON COMMIT DROP`,
+  );
+}
+
+export function stageColumns(fields: readonly FieldSpec[]): string[] {
+  return ['file_no', 'row_no', ...fields.map((field) => quote(field.key))];
+}
+
+export async function indexStage(session: BulkSession, keys: readonly string[]): Promise<void> {
+  for (const key of keys) await session.query(`CREATE INDEX ON ${STAGE} (${quote(key)})`);
+  await session.query(`ANALYZE ${STAGE}`);
+}
