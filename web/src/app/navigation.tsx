@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { TeamOutlined } from '@ant-design/icons';
+import { DashboardOutlined, HistoryOutlined, SlidersOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '../shared/enums';
 
 export interface NavigationItem {
@@ -13,7 +13,10 @@ export interface NavigationItem {
 
 /** The side menu. Each capability adds its entry here (grading, dashboard, worklist, import). */
 export const navigation: readonly NavigationItem[] = [
+  { path: '/dashboard', labelKey: 'nav.dashboard', icon: <DashboardOutlined /> },
   { path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined /> },
+  { path: '/grading/models', labelKey: 'nav.models', icon: <SlidersOutlined /> },
+  { path: '/grading/runs', labelKey: 'nav.runs', icon: <HistoryOutlined /> },
 ];
 
 export function visibleNavigation(role: Role): NavigationItem[] {

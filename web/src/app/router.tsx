@@ -9,6 +9,11 @@ const CustomerDetailPage = lazy(() => import('../pages/CustomerDetailPage'));
 const CustomerCreatePage = lazy(() => import('../pages/CustomerCreatePage'));
 const CustomerEditPage = lazy(() => import('../pages/CustomerEditPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+const DashboardPage = lazy(() => import('../pages/DashboardPage'));
+const RunsPage = lazy(() => import('../pages/RunsPage'));
+const RunDetailPage = lazy(() => import('../pages/RunDetailPage'));
+const ModelsPage = lazy(() => import('../pages/ModelsPage'));
+const ModelEditorPage = lazy(() => import('../pages/ModelEditorPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -25,6 +30,11 @@ export const router = createBrowserRouter([
       { path: 'customers/new', element: <CustomerCreatePage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'customers/:id/edit', element: <CustomerEditPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'grading/runs', element: <RunsPage /> },
+      { path: 'grading/runs/:id', element: <RunDetailPage /> },
+      { path: 'grading/models', element: <ModelsPage /> },
+      { path: 'grading/models/:id', element: <ModelEditorPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

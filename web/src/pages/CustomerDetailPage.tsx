@@ -18,6 +18,7 @@ import { PaymentDrawer } from '../modules/payments/components/PaymentDrawer';
 import { ActivityTimeline } from '../modules/activities/components/ActivityTimeline';
 import { ActivityDrawer } from '../modules/activities/components/ActivityDrawer';
 import { HistoryTimeline } from '../modules/audit/components/HistoryTimeline';
+import { CustomerGradeTags, CustomerGrading } from '../modules/grading/components/CustomerGrading';
 import NotFoundPage from './NotFoundPage';
 
 type DrawerName = 'contact' | 'activity' | 'order' | 'payment';
@@ -67,11 +68,12 @@ export default function CustomerDetailPage() {
     <QueryState query={customer}>
       {(data) => (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-          <CustomerHeader customer={data} actions={actions} />
+          <CustomerHeader customer={data} actions={actions} grades={<CustomerGradeTags customerId={id} />} />
           <Card variant="borderless">
             <Tabs
               items={[
                 { key: 'profile', label: t('detail.profile'), children: <CustomerProfile customer={data} /> },
+                { key: 'grading', label: t('detail.grading'), children: <CustomerGrading customerId={id} /> },
                 { key: 'contacts', label: t('detail.contacts'), children: <ContactTable customerId={id} /> },
                 {
                   key: 'relationships',

@@ -66,7 +66,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const response = await fetch(`/api${path}`, {
     method,
     credentials: 'same-origin',
@@ -82,6 +82,11 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
     if (error.code === 'UNAUTHENTICATED') onUnauthenticated();
     throw error;
   }
+  return response;
+}
+
+export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -90,6 +95,7 @@ export const api = {
   get: <T>(path: string) => apiRequest<T>('GET', path),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
   delete: (path: string) => apiRequest<void>('DELETE', path),
 };
 
@@ -102,4 +108,15 @@ export interface Page<T> {
 
 export interface ItemList<T> {
   items: T[];
+}
+
+/** Posts a request whose answer is a file, and hands that file to the browser as a download. */
+export async function apiDownload(path: string, body: unknown, filename: string): Promise<void> {
+  const blob = await (await send('POST', path, body)).blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
 }

@@ -7,7 +7,15 @@ import type { Customer } from '../api/customers.api';
 import { LifecycleTag } from './LifecycleTag';
 
 /** Who the customer is and what it is worth, above the detail tabs. */
-export function CustomerHeader({ customer, actions }: { customer: Customer; actions: ReactNode }) {
+export function CustomerHeader({
+  customer,
+  actions,
+  grades,
+}: {
+  customer: Customer;
+  actions: ReactNode;
+  grades?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const { stats } = customer;
   const figures = [
@@ -31,6 +39,7 @@ export function CustomerHeader({ customer, actions }: { customer: Customer; acti
               {customer.name}
             </Typography.Title>
             <LifecycleTag stage={customer.lifecycleStage} locked={customer.lifecycleLocked} />
+            {grades}
           </Space>
           <Space wrap size={16}>
             <Typography.Text type="secondary">

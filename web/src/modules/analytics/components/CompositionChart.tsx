@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Segmented } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Chart } from '../../../shared/charts/Chart';
+import { ChartCard } from '../../../shared/charts/ChartCard';
+import { enumKey } from '../../../shared/enums';
+import { pickLocalised } from '../../../shared/format/localised';
+import { useDictionaryLabel } from '../../dictionaries/hooks/useDictionary';
+import { compositionDimensions, type CompositionDimension, type RunAnalytics } from '../api/analytics.api';
+
+const TOP = 15;
+
+/**
+ * Customers by industry, province, size, nature, type or lifecycle, split by grade; the biggest values first.
+ * Provinces are a ranked bar, not a map: a China map needs GeoJSON the application does not ship.
+ */
+export function CompositionChart({ data }: { data: RunAnalytics }) {
+  const { t, i18n } = useTranslation();
+  const dictionary = useDictionaryLabel();
+  const [dimension, setDimension] = useState<CompositionDimension>('industry');
+  const label = (key: string | null): string => {
+    if (key === null) return t('dashboard.unknown');
+    switch (dimension) {
+      case 'industry':
+        return dictionary('industry', key);
+      case 'nature':
+        return dictionary('enterprise_nature', key);
+      case 'type':
+        return dictionary('customer_type', key);
+      case 'sizeBand':
+        return t(enumKey('sizeBand', key));
+      case 'lifecycle':
+        return t(enumKey('lifecycle', key));
+      default:
+        return key;
+    }
+  };
+  const rows = data.composition[dimension] ?? [];
+  const shown = rows.slice(0, TOP).reverse();
+  const names = data.ladder.map((g) => pickLocalised(g.name, i18n.language));
+  const title = t('dashboard.composition');
+  return (
+    <ChartCard
+      title={title}
+      exportName={`${title}-${t(`dashboard.dimension.${dimension}`)}`}
+      rows={() => [
+        [t(`dashboard.dimension.${dimension}`), ...names, t('dashboard.total')],
+        ...rows.map((r) => [label(r.key), ...r.counts, r.total]),
+      ]}
+    >
+      <Segmented
+        size="small"
+        value={dimension}
+        onChange={(value) => setDimension(value as CompositionDimension)}
+        options={compositionDimensions.map((d) => ({ value: d, label: t(`dashboard.dimension.${d}`) }))}
+      />
+      <Chart
+        height={Math.max(220, 26 * shown.length + 60)}
+        exportName={`${title}-${t(`dashboard.dimension.${dimension}`)}`}
+        option={{
+          legend: { top: 4, left: 0 },
+          tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+          grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+          xAxis: { type: 'value', minInterval: 1 },
+          yAxis: { type: 'category', data: shown.map((r) => label(r.key)) },
+          series: data.ladder.map((grade, i) => ({
+            name: names[i],
+            type: 'bar',
+            stack: 'grades',
+            itemStyle: { color: grade.color ?? undefined },
+            data: shown.map((r) => r.counts[i] ?? 0),
+          })),
+        }}
+      />
+    </ChartCard>
+  );
+}

@@ -1,0 +1,70 @@
+import { Col, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ChartCard } from '../../../shared/charts/ChartCard';
+import { QueryState } from '../../../shared/components/QueryState';
+import {
+  migrationRows,
+  MigrationSankey,
+  MigrationTable,
+  useMigrationLabels,
+  type MigrationData,
+} from '../../grading/components/Migration';
+import { migrationMatrix } from '../../grading/components/migration';
+import type { AnalyticsFilter } from '../api/analytics.api';
+import { useFilteredMigration } from '../hooks/useAnalytics';
+
+function Body({ data, title }: { data: MigrationData; title: string }) {
+  const { t } = useTranslation();
+  const labels = useMigrationLabels(data);
+  return (
+    <ChartCard
+      title={title}
+      exportName={title}
+      rows={() => migrationRows(data, labels, t('migration.fromTo'))}
+    >
+      <Row gutter={16}>
+        <Col xs={24} xl={11}>
+          <MigrationTable data={data} />
+        </Col>
+        <Col xs={24} xl={13}>
+          <MigrationSankey data={data} exportName={title} height={280} />
+        </Col>
+      </Row>
+    </ChartCard>
+  );
+}
+
+/** Grade migration between two runs among the filtered customers: matrix and Sankey. */
+export function MigrationCard({
+  fromRunId,
+  toRunId,
+  filter,
+}: {
+  fromRunId?: number;
+  toRunId: number;
+  filter: AnalyticsFilter;
+}) {
+  const { t } = useTranslation();
+  const migration = useFilteredMigration(fromRunId, toRunId, filter);
+  const title = t('dashboard.migration', { from: fromRunId ?? '—', to: toRunId });
+  if (fromRunId === undefined)
+    return (
+      <ChartCard title={title} exportName={title} rows={() => []}>
+        {t('runDetail.noPrevious')}
+      </ChartCard>
+    );
+  return (
+    <QueryState query={migration}>
+      {(data) => (
+        <Body
+          title={title}
+          data={{
+            from: data.ladders.from,
+            to: data.ladders.to,
+            matrix: migrationMatrix(data.cells, data.ladders.from.length, data.ladders.to.length),
+          }}
+        />
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,254 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../shared/api/client';
+import { Chart } from '../shared/charts/Chart';
+import { PagePanel } from '../shared/components/PagePanel';
+import { QueryState } from '../shared/components/QueryState';
+import { formatDate, formatDateTime } from '../shared/format/dates';
+import { pickLocalised } from '../shared/format/localised';
+import { useActor } from '../modules/auth/hooks/useSession';
+import type { Grade, Run } from '../modules/grading/api/grading.api';
+import { countsByGrade } from '../modules/grading/components/DistributionBar';
+import { GradeTag, gradeAt } from '../modules/grading/components/GradeTag';
+import { MigrationSankey, MigrationTable } from '../modules/grading/components/Migration';
+import { migrationMatrix } from '../modules/grading/components/migration';
+import { useRun, useRunMigration, useRunResults, useVerifyRun } from '../modules/grading/hooks/useGrading';
+import { useModelLookup } from '../modules/grading/hooks/useModelLookup';
+import NotFoundPage from './NotFoundPage';
+
+function Distribution({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
+  const { t, i18n } = useTranslation();
+  const counts = countsByGrade(run.distribution, ladder.length);
+  return (
+    <Chart
+      height={260}
+      exportName={t('runDetail.distribution')}
+      option={{
+        grid: { left: 48, right: 16, top: 32, bottom: 30 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: ladder.map((g) => pickLocalised(g.name, i18n.language)) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          {
+            type: 'bar',
+            label: { show: true, position: 'top' },
+            data: counts.map((value, i) => ({ value, itemStyle: { color: ladder[i]?.color ?? '#1677ff' } })),
+          },
+        ],
+      }}
+    />
+  );
+}
+
+function Migration({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
+  const { t } = useTranslation();
+  const migration = useRunMigration(run.id);
+  return (
+    <QueryState
+      query={migration}
+      isEmpty={(data) => data.fromRunId === null}
+      emptyText={t('runDetail.noPrevious')}
+    >
+      {(data) => {
+        const matrix = {
+          from: ladder,
+          to: ladder,
+          matrix: migrationMatrix(data.cells, ladder.length, ladder.length),
+        };
+        return (
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <MigrationTable data={matrix} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <MigrationSankey data={matrix} exportName={t('runDetail.migration')} height={280} />
+            </Col>
+          </Row>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function Results({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
+  const { t, i18n } = useTranslation();
+  const [grade, setGrade] = useState<number | undefined>();
+  const [cursors, setCursors] = useState<string[]>([]);
+  const results = useRunResults(run.id, grade, cursors.at(-1));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Select
+        allowClear
+        style={{ width: 220 }}
+        placeholder={t('runDetail.allGrades')}
+        aria-label={t('runDetail.gradeFilter')}
+        value={grade}
+        onChange={(value?: number) => {
+          setGrade(value);
+          setCursors([]);
+        }}
+        options={ladder.map((g, i) => ({ value: i, label: pickLocalised(g.name, i18n.language) }))}
+      />
+      <QueryState query={results}>
+        {(page) => (
+          <>
+            <Table
+              size="small"
+              rowKey="customerId"
+              pagination={false}
+              dataSource={page.items}
+              data-testid="run-results"
+              columns={[
+                { title: t('customer.code'), dataIndex: 'code', key: 'code' },
+                {
+                  title: t('customer.name'),
+                  key: 'name',
+                  render: (_, r) => <Link to={`/customers/${r.customerId}`}>{r.name}</Link>,
+                },
+                { title: t('customer.owner'), dataIndex: 'ownerName', key: 'owner' },
+                {
+                  title: t('grades.grade'),
+                  key: 'grade',
+                  render: (_, r) => <GradeTag grade={gradeAt(ladder, r.grade)} />,
+                },
+                {
+                  title: t('grades.status'),
+                  key: 'status',
+                  render: (_, r) =>
+                    r.status === 0 ? null : (
+                      <Tag color={r.status === 2 ? 'purple' : 'gold'}>
+                        {t(r.status === 2 ? 'gradeStatus.override' : 'gradeStatus.held')}
+                      </Tag>
+                    ),
+                },
+                {
+                  title: t('grades.score'),
+                  key: 'score',
+                  align: 'right',
+                  render: (_, r) => r.score?.toFixed(2) ?? '—',
+                },
+              ]}
+            />
+            <Space>
+              <span>{t('state.total', { total: page.total.toLocaleString() })}</span>
+              <Button
+                size="small"
+                disabled={cursors.length === 0}
+                onClick={() => setCursors(cursors.slice(0, -1))}
+              >
+                {t('action.previous')}
+              </Button>
+              <Button
+                size="small"
+                disabled={!page.nextCursor}
+                onClick={() => page.nextCursor && setCursors([...cursors, page.nextCursor])}
+              >
+                {t('action.next')}
+              </Button>
+            </Space>
+          </>
+        )}
+      </QueryState>
+    </Space>
+  );
+}
+
+function Verify({ runId }: { runId: number }) {
+  const { t } = useTranslation();
+  const verify = useVerifyRun();
+  return (
+    <Space>
+      <Button
+        icon={<SafetyCertificateOutlined />}
+        loading={verify.isPending}
+        onClick={() => verify.mutate(runId)}
+      >
+        {t('runDetail.verify')}
+      </Button>
+      {verify.data && (
+        <Alert
+          type={verify.data.identical ? 'success' : 'error'}
+          showIcon
+          title={
+            verify.data.identical
+              ? t('runDetail.identical')
+              : t('runDetail.different', { count: verify.data.differences })
+          }
+          style={{ padding: '2px 12px' }}
+        />
+      )}
+      {verify.error && (
+        <Alert type="error" showIcon title={verify.error.message} style={{ padding: '2px 12px' }} />
+      )}
+    </Space>
+  );
+}
+
+export default function RunDetailPage() {
+  const { t, i18n } = useTranslation();
+  const actor = useActor();
+  const id = Number(useParams().id);
+  const run = useRun(id);
+  const { byId } = useModelLookup();
+  if (!Number.isInteger(id) || id <= 0 || (run.error instanceof ApiError && run.error.isNotFound))
+    return <NotFoundPage />;
+  return (
+    <QueryState query={run}>
+      {(data) => {
+        const model = byId.get(data.modelId);
+        const ladder = model?.ladder ?? [];
+        return (
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <PagePanel
+              title={t('runDetail.title', { id: data.id, model: pickLocalised(model?.name, i18n.language) })}
+              extra={actor.role !== 'rep' && <Verify runId={data.id} />}
+            >
+              <Descriptions size="small" column={{ xs: 1, md: 3, xl: 6 }}>
+                <Descriptions.Item label={t('runs.version')}>v{data.version}</Descriptions.Item>
+                <Descriptions.Item label={t('runs.asOf')}>{formatDate(data.asOf)}</Descriptions.Item>
+                <Descriptions.Item label={t('runs.trigger')}>
+                  {t(`runTrigger.${data.trigger}`)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('runs.population')}>
+                  {data.population.toLocaleString()}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('runs.duration')}>
+                  {t('runs.ms', { ms: Math.round(data.timings.totalMs ?? 0) })}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('runs.finishedAt')}>
+                  {formatDateTime(data.finishedAt)}
+                </Descriptions.Item>
+              </Descriptions>
+            </PagePanel>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={8}>
+                <Card size="small" title={t('runDetail.distribution')} style={{ height: '100%' }}>
+                  <Distribution run={data} ladder={ladder} />
+                </Card>
+              </Col>
+              <Col xs={24} xl={16}>
+                <Card
+                  size="small"
+                  title={
+                    data.previousRunId
+                      ? t('runDetail.migrationVs', { id: data.previousRunId })
+                      : t('runDetail.migration')
+                  }
+                  style={{ height: '100%' }}
+                >
+                  <Migration run={data} ladder={ladder} />
+                </Card>
+              </Col>
+            </Row>
+            <Card size="small" title={t('runDetail.results')}>
+              <Results run={data} ladder={ladder} />
+            </Card>
+          </Space>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,15 @@
+/** The engine's two-language names: the user's language, Chinese when the language is not English. */
+export function pickLocalised(
+  text: { 'zh-CN': string; 'en-US': string } | null | undefined,
+  language: string,
+): string {
+  if (!text) return '';
+  return language.startsWith('en') ? text['en-US'] : text['zh-CN'];
+}
+
+/** A share 0–1 as a percentage with one decimal; an undefined share as a dash. */
+export function formatShare(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value)
+    ? '—'
+    : `${(value * 100).toFixed(1)}%`;
+}
