@@ -26,9 +26,8 @@ const statements = [
   `CREATE UNIQUE INDEX activities_import_key ON activities (customer_id, import_key) WHERE import_key IS NOT NULL`,
   `CREATE FUNCTION stratum_company_key(name text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
      SELECT regexp_replace(
-       regexp_replace(lower(translate(name, '${FULL_WIDTH}', '${HALF_WIDTH.replaceAll("'", "''")}')),
-         '(股份有限公司|有限责任公司|有限公司|co\\.?,? ?ltd\\.?|limited|inc\\.?)$', ''),
-       '[()\\s,.·]', '', 'g')
+       regexp_replace(lower(translate(name, '${FULL_WIDTH}', '${HALF_WIDTH.replaceAll("'", "''")}')), '[()\\s,.·]', '', 'g'),
+       '(股份有限公司|有限责任公司|有限公司|coltd|limited|inc)$', '')
    $$`,
   `CREATE INDEX customers_company_key_idx ON customers (stratum_company_key(name)) WHERE deleted_at IS NULL`,
 ];

@@ -318,5 +318,5 @@ export function headerKey(text: string): string {
   return text
     .replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
     .toLowerCase()
-    .replace(/[\s_\-.:：()（）*＊\[\]【】/]/g, '');
+    .replace(/[\s_\-.:：()（）*＊[\]【】/]/g, '');
 }

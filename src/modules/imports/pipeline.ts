@@ -251,7 +251,13 @@ async function importInTransaction(
       )
     )[0]?.n ?? 0,
   );
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row || a.column.localeCompare(b.column));
+  problems.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.row - b.row ||
+      a.column.localeCompare(b.column) ||
+      a.reason.localeCompare(b.reason),
+  );
   const base = {
     entity,
     files: summaries,
