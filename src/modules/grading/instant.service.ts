@@ -12,6 +12,7 @@ import {
 import type { Db } from '../audit/audit.repository.js';
 import { readBaseAggregates } from './base-aggregates.repository.js';
 import { readRunParams } from './run.repository.js';
+import { raiseGradeAlerts } from '../alerts/alert.service.js';
 
 /** What made a customer's grade change between runs, recorded with the change. */
 export type RegradeCause = 'order' | 'payment' | 'activity' | 'attributes' | 'override';
@@ -99,6 +100,7 @@ export async function regradeCustomers(
   const changeIds: number[] = [];
   for (const run of runs) {
     const { model, params } = await runContext(db, run);
+    const modelChanges: number[] = [];
     const columns = await customerMetricColumns(db, model, customerIds, today);
     const ids = columns.ids;
     const current = await db
@@ -135,8 +137,10 @@ export async function regradeCustomers(
           })),
       );
       const changeId = await applyInstantGrade(db, run, model, customerId, before?.grade, graded, cause);
-      if (changeId !== undefined) changeIds.push(changeId);
+      if (changeId !== undefined) modelChanges.push(changeId);
     }
+    if (modelChanges.length) await raiseGradeAlerts(db, { modelId: run.modelId, changeIds: modelChanges });
+    changeIds.push(...modelChanges);
   }
   return changeIds;
 }

@@ -81,6 +81,16 @@ describe('instant re-grade against the last run', () => {
       .executeTakeFirstOrThrow();
     expect(change).toMatchObject({ from_grade: 3, to_grade: 0 });
     expect(change.detail).toMatchObject({ trigger: 'order' });
+    const owner = await t.as('repEast1');
+    const alerts = (await (await owner('GET', '/api/alerts')).json()) as {
+      items: { kind: string; customer: { id: number } }[];
+    };
+    expect(
+      alerts.items
+        .filter((a) => a.customer.id === lowest)
+        .map((a) => a.kind)
+        .sort(),
+    ).toEqual(['entered_top', 'upgrade']);
   });
 
   it('deleting that order moves the customer back down at once', async () => {
