@@ -9,7 +9,7 @@ import {
 } from '../model/presets.js';
 import { model, ladder, population } from '../testing/models.js';
 import { toDayNumber } from '../metrics/dates.js';
-import { ntile } from './rfm.js';
+import { tileSizes } from './rfm.js';
 import type { AbcParams } from './abc.js';
 import type { ClusterParams } from './cluster.js';
 
@@ -116,7 +116,7 @@ describe('ABC 80/15/5 by cumulative share before the customer', () => {
 
 describe('RFM', () => {
   it('ntile(5) of 7 rows: tiles of 2, 2, 1, 1, 1', () => {
-    expect(Array.from({ length: 7 }, (_, p) => ntile(p, 7, 5))).toEqual([1, 1, 2, 2, 3, 4, 5]);
+    expect(tileSizes(7, 5)).toEqual([2, 2, 1, 1, 1]);
   });
 });
 

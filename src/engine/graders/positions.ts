@@ -52,3 +52,49 @@ export function locate(
   }
   return fallback;
 }
+
+/**
+ * Group of every row, given the row that ends each group in the ranking (−1 for an empty group): the first
+ * group whose end the row does not come after (value order, then customer id, then row), `last` when it
+ * comes after every end. With `valueOnly`, a row tied in value with a group's end joins that group whatever
+ * its customer id (equal values share a group).
+ */
+export function groupsByEnds(
+  values: Float64Array,
+  ids: ArrayLike<number>,
+  order: RankOrder,
+  ends: Int32Array,
+  last: number,
+  valueOnly: boolean,
+): Int32Array {
+  const held = Array.from(ends.keys()).filter((g) => ends[g]! >= 0);
+  const group = Int32Array.from(held);
+  const endRow = Int32Array.from(held, (g) => ends[g]!);
+  // Values negated for descending order, so that "before" is always "smaller".
+  const sign = order.descending ? -1 : 1;
+  const endValue = Float64Array.from(endRow, (row) => sign * values[row]!);
+  const nullsFirst = order.nulls === 'first';
+  const groups = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = sign * values[i]!;
+    let k = 0;
+    for (; k < endValue.length; k++) {
+      const y = endValue[k]!;
+      if (x < y) break;
+      if (x === y || (x !== x && y !== y)) {
+        if (valueOnly || (ids[i]! - ids[endRow[k]!]! || i - endRow[k]!) <= 0) break;
+      } else if (x !== x ? nullsFirst : y !== y && !nullsFirst) break;
+    }
+    groups[i] = k < endValue.length ? group[k]! : last;
+  }
+  return groups;
+}
+
+/** Boundary (value and customer id) of each group from the row that ends it; null for an empty group. */
+export function boundariesOf(
+  ends: Int32Array,
+  values: Float64Array,
+  ids: ArrayLike<number>,
+): (PositionBoundary | null)[] {
+  return Array.from(ends, (row) => (row < 0 ? null : { value: values[row]!, id: ids[row]! }));
+}

@@ -1,5 +1,5 @@
-import { argsort } from '../sort/radix.js';
-import { lastMembers, locate, type PositionBoundary, type RankOrder } from './positions.js';
+import { rowsAtPositions } from '../sort/select.js';
+import { boundariesOf, groupsByEnds, locate, type PositionBoundary, type RankOrder } from './positions.js';
 
 /**
  * Quotas, best grade first. Customers are ranked by (score desc, customer id asc), NULL scores last. The
@@ -37,23 +37,43 @@ export function gradeQuotas(
   byId: Int32Array,
 ): { grades: Int32Array; params: QuotaParams } {
   const n = scores.length;
-  const order = argsort(scores, { ...SCORE_ORDER, initialOrder: byId });
   const { limits, total } = cumulativeLimits(quotas);
-  const grades = new Int32Array(n);
-  let g = 0;
-  let groupGrade = 0;
-  for (let r = 1; r <= n; r++) {
-    while (g < limits.length - 1 && r * total > n * limits[g]!) g++;
-    const row = order[r - 1]!;
-    const previous = r > 1 ? scores[order[r - 2]!]! : Number.NaN;
-    const tiedWithPrevious = r > 1 && sameScore(scores[row]!, previous);
-    if (ties === 'strict' || !tiedWithPrevious) groupGrade = g;
-    grades[row] = groupGrade;
-  }
-  const boundaries = lastMembers(order, grades, quotas.length, scores, ids).map((b) =>
-    b && ties === 'shared' ? { value: b.value, id: Number.MAX_SAFE_INTEGER } : b,
+  const last = limits.length - 1;
+  // Rank (1-based) of the last customer of each grade, and the row holding it (−1 for rank 0).
+  const lastRanks = limits.map((limit, g) => (g === last ? n : lastRankWithin(n, limit, total)));
+  const held = lastRanks.filter((r) => r > 0);
+  const heldRows = rowsAtPositions(
+    scores,
+    held.map((r) => r - 1),
+    SCORE_ORDER,
+    ids,
+    byId,
   );
+  const atRank = Int32Array.from(lastRanks, (r) => (r > 0 ? heldRows[held.indexOf(r)]! : -1));
+  const ends = atRank.map((row, g) => (lastRanks[g]! > (g > 0 ? lastRanks[g - 1]! : 0) ? row : -1));
+  if (ties === 'strict') {
+    return {
+      grades: groupsByEnds(scores, ids, SCORE_ORDER, ends, last, false),
+      params: { kind: 'quotas', ties, boundaries: boundariesOf(ends, scores, ids) },
+    };
+  }
+  // Equal scores share the grade of the first of them: the grade whose last rank the tie group starts by.
+  const grades = groupsByEnds(scores, ids, SCORE_ORDER, atRank, last, true);
+  const boundaries = Array.from(atRank, (row, g) => {
+    const previous = g > 0 ? atRank[g - 1]! : -1;
+    // A tie group reaching back over the previous grade's last rank went wholly to an earlier grade.
+    if (row < 0 || (previous >= 0 && sameScore(scores[previous]!, scores[row]!))) return null;
+    return { value: scores[row]!, id: Number.MAX_SAFE_INTEGER };
+  });
   return { grades, params: { kind: 'quotas', ties, boundaries } };
+}
+
+/** The largest rank r ≤ n with r·Σq ≤ n·limit, by the same floating comparisons the rule is stated in. */
+function lastRankWithin(n: number, limit: number, total: number): number {
+  let r = Math.min(n, Math.max(0, Math.floor((n * limit) / total)));
+  while (r < n && !((r + 1) * total > n * limit)) r++;
+  while (r > 0 && r * total > n * limit) r--;
+  return r;
 }
 
 const sameScore = (a: number, b: number): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b));

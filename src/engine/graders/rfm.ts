@@ -1,6 +1,6 @@
 import type { RfmSegmentRule } from '../model/schema.js';
-import { argsort } from '../sort/radix.js';
-import { lastMembers, locate, type PositionBoundary, type RankOrder } from './positions.js';
+import { rowsAtPositions } from '../sort/select.js';
+import { boundariesOf, groupsByEnds, locate, type PositionBoundary, type RankOrder } from './positions.js';
 
 /**
  * RFM tiles as SQL `ntile(k)`: rows ranked by (value, customer id) fall into k tiles whose sizes differ by at
@@ -34,12 +34,10 @@ export interface RfmTiles {
 const RECENCY_ORDER: RankOrder = { descending: true, nulls: 'first' };
 const VALUE_ORDER: RankOrder = { descending: false, nulls: 'first' };
 
-/** Tile (1-based) of the row at 0-based position p among n rows, as `ntile(tiles)`. */
-export function ntile(p: number, n: number, tiles: number): number {
+/** Rows in each tile of `ntile(tiles)` over n rows: sizes differ by at most one, the larger tiles first. */
+export function tileSizes(n: number, tiles: number): number[] {
   const small = Math.floor(n / tiles);
-  const bigCount = n % tiles;
-  const inBig = bigCount * (small + 1);
-  return p < inBig ? Math.floor(p / (small + 1)) + 1 : bigCount + Math.floor((p - inBig) / small) + 1;
+  return Array.from({ length: tiles }, (_, t) => small + (t < n % tiles ? 1 : 0));
 }
 
 function tileColumn(
@@ -50,15 +48,16 @@ function tileColumn(
   byId: Int32Array,
 ): { tile: Uint8Array; boundaries: (PositionBoundary | null)[] } {
   const n = values.length;
-  const sorted = argsort(values, { ...order, initialOrder: byId });
+  // Last position (0-based) of each tile; −1 for an empty tile (fewer rows than tiles).
+  let end = 0;
+  const lastPositions = tileSizes(n, tiles).map((size) => (size > 0 ? (end += size) - 1 : -1));
+  const held = lastPositions.filter((p) => p >= 0);
+  const heldRows = rowsAtPositions(values, held, order, ids, byId);
+  const ends = Int32Array.from(lastPositions, (p) => (p >= 0 ? heldRows[held.indexOf(p)]! : -1));
+  const groups = groupsByEnds(values, ids, order, ends, tiles - 1, false);
   const tile = new Uint8Array(n);
-  const groups = new Int32Array(n);
-  for (let p = 0; p < n; p++) {
-    const t = ntile(p, n, tiles);
-    tile[sorted[p]!] = t;
-    groups[sorted[p]!] = t - 1;
-  }
-  return { tile, boundaries: lastMembers(sorted, groups, tiles, values, ids) };
+  for (let i = 0; i < n; i++) tile[i] = groups[i]! + 1;
+  return { tile, boundaries: boundariesOf(ends, values, ids) };
 }
 
 export function segmentOf(

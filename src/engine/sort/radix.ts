@@ -109,46 +109,75 @@ function fillGridKeys(
   }
 }
 
+/**
+ * Key and permutation buffers reused between calls: a million-row sort needs ~20 MB of scratch, and
+ * allocating it per call costs zero-filling and garbage collection. Never handed out: argsort returns a
+ * fresh permutation.
+ */
+let pool: { words: Uint32Array[]; order: Int32Array } | undefined;
+
+function buffersFor(n: number): { words: Uint32Array[]; order: Int32Array } {
+  if (!pool || pool.order.length < n)
+    pool = { words: Array.from({ length: 4 }, () => new Uint32Array(n)), order: new Int32Array(n) };
+  return { words: pool.words.map((w) => w.subarray(0, n)), order: pool.order.subarray(0, n) };
+}
+
+interface Pass {
+  readonly word: 0 | 1;
+  readonly shift: number;
+  /** Bucket start offsets of the pass's digit. */
+  readonly starts: Int32Array;
+}
+
 export function argsort(values: Float64Array, options: ArgsortOptions = {}): Int32Array {
   const n = values.length;
-  let order: Int32Array = options.initialOrder ? Int32Array.from(options.initialOrder) : identity(n);
-  if (n < 2) return order;
-  let hi = new Uint32Array(n);
-  let lo = new Uint32Array(n);
-  fillKeys(values, order, options.descending ?? false, options.nulls ?? 'last', hi, lo);
-  const carryHi = !constant(hi);
-  let nextOrder: Int32Array = new Int32Array(n);
-  let nextHi = new Uint32Array(carryHi ? n : 0);
-  let nextLo = new Uint32Array(n);
-  const counts = new Int32Array(BUCKETS);
+  const result: Int32Array = options.initialOrder ? Int32Array.from(options.initialOrder) : identity(n);
+  if (n < 2) return result;
+  const buffers = buffersFor(n);
+  const [hi0, lo0, hi1, lo1] = buffers.words as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  hi0.fill(0);
+  fillKeys(values, result, options.descending ?? false, options.nulls ?? 'last', hi0, lo0);
+  const passes = [...digitPasses(lo0, 0), ...(constant(hi0) ? [] : digitPasses(hi0, 1))];
+  let order = result;
+  let nextOrder = buffers.order;
+  let keys: [Uint32Array, Uint32Array] = [lo0, hi0];
+  let nextKeys: [Uint32Array, Uint32Array] = [lo1, hi1];
+  passes.forEach(({ word, shift, starts }, p) => {
+    // Only keys a later pass reads are carried along.
+    const later = passes.slice(p + 1);
+    scatter(keys, nextKeys, word, shift, starts, order, nextOrder, {
+      lo: later.some((q) => q.word === 0),
+      hi: later.some((q) => q.word === 1),
+    });
+    [order, nextOrder] = [nextOrder, order];
+    [keys, nextKeys] = [nextKeys, keys];
+  });
+  if (order !== result) result.set(order);
+  return result;
+}
 
-  for (const shift of SHIFTS) {
-    if (!countDigits(lo, shift, counts)) continue;
-    for (let i = 0; i < n; i++) {
-      const d = (lo[i]! >>> shift) & MASK;
-      const at = counts[d]!;
-      counts[d] = at + 1;
-      nextOrder[at] = order[i]!;
-      nextLo[at] = lo[i]!;
-      if (carryHi) nextHi[at] = hi[i]!;
-    }
-    [order, nextOrder] = [nextOrder, order];
-    [lo, nextLo] = [nextLo, lo];
-    if (carryHi) [hi, nextHi] = [nextHi, hi];
+function scatter(
+  keys: readonly [Uint32Array, Uint32Array],
+  nextKeys: readonly [Uint32Array, Uint32Array],
+  word: 0 | 1,
+  shift: number,
+  starts: Int32Array,
+  order: Int32Array,
+  nextOrder: Int32Array,
+  carry: { readonly lo: boolean; readonly hi: boolean },
+): void {
+  const [lo, hi] = keys;
+  const [nextLo, nextHi] = nextKeys;
+  const digits = word === 0 ? lo : hi;
+  const { lo: carryLo, hi: carryHi } = carry;
+  for (let i = 0; i < digits.length; i++) {
+    const d = (digits[i]! >>> shift) & MASK;
+    const at = starts[d]!;
+    starts[d] = at + 1;
+    nextOrder[at] = order[i]!;
+    if (carryLo) nextLo[at] = lo[i]!;
+    if (carryHi) nextHi[at] = hi[i]!;
   }
-  for (const shift of SHIFTS) {
-    if (!carryHi || !countDigits(hi, shift, counts)) continue;
-    for (let i = 0; i < n; i++) {
-      const d = (hi[i]! >>> shift) & MASK;
-      const at = counts[d]!;
-      counts[d] = at + 1;
-      nextOrder[at] = order[i]!;
-      nextHi[at] = hi[i]!;
-    }
-    [order, nextOrder] = [nextOrder, order];
-    [hi, nextHi] = [nextHi, hi];
-  }
-  return order;
 }
 
 function constant(words: Uint32Array): boolean {
@@ -157,18 +186,29 @@ function constant(words: Uint32Array): boolean {
   return true;
 }
 
-/** Turns `counts` into bucket start offsets; false when every key has the same digit (the pass is a no-op). */
-function countDigits(keys: Uint32Array, shift: number, counts: Int32Array): boolean {
-  counts.fill(0);
-  for (let i = 0; i < keys.length; i++) counts[(keys[i]! >>> shift) & MASK]!++;
-  let start = 0;
-  for (let d = 0; d < BUCKETS; d++) {
-    const c = counts[d]!;
-    if (c === keys.length) return false;
-    counts[d] = start;
-    start += c;
+/** The passes over one key word whose digit is not the same for every key, with their bucket offsets. */
+function digitPasses(keys: Uint32Array, word: 0 | 1): Pass[] {
+  const counts = SHIFTS.map(() => new Int32Array(BUCKETS));
+  const [c0, c1, c2] = counts as [Int32Array, Int32Array, Int32Array];
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    c0[k & MASK]!++;
+    c1[(k >>> SHIFTS[1]) & MASK]!++;
+    c2[(k >>> SHIFTS[2]) & MASK]!++;
   }
-  return true;
+  const passes: Pass[] = [];
+  SHIFTS.forEach((shift, p) => {
+    const starts = counts[p]!;
+    let start = 0;
+    for (let d = 0; d < BUCKETS; d++) {
+      const c = starts[d]!;
+      if (c === keys.length) return;
+      starts[d] = start;
+      start += c;
+    }
+    passes.push({ word, shift, starts });
+  });
+  return passes;
 }
 
 export function identity(n: number): Int32Array {
