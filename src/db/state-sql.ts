@@ -193,11 +193,35 @@ const STATE_LOCK = 'PERFORM pg_advisory_xact_lock(74231001);';
 export const BULK_LOAD_SETTING = 'stratum.bulk_load';
 const SKIP_IN_BULK_LOAD = `IF current_setting('${BULK_LOAD_SETTING}', true) = 'on' THEN RETURN NULL; END IF;`;
 
+/**
+ * The month rows of the contributing rows, as `SELECT customer_id, month, <month columns>`. Each contribution is
+ * first aggregated over its own columns only, and those partial rows are merged (sum of sums, min of mins): the
+ * per-group aggregate state stays small (a numeric sum's state is large; 27 of them per group made a rebuild's hash
+ * table exceed 1 GB at 20k customers), and each contribution can stream in index order.
+ */
+function monthRowsSelect(
+  source: (table: Contribution['table']) => string,
+  filter: string,
+  only?: Contribution['table'],
+): string {
+  const parts = contributions
+    .filter((contribution) => only === undefined || contribution.table === only)
+    .map((contribution) => {
+      const values = monthColumns.map((column) => {
+        const expression = contribution.values[column.name];
+        return expression === undefined
+          ? `${neutral(column)} AS ${column.name}`
+          : `${column.aggregate}((${expression})::${column.type})::${column.type} AS ${column.name}`;
+      });
+      return `SELECT r.customer_id, ${monthOf(contribution.day)} AS month, ${values.join(', ')}
+        FROM ${source(contribution.table)} r WHERE (${contribution.where}) AND ${filter} GROUP BY 1, 2`;
+    });
+  return `SELECT customer_id, month, ${aggregated(monthColumns)} FROM (${parts.join(' UNION ALL ')}) c GROUP BY customer_id, month`;
+}
+
 function deltaInsertStatement(table: Contribution['table']): string {
-  const parts = contributions.filter((c) => c.table === table).map((c) => contributionSelect(c, 'new_rows'));
   return `INSERT INTO customer_month_stats AS s (customer_id, month, ${columnList(monthColumns)})
-    SELECT customer_id, month, ${aggregated(monthColumns)} FROM (${parts.join(' UNION ALL ')}) c
-    GROUP BY customer_id, month
+    ${monthRowsSelect(() => 'new_rows', 'true', table)}
     ON CONFLICT (customer_id, month) DO UPDATE SET ${mergeOnConflict(monthColumns, 's')};`;
 }
 
@@ -262,9 +286,7 @@ export function stateMigrationStatements(): string[] {
      BEGIN
        DELETE FROM customer_month_stats WHERE customer_id IN (SELECT customer_id FROM state_refresh_queue);
        INSERT INTO customer_month_stats (customer_id, month, ${columnList(monthColumns)})
-         SELECT customer_id, month, ${aggregated(monthColumns)} FROM state_contributions
-         WHERE customer_id IN (SELECT customer_id FROM state_refresh_queue)
-         GROUP BY customer_id, month;
+         ${monthRowsSelect((table) => table, 'r.customer_id IN (SELECT customer_id FROM state_refresh_queue)')};
        PERFORM stratum_refresh_customer_state();
      END $$`,
     `CREATE FUNCTION stratum_refresh_queued_state() RETURNS void LANGUAGE plpgsql AS $$
