@@ -97,29 +97,34 @@ export async function regradeCustomers(
     JOIN grading_model_versions v ON v.model_id = r.model_id AND v.version = r.version
     ORDER BY r.model_id, r.id DESC`.execute(db);
   const today = businessDay(now);
+  const ids = [...customerIds];
+  const [current, overrides] = await Promise.all([
+    db
+      .selectFrom('customer_grades')
+      .select(['model_id', 'customer_id', 'grade', 'pending', 'status', 'score'])
+      .where('customer_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('grade_overrides')
+      .select(['model_id', 'customer_id', 'grade_code', 'reason', 'expires_on'])
+      .where('revoked_at', 'is', null)
+      .where('customer_id', 'in', ids)
+      .execute(),
+  ]);
+  const currentOf = new Map(current.map((row) => [`${row.model_id}:${row.customer_id}`, row]));
+  /** Models that measure alike share one read of the state. */
+  const metricsByMeasure = new Map<string, Promise<PopulationColumns>>();
   const changeIds: number[] = [];
   for (const run of runs) {
     const { model, params } = await runContext(db, run);
+    const measure = `${model.windowMonths}|${model.lateness}|${model.costPerContact}`;
+    if (!metricsByMeasure.has(measure))
+      metricsByMeasure.set(measure, customerMetricColumns(db, model, ids, today));
+    const columns = await metricsByMeasure.get(measure)!;
     const modelChanges: number[] = [];
-    const columns = await customerMetricColumns(db, model, customerIds, today);
-    const ids = columns.ids;
-    const current = await db
-      .selectFrom('customer_grades')
-      .select(['customer_id', 'grade', 'pending'])
-      .where('model_id', '=', run.modelId)
-      .where('customer_id', 'in', [...ids])
-      .execute();
-    const currentById = new Map(current.map((row) => [row.customer_id, row]));
-    const overrides = await db
-      .selectFrom('grade_overrides')
-      .select(['customer_id', 'grade_code', 'reason', 'expires_on'])
-      .where('model_id', '=', run.modelId)
-      .where('revoked_at', 'is', null)
-      .where('customer_id', 'in', [...ids])
-      .execute();
-    for (let row = 0; row < ids.length; row++) {
-      const customerId = ids[row]!;
-      const before = currentById.get(customerId);
+    for (let row = 0; row < columns.ids.length; row++) {
+      const customerId = columns.ids[row]!;
+      const before = currentOf.get(`${run.modelId}:${customerId}`);
       const graded = scoreOne(
         model,
         params,
@@ -127,7 +132,7 @@ export async function regradeCustomers(
         metricsOf(columns, row),
         before ? { grade: before.grade, pending: before.pending } : undefined,
         overrides
-          .filter((o) => o.customer_id === customerId)
+          .filter((o) => o.model_id === run.modelId && o.customer_id === customerId)
           .map((o) => ({
             customerId,
             grade: o.grade_code,
@@ -136,7 +141,7 @@ export async function regradeCustomers(
             expiresOn: o.expires_on ?? undefined,
           })),
       );
-      const changeId = await applyInstantGrade(db, run, model, customerId, before?.grade, graded, cause);
+      const changeId = await applyInstantGrade(db, run, model, customerId, before, graded, cause);
       if (changeId !== undefined) modelChanges.push(changeId);
     }
     if (modelChanges.length) await raiseGradeAlerts(db, { modelId: run.modelId, changeIds: modelChanges });
@@ -145,15 +150,23 @@ export async function regradeCustomers(
   return changeIds;
 }
 
+interface CurrentGrade {
+  readonly grade: number;
+  readonly pending: number;
+  readonly status: number;
+  readonly score: number | null;
+}
+
 async function applyInstantGrade(
   db: Db,
   run: LastRun,
   model: Model,
   customerId: number,
-  previousGrade: number | undefined,
+  before: CurrentGrade | undefined,
   graded: ReturnType<typeof scoreOne>,
   cause: RegradeCause,
 ): Promise<number | undefined> {
+  const previousGrade = before?.grade;
   const detail = JSON.stringify({ trigger: cause, basedOnRun: run.runId });
   if (!graded.inPopulation) {
     if (previousGrade === undefined) return undefined;
@@ -165,6 +178,13 @@ async function applyInstantGrade(
     return insertChange(db, run.modelId, customerId, previousGrade, null, null, detail);
   }
   const score = Number.isNaN(graded.score) ? null : graded.score;
+  const unchanged =
+    before &&
+    before.grade === graded.grade &&
+    before.status === graded.status &&
+    before.pending === graded.pending &&
+    before.score === score;
+  if (unchanged) return undefined;
   const causeOfGrade = graded.status === 2 ? 'override' : 'instant';
   await db
     .insertInto('customer_grades')
