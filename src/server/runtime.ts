@@ -47,16 +47,14 @@ export async function ensureFirstAdmin(runtime: Runtime): Promise<'created' | 'e
   const { db, config } = runtime.deps;
   if ((await countUsers(db)) > 0) return 'exists';
   if (!config.adminPassword) return 'missing';
-  await db
-    .transaction()
-    .execute((trx) =>
-      createUser(trx, null, {
-        login: 'admin',
-        name: 'Administrator',
-        role: 'admin',
-        password: config.adminPassword!,
-      }),
-    );
+  await db.transaction().execute((trx) =>
+    createUser(trx, null, {
+      login: 'admin',
+      name: 'Administrator',
+      role: 'admin',
+      password: config.adminPassword!,
+    }),
+  );
   return 'created';
 }
 

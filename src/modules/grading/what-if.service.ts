@@ -86,12 +86,10 @@ export async function previewModelChange(
     before: a.distribution,
     after: b.distribution,
     moved: moved.length,
-    movers: movers
-      .slice(0, 500)
-      .map((m) => ({
-        ...m,
-        code: nameById.get(m.customerId)?.code ?? null,
-        name: nameById.get(m.customerId)?.name ?? null,
-      })),
+    movers: movers.slice(0, 500).map((m) => ({
+      ...m,
+      code: nameById.get(m.customerId)?.code ?? null,
+      name: nameById.get(m.customerId)?.name ?? null,
+    })),
   };
 }
