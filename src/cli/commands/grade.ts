@@ -1,8 +1,9 @@
+import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { AppError } from '../../server/errors.js';
 import { findModel, findModelByKey, listModels } from '../../modules/grading/model.repository.js';
-import { executeRun, type RunSummary } from '../../modules/grading/run.service.js';
+import { executeRun, type RunStage, type RunSummary } from '../../modules/grading/run.service.js';
 import { verifyRun } from '../../modules/grading/verify.service.js';
 import type { Db } from '../../modules/audit/audit.repository.js';
 import { isoDateOption, positiveIntegerOption } from '../options.js';
@@ -78,13 +79,26 @@ export function registerGradeCommands(program: Command, config: () => Config): v
       withRuntime(config, async ({ database }) => {
         const model = await resolveModel(database.db, options.model);
         console.log(`Grading with «${model.name_zh}» (${model.name_en}) …`);
-        const summary = await executeRun(database.db, {
-          modelId: model.id,
-          asOf: options.asOf ?? today(),
-          trigger: 'cli',
-          startedBy: null,
-        });
-        printSummary(summary);
+        const stages: RunStage[] = ['read', 'compute', 'write', 'commit'];
+        const bar = new SingleBar(
+          { format: 'run |{bar}| {stage}', hideCursor: true },
+          Presets.shades_classic,
+        );
+        bar.start(stages.length, 0, { stage: 'read' });
+        try {
+          const summary = await executeRun(database.db, {
+            modelId: model.id,
+            asOf: options.asOf ?? today(),
+            trigger: 'cli',
+            startedBy: null,
+            onStage: (stage) => bar.update(stages.indexOf(stage), { stage }),
+          });
+          bar.update(stages.length, { stage: 'done' });
+          bar.stop();
+          printSummary(summary);
+        } finally {
+          bar.stop();
+        }
       }),
     );
   grade

@@ -181,7 +181,10 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
       const { base, result, previous } = await gradeAsOf(trx, definition, request.modelId, request.asOf, {
         previousRunId: previousRun?.id ?? null,
         overridesAt: startedAt,
-        onRead: () => (readDone = performance.now()),
+        onRead: () => {
+          readDone = performance.now();
+          void request.onStage?.('compute');
+        },
       });
       const computeDone = performance.now();
       await request.onStage?.('write');
