@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { comparisonOrder as reference } from '../testing/comparison-order.js';
 import { argsort, orderById } from './radix.js';
-
-const reference = (values: number[], descending: boolean, nullsFirst: boolean) =>
-  values
-    .map((v, i) => ({ v: Object.is(v, -0) ? 0 : v, i }))
-    .sort((a, b) => {
-      const an = Number.isNaN(a.v);
-      const bn = Number.isNaN(b.v);
-      if (an || bn) return an && bn ? a.i - b.i : an === nullsFirst ? -1 : 1;
-      return (descending ? b.v - a.v : a.v - b.v) || a.i - b.i;
-    })
-    .map((x) => x.i);
 
 describe('radix argsort', () => {
   it('orders negatives, zero, -0, infinities and NaN like a comparison sort, ties in input order', () => {

@@ -31,31 +31,27 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const LO = LITTLE_ENDIAN ? 0 : 1;
 const HI = LITTLE_ENDIAN ? 1 : 0;
 
-/**
- * Writes the order-preserving unsigned key of each value (in `order`'s sequence) into hi/lo words: the IEEE-754
- * bit pattern mapped to an unsigned order, or, for values on a decimal grid, the grid key (a narrow integer).
- */
-function fillKeys(
-  values: Float64Array,
-  order: Int32Array,
-  descending: boolean,
-  nulls: NullPlacement,
-  hi: Uint32Array,
-  lo: Uint32Array,
-): void {
-  const grid = decimalGrid(values);
-  if (grid) fillGridKeys(values, order, grid, descending, nulls, hi, lo);
-  else fillBitKeys(values, order, descending, nulls, hi, lo);
+/** Values to key, in `order`'s sequence, and the hi/lo words their keys go to. */
+interface KeyJob {
+  readonly values: Float64Array;
+  readonly order: Int32Array;
+  readonly descending: boolean;
+  readonly nulls: NullPlacement;
+  readonly hi: Uint32Array;
+  readonly lo: Uint32Array;
 }
 
-function fillBitKeys(
-  values: Float64Array,
-  order: Int32Array,
-  descending: boolean,
-  nulls: NullPlacement,
-  hi: Uint32Array,
-  lo: Uint32Array,
-): void {
+/**
+ * Writes the order-preserving unsigned key of each value into hi/lo words: the IEEE-754 bit pattern mapped to
+ * an unsigned order, or, for values on a decimal grid, the grid key (a narrow integer).
+ */
+function fillKeys(job: KeyJob): void {
+  const grid = decimalGrid(job.values);
+  if (grid) fillGridKeys(job, grid);
+  else fillBitKeys(job);
+}
+
+function fillBitKeys({ values, order, descending, nulls, hi, lo }: KeyJob): void {
   // NaN gets the extreme key of its side; the later complement for descending order must not move it.
   const nanHi = (nulls === 'last') !== descending ? 0xffffffff : 0;
   const flip = descending ? 0xffffffff : 0;
@@ -83,15 +79,7 @@ function fillBitKeys(
 const WORD = 2 ** 32;
 
 /** Grid keys 1…range+1 for values (reversed when descending), 0 or range+2 for NaN. */
-function fillGridKeys(
-  values: Float64Array,
-  order: Int32Array,
-  grid: DecimalGrid,
-  descending: boolean,
-  nulls: NullPlacement,
-  hi: Uint32Array,
-  lo: Uint32Array,
-): void {
+function fillGridKeys({ values, order, descending, nulls, hi, lo }: KeyJob, grid: DecimalGrid): void {
   const range = grid.max - grid.min;
   const nanKey = nulls === 'first' ? 0 : range + 2;
   const narrow = range + 2 < WORD;
@@ -136,7 +124,14 @@ export function argsort(values: Float64Array, options: ArgsortOptions = {}): Int
   const buffers = buffersFor(n);
   const [hi0, lo0, hi1, lo1] = buffers.words as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   hi0.fill(0);
-  fillKeys(values, result, options.descending ?? false, options.nulls ?? 'last', hi0, lo0);
+  fillKeys({
+    values,
+    order: result,
+    descending: options.descending ?? false,
+    nulls: options.nulls ?? 'last',
+    hi: hi0,
+    lo: lo0,
+  });
   const passes = [...digitPasses(lo0, 0), ...(constant(hi0) ? [] : digitPasses(hi0, 1))];
   let order = result;
   let nextOrder = buffers.order;

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { argsort, orderById } from './radix.js';
+import { rowsAtPositions } from './select.js';
+
+const pick = (values: Float64Array, positions: number[], ids: Float64Array, order: SelectOrderInput) => {
+  const ranking = argsort(values, { ...order, initialOrder: orderById(ids) });
+  return positions.map((p) => ranking[p]!);
+};
+type SelectOrderInput = { descending: boolean; nulls: 'first' | 'last' };
+
+describe('rows at positions of a ranking', () => {
+  it('finds the 2nd and 4th of 10, 40, 20, 30 descending: rows 2 and 0', () => {
+    const values = Float64Array.from([10, 40, 20, 30]);
+    const rows = rowsAtPositions(
+      values,
+      [1, 3],
+      { descending: true, nulls: 'last' },
+      [1, 2, 3, 4],
+      orderById(Int32Array.from([1, 2, 3, 4])),
+    );
+    expect(Array.from(rows)).toEqual([3, 0]);
+  });
+
+  it('equal values are ranked by customer id, then row', () => {
+    const values = Float64Array.from([5, 5, 5, 1]);
+    const ids = Float64Array.from([9, 3, 3, 1]);
+    const rows = rowsAtPositions(
+      values,
+      [0, 1, 2, 3],
+      { descending: false, nulls: 'first' },
+      ids,
+      orderById(ids),
+    );
+    expect(Array.from(rows)).toEqual([3, 1, 2, 0]);
+  });
+
+  it('agrees with the full sort for spread values, heavy ties, NULLs, -0 and repeated ids (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.double({ noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+            fc.integer({ min: -2, max: 2 }),
+            fc.constant(-0),
+            fc.constant(Number.NaN),
+          ),
+          { minLength: 1, maxLength: 300 },
+        ),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 400 }),
+        (list, descending, nullsFirst, idRange) => {
+          const values = Float64Array.from(list);
+          const ids = Float64Array.from(list, (_, i) => (i * 7919) % idRange);
+          const order = { descending, nulls: nullsFirst ? 'first' : 'last' } as const;
+          const positions = [0, values.length >> 2, values.length >> 1, values.length - 1];
+          expect(Array.from(rowsAtPositions(values, positions, order, ids, orderById(ids)))).toEqual(
+            pick(values, positions, ids, order),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
