@@ -145,7 +145,7 @@ export function gradePopulation(
 
 export function distributionOf(model: Model, grades: Int32Array): GradeShare[] {
   const counts = new Array<number>(model.ladder.length).fill(0);
-  for (const g of grades) counts[g]!++;
+  for (let i = 0; i < grades.length; i++) counts[grades[i]!]!++;
   return model.ladder.map((g, i) => ({
     code: g.code,
     name: g.name,

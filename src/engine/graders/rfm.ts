@@ -93,9 +93,19 @@ export function gradeRfm(
   const n = ids.length;
   const code = new Int32Array(n);
   const grades = new Int32Array(n);
+  // Segment of every (R, F, M) combination, computed once and looked up per row.
+  const side = tiles + 1;
+  const segmentByTiles = new Int32Array(side ** 3);
+  for (let rt = 1; rt <= tiles; rt++)
+    for (let ft = 1; ft <= tiles; ft++)
+      for (let mt = 1; mt <= tiles; mt++)
+        segmentByTiles[(rt * side + ft) * side + mt] = segmentOf(segments, fallback, rt, ft, mt);
   for (let i = 0; i < n; i++) {
-    code[i] = r.tile[i]! * 100 + f.tile[i]! * 10 + m.tile[i]!;
-    grades[i] = segmentOf(segments, fallback, r.tile[i]!, f.tile[i]!, m.tile[i]!);
+    const rt = r.tile[i]!;
+    const ft = f.tile[i]!;
+    const mt = m.tile[i]!;
+    code[i] = rt * 100 + ft * 10 + mt;
+    grades[i] = segmentByTiles[(rt * side + ft) * side + mt]!;
   }
   return {
     grades,

@@ -91,7 +91,7 @@ function fillGridKeys({ values, order, descending, nulls, hi, lo }: KeyJob, grid
       lo[i] = key; // hi stays 0
       continue;
     }
-    const low = key % WORD;
+    const low = key >>> 0; // ToUint32 is the key modulo 2³², exactly
     lo[i] = low;
     hi[i] = (key - low) / WORD;
   }
@@ -119,7 +119,7 @@ interface Pass {
 
 export function argsort(values: Float64Array, options: ArgsortOptions = {}): Int32Array {
   const n = values.length;
-  const result: Int32Array = options.initialOrder ? Int32Array.from(options.initialOrder) : identity(n);
+  const result: Int32Array = options.initialOrder ? options.initialOrder.slice() : identity(n);
   if (n < 2) return result;
   const buffers = buffersFor(n);
   const [hi0, lo0, hi1, lo1] = buffers.words as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
