@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { openBulkSession, type BulkSession } from '../demo/bulk-writer.js';
 import type { Row } from '../demo/tables.js';
 import { multiplyToMoney } from '../orders/decimal.js';
-import type { Delimiter } from './formats/csv-parser.js';
+import type { Delimiter } from './formats/text-reader.js';
 import type { TextEncoding } from './formats/encoding.js';
 import { entityPlans, isLineMode, type EntityOptions, type PlanContext } from './entity-plan.js';
 import { fieldsOf, type ImportEntity } from './fields.js';

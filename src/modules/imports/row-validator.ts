@@ -1,4 +1,5 @@
 import type { FieldSpec } from './fields.js';
+import { fromScaled, toScaled } from '../orders/decimal.js';
 import type { CompiledField } from './mapping.js';
 import {
   normaliseCode,
@@ -119,10 +120,26 @@ function enumValue(spec: FieldSpec, raw: string): Parsed {
   return { ok: false, reason: 'invalid_value' };
 }
 
-/** A mapping's multiplier (e.g. 10000 for a column in 万元), rounded to the column's scale. */
+/**
+ * A mapping's multiplier (e.g. 10000 for a column in 万元), in exact decimal arithmetic, rounded half away from zero
+ * to the column's scale.
+ */
 function scaled(parsed: Parsed, multiplier: number | undefined, scale: number): Parsed {
   if (!parsed.ok || multiplier === undefined || multiplier === 1) return parsed;
-  const product = Number(parsed.value) * multiplier;
-  if (!Number.isFinite(product)) return { ok: false, reason: 'invalid_amount' };
-  return ok(product.toFixed(scale));
+  const factor = decimalText(multiplier);
+  const factorScale = factor.split('.')[1]?.length ?? 0;
+  const product = toScaled(parsed.value, scale) * toScaled(factor, factorScale);
+  const divisor = 10n ** BigInt(factorScale);
+  const magnitude = product < 0n ? -product : product;
+  const rounded = (magnitude + divisor / 2n) / divisor;
+  const value = fromScaled(product < 0n ? -rounded : rounded, scale);
+  const whole = value.replace(/^-/, '').split('.')[0] ?? '';
+  if (whole.length > 18 - scale) return { ok: false, reason: 'invalid_amount' };
+  return ok(value);
+}
+
+/** A multiplier as plain decimal digits (no exponent), exactly as written in the mapping. */
+function decimalText(multiplier: number): string {
+  const text = String(multiplier);
+  return /e/i.test(text) ? multiplier.toFixed(20).replace(/\.?0+$/, '') : text;
 }

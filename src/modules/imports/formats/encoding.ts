@@ -1,4 +1,4 @@
-/** The encodings a Chinese or English spreadsheet export arrives in; TextDecoder (full ICU) decodes each. */
+/** The encodings a Chinese or English spreadsheet export arrives in; iconv-lite decodes each as a stream. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export const textEncodings: readonly TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'];
@@ -37,28 +37,12 @@ function zeroBytesByParity(sample: Uint8Array): { even: number; odd: number } {
   return { even, odd };
 }
 
-/** A sample cut in the middle of a multi-byte sequence is still valid: the tail is not judged. */
+/** A sample cut in the middle of a multi-byte sequence is still valid: in stream mode the tail is not judged. */
 export function isValidUtf8(bytes: Uint8Array): boolean {
-  let i = 0;
-  while (i < bytes.length) {
-    const byte = bytes[i] as number;
-    const length =
-      byte < 0x80
-        ? 1
-        : byte >= 0xc2 && byte < 0xe0
-          ? 2
-          : byte >= 0xe0 && byte < 0xf0
-            ? 3
-            : byte >= 0xf0 && byte < 0xf5
-              ? 4
-              : 0;
-    if (length === 0) return false;
-    if (i + length > bytes.length) return true;
-    for (let k = 1; k < length; k++) {
-      const next = bytes[i + k] as number;
-      if ((next & 0xc0) !== 0x80) return false;
-    }
-    i += length;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
   }
-  return true;
 }
