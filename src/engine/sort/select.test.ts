@@ -38,14 +38,21 @@ describe('rows at positions of a ranking', () => {
   it('agrees with the full sort for spread values, heavy ties, NULLs, -0 and repeated ids (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.oneof(
-            fc.double({ noDefaultInfinity: true, min: -1e6, max: 1e6 }),
-            fc.integer({ min: -2, max: 2 }),
-            fc.constant(-0),
-            fc.constant(Number.NaN),
+        fc.oneof(
+          // Spread doubles (interpolated buckets) and whole days with NULLs (one bucket per value).
+          fc.array(
+            fc.oneof(
+              fc.double({ noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+              fc.integer({ min: -2, max: 2 }),
+              fc.constant(-0),
+              fc.constant(Number.NaN),
+            ),
+            { minLength: 1, maxLength: 300 },
           ),
-          { minLength: 1, maxLength: 300 },
+          fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constant(-0), fc.constant(Number.NaN)), {
+            minLength: 1,
+            maxLength: 300,
+          }),
         ),
         fc.boolean(),
         fc.boolean(),

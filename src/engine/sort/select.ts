@@ -1,3 +1,4 @@
+import { decimalGrid, gridKey } from './keys.js';
 import { argsort, type NullPlacement } from './radix.js';
 
 /**
@@ -6,9 +7,11 @@ import { argsort, type NullPlacement } from './radix.js';
  * `argsort(values, { descending, nulls, initialOrder: byId })` gives — value order, NULLs together at one end,
  * ties by customer id (then row, for equal ids).
  *
- * Values are spread over buckets by linear interpolation between the smallest and largest value, which is
- * monotone, so whole buckets rank before or after each other; only the buckets holding a wanted position are
- * collected and sorted exactly. Values that crowd into a few buckets (heavy ties) fall back to the full sort.
+ * Values are spread over buckets monotonically — one per value on a narrow decimal grid, else by linear
+ * interpolation between the smallest and largest value — so whole buckets rank before or after each other.
+ * A wanted position in a one-value bucket (or among the NULLs) is a tie ranked by customer id, found walking
+ * the rows in id order; other wanted buckets are collected and sorted exactly. Values that crowd into a few
+ * interpolated buckets fall back to the full sort.
  */
 export interface SelectOrder {
   readonly descending: boolean;
@@ -26,57 +29,103 @@ export function rowsAtPositions(
   byId: Int32Array,
 ): Int32Array {
   const n = values.length;
+  const buckets = new Int32Array(n);
+  const nullBucket = order.nulls === 'first' ? 0 : BUCKETS + 1;
+  const mode = fillBuckets(values, order, nullBucket, buckets);
+  if (mode === undefined) return bySorting(values, positions, order, byId);
+  const starts = new Int32Array(BUCKETS + 3);
+  for (let i = 0; i < n; i++) starts[buckets[i]! + 1]!++;
+  for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
+
+  const result = new Int32Array(positions.length);
+  // Buckets holding one value (or the NULLs) are tie groups, ranked by customer id alone: the wanted offsets
+  // are found walking the rows in id order. Other wanted buckets are collected and sorted.
+  const tieWanted = new Uint8Array(BUCKETS + 2);
+  const sortWanted = new Uint8Array(BUCKETS + 2);
+  let candidates = 0;
+  const at = positions.map((p) => {
+    const b = bucketAt(starts, p);
+    if (mode === 'single-value' || b === nullBucket) tieWanted[b] = 1;
+    else if (!sortWanted[b]) {
+      sortWanted[b] = 1;
+      candidates += starts[b + 1]! - starts[b]!;
+    }
+    return { bucket: b, offset: p - starts[b]! };
+  });
+  if (candidates > MAX_CANDIDATES) return bySorting(values, positions, order, byId);
+  if (tieWanted.includes(1)) {
+    const seen = new Int32Array(BUCKETS + 2);
+    for (let q = 0; q < n; q++) {
+      const row = byId[q]!;
+      const b = buckets[row]!;
+      if (!tieWanted[b]) continue;
+      const offset = seen[b]!++;
+      for (let k = 0; k < at.length; k++)
+        if (at[k]!.bucket === b && at[k]!.offset === offset) result[k] = row;
+    }
+  }
+  if (candidates > 0) {
+    const lists = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const b = buckets[i]!;
+      if (!sortWanted[b]) continue;
+      const list = lists.get(b);
+      if (list) list.push(i);
+      else lists.set(b, [i]);
+    }
+    const sign = order.descending ? -1 : 1;
+    const ranked = (a: number, b: number) => {
+      const x = values[a]!;
+      const y = values[b]!;
+      if (x < y) return -sign;
+      if (x > y) return sign;
+      return ids[a]! - ids[b]! || a - b;
+    };
+    for (const list of lists.values()) list.sort(ranked);
+    at.forEach(({ bucket, offset }, k) => {
+      if (sortWanted[bucket]) result[k] = lists.get(bucket)![offset]!;
+    });
+  }
+  return result;
+}
+
+/**
+ * Writes a monotone bucket per row (1…BUCKETS in ranking order, `nullBucket` for NULL): one bucket per grid
+ * key on a narrow decimal grid ('single-value'), else by linear interpolation between the smallest and largest
+ * value ('spread'); undefined when neither applies (infinities, no values).
+ */
+function fillBuckets(
+  values: Float64Array,
+  order: SelectOrder,
+  nullBucket: number,
+  buckets: Int32Array,
+): 'single-value' | 'spread' | undefined {
+  const descending = order.descending;
+  const grid = decimalGrid(values);
+  if (grid && grid.max - grid.min < BUCKETS) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      const k = gridKey(grid, v);
+      buckets[i] = v !== v ? nullBucket : 1 + (descending ? BUCKETS - 1 - k : k);
+    }
+    return 'single-value';
+  }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (v < min) min = v;
     if (v > max) max = v;
   }
   const span = max - min;
   const scale = span > 0 ? (BUCKETS - 1) / span : 0;
-  if (!Number.isFinite(span) || !Number.isFinite(scale)) return bySorting(values, positions, order, byId);
-  // Bucket 0 or BUCKETS + 1 holds the NULLs; values fill 1…BUCKETS in ranking order.
-  const nullBucket = order.nulls === 'first' ? 0 : BUCKETS + 1;
-  const bucketOf = (v: number): number => {
-    if (v !== v) return nullBucket;
+  if (!Number.isFinite(span) || !Number.isFinite(scale)) return undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     const b = Math.min(BUCKETS - 1, Math.floor((v - min) * scale));
-    return 1 + (order.descending ? BUCKETS - 1 - b : b);
-  };
-  const starts = new Int32Array(BUCKETS + 3);
-  for (let i = 0; i < n; i++) starts[bucketOf(values[i]!) + 1]!++;
-  for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
-
-  const wanted = new Uint8Array(BUCKETS + 2);
-  let candidates = 0;
-  for (const p of positions) {
-    const b = bucketAt(starts, p);
-    if (!wanted[b]) candidates += starts[b + 1]! - starts[b]!;
-    wanted[b] = 1;
+    buckets[i] = v !== v ? nullBucket : 1 + (descending ? BUCKETS - 1 - b : b);
   }
-  if (candidates > MAX_CANDIDATES) return bySorting(values, positions, order, byId);
-
-  const rows = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const b = bucketOf(values[i]!);
-    if (!wanted[b]) continue;
-    const list = rows.get(b);
-    if (list) list.push(i);
-    else rows.set(b, [i]);
-  }
-  const sign = order.descending ? -1 : 1;
-  const ranked = (a: number, b: number) => {
-    const x = values[a]!;
-    const y = values[b]!;
-    if (x < y) return -sign;
-    if (x > y) return sign;
-    return ids[a]! - ids[b]! || a - b;
-  };
-  for (const list of rows.values()) list.sort(ranked);
-  return Int32Array.from(positions, (p) => {
-    const b = bucketAt(starts, p);
-    return rows.get(b)![p - starts[b]!]!;
-  });
+  return 'spread';
 }
 
 /** The bucket whose range of positions [starts[b], starts[b + 1]) holds position p. */
