@@ -42,7 +42,7 @@ function Figures({ data }: { data: RunAnalytics }) {
   return (
     <Row gutter={[16, 16]}>
       {figures.map((f) => (
-        <Col key={f.key} xs={12} md={8} xl={24 / 5}>
+        <Col key={f.key} flex="1 1 200px">
           <Card size="small">
             <Statistic
               title={f.title}

@@ -59,10 +59,11 @@ function Editor({ model, metrics }: { model: GradingModel; metrics: readonly Met
     whatIf.reset();
   };
   const stability = definition.stability ?? { downgradeAfter: 1, downgradeMargin: 0 };
+  // The editor remounts on the new version once the model refetches; a promise outlives that, a mutate callback not.
   const saveVersion = () =>
-    save.mutate(
-      { definition, note },
-      { onSuccess: (saved) => void message.success(t('editor.saved', { version: saved.currentVersion })) },
+    save.mutateAsync({ definition, note }).then(
+      (saved) => void message.success(t('editor.saved', { version: saved.currentVersion })),
+      () => undefined,
     );
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -100,7 +101,12 @@ function Editor({ model, metrics }: { model: GradingModel; metrics: readonly Met
                 maxLength={500}
                 onChange={(e) => setNote(e.target.value)}
               />
-              <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={saveVersion}>
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                loading={save.isPending}
+                onClick={() => void saveVersion()}
+              >
                 {t('editor.saveVersion')}
               </Button>
               <Button icon={<PlayCircleOutlined />} onClick={() => setRunning(true)}>
@@ -111,15 +117,17 @@ function Editor({ model, metrics }: { model: GradingModel; metrics: readonly Met
         }
       >
         <Form layout="inline" style={{ rowGap: 8 }}>
-          <Form.Item label={t('editor.nameZh')}>
+          <Form.Item label={t('editor.modelNameZh')}>
             <Input
+              aria-label={t('editor.modelNameZh')}
               value={definition.name['zh-CN']}
               onChange={(e) => edit({ ...definition, name: { ...definition.name, 'zh-CN': e.target.value } })}
               style={{ width: 300 }}
             />
           </Form.Item>
-          <Form.Item label={t('editor.nameEn')}>
+          <Form.Item label={t('editor.modelNameEn')}>
             <Input
+              aria-label={t('editor.modelNameEn')}
               value={definition.name['en-US']}
               onChange={(e) => edit({ ...definition, name: { ...definition.name, 'en-US': e.target.value } })}
               style={{ width: 300 }}
@@ -127,6 +135,7 @@ function Editor({ model, metrics }: { model: GradingModel; metrics: readonly Met
           </Form.Item>
           <Form.Item label={t('editor.windowMonths')}>
             <InputNumber
+              aria-label={t('editor.windowMonths')}
               min={1}
               max={120}
               value={definition.windowMonths ?? 12}

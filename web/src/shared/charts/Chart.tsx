@@ -25,7 +25,7 @@ export function Chart({ option, height = 300, exportName, testId }: ChartProps) 
     <div data-testid={testId}>
       <ReactEChartsCore
         echarts={echarts}
-        option={{ ...option, ...(toolbox ? { toolbox } : {}) }}
+        option={{ animationDuration: 400, ...option, ...(toolbox ? { toolbox } : {}) }}
         notMerge
         lazyUpdate
         style={{ height, width: '100%' }}

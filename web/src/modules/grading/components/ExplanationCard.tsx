@@ -64,6 +64,7 @@ function FactorTable({ explanation }: { explanation: Explanation }) {
               percent={((f.contribution ?? 0) / widest) * 100}
               strokeColor="#722ed1"
               size="small"
+              status="normal"
               format={() => score(f.contribution)}
             />
           ),

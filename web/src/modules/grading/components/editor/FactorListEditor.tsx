@@ -1,4 +1,4 @@
-import { Button, Card, Col, Input, InputNumber, Row, Select, Slider, Space, Typography } from 'antd';
+import { Button, Card, Flex, Input, InputNumber, Select, Slider, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { pickLocalised } from '../../../../shared/format/localised';
@@ -128,45 +128,43 @@ function FactorRow({
       style={{ marginBottom: 8, background: depth ? '#fafafa' : undefined }}
       data-testid={`factor-${factor.id}`}
     >
-      <Row gutter={[12, 8]} align="middle">
-        <Col flex="180px">
-          <Typography.Text strong>{label}</Typography.Text>
-        </Col>
-        <Col flex="auto">
-          <Space align="center" style={{ width: '100%' }}>
-            <Slider
-              style={{ width: 200 }}
-              min={0}
-              max={100}
-              step={1}
-              value={factor.weight}
-              onChange={(weight: number) => onChange({ ...factor, weight })}
-              aria-label={t('editor.weightOf', { name: label })}
-            />
-            <InputNumber
-              size="small"
-              min={0}
-              max={1000}
-              value={factor.weight}
-              aria-label={t('editor.weightOf', { name: label })}
-              onChange={(weight) => onChange({ ...factor, weight: weight ?? 0 })}
-              style={{ width: 72 }}
-            />
-            <Typography.Text type="secondary" data-testid={`share-${factor.id}`}>
-              = {share.toFixed(1)}%
-            </Typography.Text>
-          </Space>
-        </Col>
-        <Col>
-          <Button
-            type="text"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={t('editor.removeFactor')}
-            onClick={onRemove}
-          />
-        </Col>
-      </Row>
+      <Flex align="center" gap={12}>
+        <Typography.Text strong style={{ width: 160, flex: 'none' }} ellipsis>
+          {label}
+        </Typography.Text>
+        <Slider
+          style={{ flex: 1, minWidth: 120 }}
+          min={0}
+          max={100}
+          step={1}
+          value={factor.weight}
+          onChange={(weight: number) => onChange({ ...factor, weight })}
+          aria-label={t('editor.weightOf', { name: label })}
+        />
+        <InputNumber
+          size="small"
+          min={0}
+          max={1000}
+          value={factor.weight}
+          aria-label={t('editor.weightOf', { name: label })}
+          onChange={(weight) => onChange({ ...factor, weight: weight ?? 0 })}
+          style={{ width: 72 }}
+        />
+        <Typography.Text
+          type="secondary"
+          style={{ width: 64, flex: 'none' }}
+          data-testid={`share-${factor.id}`}
+        >
+          = {share.toFixed(1)}%
+        </Typography.Text>
+        <Button
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={t('editor.removeFactor')}
+          onClick={onRemove}
+        />
+      </Flex>
       {factor.factors ? (
         <div style={{ marginTop: 8, paddingLeft: 16 }}>
           <FactorListEditor

@@ -1,0 +1,218 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
+import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../src/testing/test-app.js';
+import { seedGradingData, type GradingSeed } from './grading-seed.js';
+
+const WEB_ROOT = 'web/dist';
+const VIEWPORT = { width: 1440, height: 900 };
+const PER_REP = 14;
+// Chromium reports every HTTP error response on the console; the not-found check provokes them on purpose.
+const EXPECTED_404 = /^Failed to load resource: the server responded with a status of 404\b/;
+
+let t: TestApp;
+let admin: Client;
+let server: ServerType;
+let baseUrl: string;
+let browser: Browser;
+let seed: GradingSeed;
+let compositeId: number;
+let firstRunId: number;
+let moverId: number;
+const consoleErrors: string[] = [];
+
+async function settled(target: Page): Promise<void> {
+  await target.waitForLoadState('networkidle');
+  await expect
+    .poll(() => target.locator('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton').count())
+    .toBe(0);
+  // Charts animate in; a screenshot taken earlier catches them half drawn.
+  await target.waitForTimeout(1200);
+}
+
+async function listen(): Promise<ServerType> {
+  const app = createApp(t.deps, { webRoot: WEB_ROOT });
+  return new Promise((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
+  });
+}
+
+async function loggedIn(login: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('账号').fill(login);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/customers$/);
+  return { context, page };
+}
+
+/** The dashboard's "graded customers" figure, once the summary has loaded. */
+async function populationFigure(page: Page): Promise<number> {
+  const figure = page.getByTestId('figure-population').locator('.ant-statistic-content-value');
+  await expect.poll(() => figure.count(), { timeout: 20_000 }).toBe(1);
+  return Number((await figure.textContent())?.replace(/,/g, ''));
+}
+
+beforeAll(async () => {
+  if (!existsSync(`${WEB_ROOT}/index.html`))
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
+  t = await createTestApp();
+  admin = await t.as('admin');
+  seed = await seedGradingData(admin, t.people, PER_REP);
+  const models = (await (await admin('GET', '/api/grading/models')).json()) as {
+    items: { id: number; key: string }[];
+  };
+  compositeId = models.items.find((m) => m.key === 'composite')!.id;
+  const threeMonthsAgo = new Date(Date.now() - 91 * 86_400_000).toISOString().slice(0, 10);
+  const run = await admin('POST', `/api/grading/models/${compositeId}/runs`, { asOf: threeMonthsAgo });
+  firstRunId = ((await run.json()) as { runId: number }).runId;
+  server = await listen();
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  mkdirSync('docs/screenshots', { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await t?.close();
+});
+
+describe('grading in Chromium', () => {
+  let page: Page;
+
+  it('the admin shifts the composite weights, reads the what-if migration, saves a version and runs it', async () => {
+    ({ page } = await loggedIn('admin'));
+    await page.goto(`${baseUrl}/grading/models`);
+    await page.getByRole('link', { name: /综合加权/ }).click();
+    await page.waitForURL(new RegExp(`/grading/models/${compositeId}$`));
+    const credit = page.getByRole('spinbutton', { name: '信用状况 权重' });
+    await expect.poll(() => credit.inputValue()).toBe('10');
+    await credit.fill('60');
+    const profit = page.getByRole('spinbutton', { name: '利润贡献 权重' });
+    await profit.fill('10');
+    await expect.poll(() => page.getByTestId('share-credit').textContent()).toBe('= 60.0%');
+    await page
+      .getByRole('textbox', { name: '模型中文名称' })
+      .fill('综合加权（信用 60 / 下单金额 30 / 利润贡献 10）');
+    await page
+      .locator('.ant-layout-content')
+      .evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await settled(page);
+    await page.screenshot({ path: 'docs/screenshots/model-editor.png' });
+
+    await page.getByRole('button', { name: /模拟影响/ }).click();
+    const whatIf = page.getByTestId('what-if');
+    await expect.poll(() => whatIf.count(), { timeout: 20_000 }).toBe(1);
+    const moved = Number(
+      (
+        await page.getByTestId('what-if-moved').locator('.ant-statistic-content-value').textContent()
+      )?.replace(/,/g, ''),
+    );
+    expect(moved).toBeGreaterThan(0);
+    const matrixCells = await whatIf.getByTestId('migration-matrix').locator('tbody td').allTextContents();
+    expect(matrixCells.length).toBeGreaterThan(0);
+    const moverLink = whatIf.getByTestId('what-if-movers').locator('tbody a').first();
+    moverId = Number((await moverLink.getAttribute('href'))?.split('/').pop());
+    expect(moverId).toBeGreaterThan(0);
+    await whatIf.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await settled(page);
+    await page.screenshot({ path: 'docs/screenshots/what-if.png' });
+
+    await page.getByRole('textbox', { name: '版本说明' }).fill('信用权重提高到 60');
+    await page.getByRole('button', { name: /保存为新版本/ }).click();
+    await expect.poll(() => page.getByText('已保存为版本 v2').count()).toBe(1);
+
+    await page.getByRole('button', { name: /开始分级/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /立即分级/ }).click();
+    await expect.poll(() => dialog.getByText(/分级完成/).count(), { timeout: 30_000 }).toBe(1);
+    await dialog.getByRole('button', { name: /查看本次运行/ }).click();
+    await page.waitForURL(/\/grading\/runs\/\d+$/);
+    await expect
+      .poll(() => page.getByTestId('run-results').locator('tbody tr.ant-table-row').count())
+      .toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(`与运行 #${firstRunId} 相比的等级迁移`).count()).toBe(1);
+    await settled(page);
+    await page.screenshot({ path: 'docs/screenshots/run-detail.png' });
+
+    await page.goto(`${baseUrl}/grading/runs`);
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(2);
+    await settled(page);
+    await page.screenshot({ path: 'docs/screenshots/runs.png' });
+    expect(consoleErrors).toEqual([]);
+  }, 120_000);
+
+  it('the admin sees every graded customer on the dashboard and exports a chart as XLSX', async () => {
+    await page.goto(`${baseUrl}/dashboard`);
+    expect(await populationFigure(page)).toBe(seed.buyers);
+    await expect
+      .poll(() => page.getByTestId('lorenz-readout').textContent())
+      .toMatch(/% 的客户贡献 \d+\.\d% 的销售额/);
+    await expect
+      .poll(() => page.getByTestId('behaviour-table').locator('tbody tr.ant-table-row').count())
+      .toBe(4);
+    await settled(page);
+    await page.screenshot({ path: 'docs/screenshots/dashboard.png' });
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出数据（XLSX）' }).first().click();
+    expect((await download).suggestedFilename()).toBe('客户数金字塔与利润倒金字塔.xlsx');
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
+
+  it('the admin opens a customer whose grade changed and reads its explanation', async () => {
+    await page.goto(`${baseUrl}/customers/${moverId}`);
+    await expect
+      .poll(() => page.getByTestId('customer-grade-tags').locator('.ant-tag').count())
+      .toBeGreaterThan(0);
+    await page.getByRole('tab', { name: '客户分级' }).click();
+    const factors = page.getByTestId('explanation-factors').locator('tbody tr.ant-table-row');
+    await expect.poll(() => factors.count()).toBeGreaterThanOrEqual(3);
+    expect(await factors.filter({ hasText: '信用状况' }).getByText('60.0%').count()).toBe(1);
+    const nextGrade = page.getByTestId('next-grade');
+    const topGrade = page.getByText('已是最高等级');
+    await expect.poll(async () => (await nextGrade.count()) + (await topGrade.count())).toBe(1);
+    const history = await page.locator('.ant-timeline-item').allTextContents();
+    expect(history.some((line) => line.includes('定期分级'))).toBe(true);
+    await page
+      .locator('[role=tabpanel] .ant-segmented')
+      .evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await settled(page);
+    await page.screenshot({ path: 'docs/screenshots/customer-grades.png' });
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
+
+  it("a rep's dashboard counts only the rep's customers, and another rep's customer is not found", async () => {
+    const rep = await loggedIn('rep.east1');
+    await rep.page.goto(`${baseUrl}/dashboard`);
+    expect(await populationFigure(rep.page)).toBe(seed.repEast1Buyers);
+    expect(await rep.page.getByRole('combobox', { name: '负责人' }).count()).toBe(0);
+    const otherRepsCustomer = (await (
+      await admin('GET', `/api/customers?ownerId=${t.people.repEast2}&limit=1`)
+    ).json()) as { items: { id: number }[] };
+    await rep.page.goto(`${baseUrl}/customers/${otherRepsCustomer.items[0]!.id}`);
+    await expect.poll(() => rep.page.getByText('客户不存在或无权查看').count()).toBe(1);
+    expect(consoleErrors.length).toBeGreaterThan(0);
+    expect(consoleErrors.every((error) => EXPECTED_404.test(error))).toBe(true);
+    await rep.context.close();
+  }, 60_000);
+});
