@@ -57,6 +57,13 @@ export async function seedGradingData(
         sizeBand: (['small', 'medium', 'large'] as const)[n % 3],
         ...owner,
       });
+      for (let contact = 0; contact < n % 4; contact++)
+        await post(admin, '/api/activities', {
+          customerId: customer.id,
+          kind: contact % 2 ? 'call' : 'visit',
+          at: `${monthsAgo(contact + 1, 12)}T10:00:00+08:00`,
+          subject: '季度回访',
+        });
       const amount = 20_000 + ((n * 7919) % 31) * 9_000;
       const margin = 0.08 + ((n * 13) % 17) / 40;
       const orders = 1 + (n % 4);

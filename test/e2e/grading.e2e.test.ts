@@ -114,6 +114,9 @@ describe('grading in Chromium', () => {
       .getByRole('textbox', { name: '模型中文名称' })
       .fill('综合加权（信用 60 / 下单金额 30 / 利润贡献 10）');
     await page
+      .getByRole('textbox', { name: '模型英文名称' })
+      .fill('Composite (credit 60 / sales 30 / profit 10)');
+    await page
       .locator('.ant-layout-content')
       .evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await settled(page);
@@ -172,6 +175,18 @@ describe('grading in Chromium', () => {
       .toBe(4);
     await settled(page);
     await page.screenshot({ path: 'docs/screenshots/dashboard.png' });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await settled(page);
+    expect(await page.locator('html').evaluate((element) => element.scrollWidth)).toBeLessThanOrEqual(1280);
+    await page.setViewportSize(VIEWPORT);
+
+    await page.getByText('English').click();
+    await expect.poll(() => page.getByText('Customer analysis').count()).toBe(1);
+    await expect.poll(() => page.getByText('Behaviour by grade').count()).toBe(1);
+    await settled(page);
+    await page.screenshot({ path: 'test-results/dashboard-en.png', fullPage: true });
+    await page.getByText('中文').click();
+    await expect.poll(() => page.getByText('客户分析看板').count()).toBe(1);
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出数据（XLSX）' }).first().click();

@@ -15,7 +15,13 @@ import { countsByGrade } from '../modules/grading/components/DistributionBar';
 import { GradeTag, gradeAt } from '../modules/grading/components/GradeTag';
 import { MigrationSankey, MigrationTable } from '../modules/grading/components/Migration';
 import { migrationMatrix } from '../modules/grading/components/migration';
-import { useRun, useRunMigration, useRunResults, useVerifyRun } from '../modules/grading/hooks/useGrading';
+import {
+  useRun,
+  useRunMigration,
+  useRunResults,
+  useRuns,
+  useVerifyRun,
+} from '../modules/grading/hooks/useGrading';
 import { useModelLookup } from '../modules/grading/hooks/useModelLookup';
 import NotFoundPage from './NotFoundPage';
 
@@ -43,9 +49,9 @@ function Distribution({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
   );
 }
 
-function Migration({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
+function Migration({ run, ladder, against }: { run: Run; ladder: readonly Grade[]; against?: number }) {
   const { t } = useTranslation();
-  const migration = useRunMigration(run.id);
+  const migration = useRunMigration(run.id, against);
   return (
     <QueryState
       query={migration}
@@ -187,12 +193,44 @@ function Verify({ runId }: { runId: number }) {
   );
 }
 
+/** Another run of the same model to compare with; the previous run unless one is chosen. */
+function CompareSelect({
+  run,
+  value,
+  onChange,
+}: {
+  run: Run;
+  value?: number;
+  onChange: (id?: number) => void;
+}) {
+  const { t } = useTranslation();
+  const runs = useRuns(run.modelId);
+  return (
+    <Select
+      size="small"
+      allowClear
+      style={{ width: 220 }}
+      aria-label={t('dashboard.compareWith')}
+      placeholder={t('dashboard.compareWith')}
+      value={value}
+      onChange={onChange}
+      options={(runs.data?.items ?? [])
+        .filter((other) => other.id !== run.id)
+        .map((other) => ({
+          value: other.id,
+          label: `#${other.id} · ${formatDate(other.asOf)} · v${other.version}`,
+        }))}
+    />
+  );
+}
+
 export default function RunDetailPage() {
   const { t, i18n } = useTranslation();
   const actor = useActor();
   const id = Number(useParams().id);
   const run = useRun(id);
   const { byId } = useModelLookup();
+  const [against, setAgainst] = useState<number | undefined>();
   if (!Number.isInteger(id) || id <= 0 || (run.error instanceof ApiError && run.error.isNotFound))
     return <NotFoundPage />;
   return (
@@ -233,13 +271,14 @@ export default function RunDetailPage() {
                 <Card
                   size="small"
                   title={
-                    data.previousRunId
-                      ? t('runDetail.migrationVs', { id: data.previousRunId })
+                    (against ?? data.previousRunId)
+                      ? t('runDetail.migrationVs', { id: against ?? data.previousRunId })
                       : t('runDetail.migration')
                   }
+                  extra={<CompareSelect run={data} value={against} onChange={setAgainst} />}
                   style={{ height: '100%' }}
                 >
-                  <Migration run={data} ladder={ladder} />
+                  <Migration run={data} ladder={ladder} against={against} />
                 </Card>
               </Col>
             </Row>
