@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gradePopulation, type GradingResult } from './grade.js';
 import { deriveMetrics } from './metrics/derive.js';
-import { toIsoDate } from './metrics/dates.js';
 import { PRESET_ABC, PRESET_COMPOSITE_QUOTAS, PRESET_RFM } from './model/presets.js';
 import { scoreOne } from './score-one.js';
-import { baseAggregates, referenceOrders, type OrderRow } from './testing/reference-data.js';
+import { baseAggregates, referenceOrders } from './testing/reference-data.js';
 import { cellValue } from './columns.js';
+import { runReferenceTiering } from '../testing/reference-tiering.js';
 
-const REFERENCE = new URL('../../../shared/reference/', import.meta.url);
 const CUSTOMERS = 3000;
 const AS_OF = '2025-01-01';
 
@@ -31,36 +28,6 @@ interface TieringRow {
   rfm: number;
 }
 
-const cents = (c: number) => (c / 100).toFixed(2);
-const sqlDate = (day: number | null) => (day === null ? 'NULL' : `'${toIsoDate(day)}'`);
-
-async function runReference(orders: readonly OrderRow[]): Promise<TieringRow[]> {
-  const db = new PGlite();
-  await db.exec(readFileSync(new URL('schema.sql', REFERENCE), 'utf8'));
-  const customerValues = Array.from(
-    { length: CUSTOMERS },
-    (_, i) => `(${i + 1},'c${i + 1}','i','r','s','2020-01-01')`,
-  );
-  await db.exec(`INSERT INTO customers VALUES ${customerValues.join(',')}`);
-  for (let at = 0; at < orders.length; at += 5000) {
-    const batch = orders
-      .slice(at, at + 5000)
-      .map(
-        (o) =>
-          `(${o.id},${o.customerId},${sqlDate(o.orderDay)},${cents(o.amountCents)},${cents(o.profitCents)},` +
-          `${sqlDate(o.dueDay)},${sqlDate(o.paidDay)})`,
-      );
-    await db.exec(`INSERT INTO orders VALUES ${batch.join(',')}`);
-  }
-  const statement = readFileSync(new URL('tiering.sql', REFERENCE), 'utf8')
-    .replaceAll('{{orders}}', 'orders')
-    .replaceAll('{{customers}}', 'customers');
-  await db.exec(statement);
-  const { rows } = await db.query<TieringRow>('SELECT * FROM tiering ORDER BY customer_id');
-  await db.close();
-  return rows;
-}
-
 describe('the reference preset reproduces shared/reference/tiering.sql', () => {
   const orders = referenceOrders(CUSTOMERS, 20250101);
   const metrics = deriveMetrics(baseAggregates(CUSTOMERS, orders, AS_OF), AS_OF, 12);
@@ -70,7 +37,7 @@ describe('the reference preset reproduces shared/reference/tiering.sql', () => {
   let rfm: GradingResult;
 
   beforeAll(async () => {
-    reference = await runReference(orders);
+    reference = await runReferenceTiering<TieringRow>(CUSTOMERS, orders);
     composite = gradePopulation(PRESET_COMPOSITE_QUOTAS, metrics, { asOf: AS_OF });
     abc = gradePopulation(PRESET_ABC, metrics, { asOf: AS_OF });
     rfm = gradePopulation(PRESET_RFM, metrics, { asOf: AS_OF });
