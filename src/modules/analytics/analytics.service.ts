@@ -205,6 +205,6 @@ export async function workbook(sheets: readonly { name: string; rows: readonly (
   const writer = new XlsxWriter(output);
   for (const sheet of sheets) await writer.sheet(sheet.name, sheet.rows);
   await writer.finish();
-  output.end();
+  if (!output.writableEnded) output.end();
   return Buffer.concat(chunks);
 }
