@@ -5,6 +5,9 @@ import { generateDemo, type DemoSummary } from '../../modules/demo/demo.service.
 import type { Runtime } from '../../server/runtime.js';
 import { isoDateOption, positiveIntegerOption } from '../options.js';
 import { withRuntime } from './with-runtime.js';
+import { listModels } from '../../modules/grading/model.repository.js';
+import { executeRun } from '../../modules/grading/run.service.js';
+import { businessDay } from '../../modules/grading/instant.service.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -39,6 +42,21 @@ async function loadDemo(
   }
 }
 
+/** A demo company arrives graded: every active model runs once as of today, so every page has something to show. */
+async function gradeDemo(runtime: Runtime): Promise<void> {
+  const asOf = businessDay(new Date());
+  for (const model of (await listModels(runtime.database.db)).filter((m) => m.active)) {
+    const summary = await executeRun(runtime.database.db, {
+      modelId: model.id,
+      asOf,
+      trigger: 'cli',
+      startedBy: null,
+    });
+    const shares = summary.distribution.map((g) => `${g.code} ${g.count}`).join(' · ');
+    console.log(`Graded «${model.name_zh}» as of ${asOf}: ${shares}`);
+  }
+}
+
 export function printLogins(summary: DemoSummary): void {
   console.log('\nDemo logins / 演示账号:');
   for (const login of summary.logins) {
@@ -65,6 +83,7 @@ export async function loadDemoIfEmpty(runtime: Runtime): Promise<DemoSummary | u
   if (existing) return undefined;
   const summary = await loadDemo(runtime, {});
   printSummary(summary);
+  await gradeDemo(runtime);
   return summary;
 }
 
@@ -80,6 +99,7 @@ export function registerDemoCommand(program: Command, config: () => Config): voi
       withRuntime(config, async (runtime) => {
         const summary = await loadDemo(runtime, options);
         printSummary(summary);
+        await gradeDemo(runtime);
         printLogins(summary);
       }),
     );
