@@ -116,9 +116,7 @@ describe('grading in Chromium', () => {
     await page
       .getByRole('textbox', { name: '模型英文名称' })
       .fill('Composite (credit 60 / sales 30 / profit 10)');
-    await page
-      .locator('.ant-layout-content')
-      .evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.mouse.wheel(0, -10_000);
     await settled(page);
     await page.screenshot({ path: 'docs/screenshots/model-editor.png' });
 
@@ -154,6 +152,8 @@ describe('grading in Chromium', () => {
       .poll(() => page.getByTestId('run-results').locator('tbody tr.ant-table-row').count())
       .toBeGreaterThan(0);
     await expect.poll(() => page.getByText(`与运行 #${firstRunId} 相比的等级迁移`).count()).toBe(1);
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+    await page.mouse.wheel(0, -10_000);
     await settled(page);
     await page.screenshot({ path: 'docs/screenshots/run-detail.png' });
 

@@ -47,6 +47,7 @@ export function MigrationTable({ data }: { data: MigrationData }) {
           title: label,
           key: String(column),
           align: 'right' as const,
+          onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
           onCell: (record: (typeof rows)[number]) => ({
             style: {
               background:
