@@ -23,6 +23,11 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  STRATUM_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
   STRATUM_SECURE_COOKIES: booleanFromEnv.default(false),
   STRATUM_SCHEDULER: booleanFromEnv.default(true),
   STRATUM_WEBHOOK_POLL_SECONDS: z.coerce.number().positive().max(3600).default(5),
@@ -43,6 +48,8 @@ export interface Config {
   readonly loginMaxAttempts: number;
   readonly loginWindowMinutes: number;
   readonly maxBodyBytes: number;
+  /** Import uploads are streamed to disk and have their own, larger limit than JSON bodies. */
+  readonly maxUploadBytes: number;
   readonly secureCookies: boolean;
   /** Whether this process runs the models' cron schedules (turn off on all but one server of a cluster). */
   readonly scheduler: boolean;
@@ -79,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxAttempts: e.STRATUM_LOGIN_MAX_ATTEMPTS,
     loginWindowMinutes: e.STRATUM_LOGIN_WINDOW_MINUTES,
     maxBodyBytes: e.STRATUM_MAX_BODY_BYTES,
+    maxUploadBytes: e.STRATUM_MAX_UPLOAD_BYTES,
     secureCookies: e.STRATUM_SECURE_COOKIES,
     scheduler: e.STRATUM_SCHEDULER,
     webhooks: Object.freeze({

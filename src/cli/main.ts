@@ -8,6 +8,7 @@ import { registerUserCommands } from './commands/user.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerGradeCommands } from './commands/grade.js';
 import { registerImportCommand } from './commands/import.js';
+import { registerExportCommand } from './commands/export.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program, config);
   registerGradeCommands(program, config);
   registerImportCommand(program, config);
+  registerExportCommand(program, config);
   return program;
 }
 

@@ -456,6 +456,7 @@ export interface ImportTemplateTable {
 }
 
 /** Tables added by migration 007 (imports); merged into Database where the import module queries them. */
-export interface ImportTables {
+// A type alias, not an interface: Kysely's withTables<T>() needs T to be indexable.
+export type ImportTables = {
   import_templates: ImportTemplateTable;
-}
+};

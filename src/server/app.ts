@@ -13,6 +13,7 @@ import { mountWebApp } from './web-assets.js';
 import { requireSession } from '../modules/auth/auth.middleware.js';
 import { registerLoginRoute, registerSessionRoutes } from '../modules/auth/auth.routes.js';
 import { registerApiRoutes } from './routes.js';
+import { UPLOAD_ROUTE } from '../modules/imports/uploads.js';
 
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
@@ -35,14 +36,15 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.set('locale', pickLocale(c.req.header('accept-language')));
     await next();
   });
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.config.maxBodyBytes,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE');
-      },
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: deps.config.maxBodyBytes,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE');
+    },
+  });
+  // The import upload streams to disk under its own limit: hono's bodyLimit would buffer a chunked body whole.
+  api.use('*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === `/api${UPLOAD_ROUTE}` ? next() : jsonBodyLimit(c, next),
   );
   api.onError((error, c) => {
     const appError = toAppError(error);

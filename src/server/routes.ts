@@ -5,6 +5,8 @@ import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.j
 import { registerAlertRoutes } from '../modules/alerts/alert.routes.js';
 import { registerHistoryRoutes } from '../modules/audit/history.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contact.routes.js';
+import { registerExportRoutes } from '../modules/exports/export.routes.js';
+import { registerImportRoutes } from '../modules/imports/import.routes.js';
 import { registerCustomerRoutes } from '../modules/customers/customer.routes.js';
 import { registerDictionaryRoutes } from '../modules/dictionaries/dictionary.routes.js';
 import { registerGradingRoutes } from '../modules/grading/grading.routes.js';
@@ -31,4 +33,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerAlertRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
+  registerExportRoutes(app, deps);
+  registerImportRoutes(app, deps);
 }

@@ -3,7 +3,12 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../../config.js';
 import { findUserActor } from '../../modules/imports/cli-actor.js';
+import { createWriteStream } from 'node:fs';
+import { problemReportTable } from '../../modules/exports/problem-report.js';
+import { writeTable } from '../../modules/exports/table-output.js';
 import { builtinTemplates } from '../../modules/imports/builtin-templates.js';
+import { buildImportRequest } from '../../modules/imports/request.js';
+import { findTemplate } from '../../modules/imports/templates.js';
 import { importEntities, type ImportEntity } from '../../modules/imports/fields.js';
 import type { Mapping } from '../../modules/imports/mapping.js';
 import { runImport, type ImportRequest } from '../../modules/imports/pipeline.js';
@@ -21,6 +26,7 @@ interface ImportCliOptions {
   createCustomers?: boolean;
   cancellations?: 'import' | 'skip';
   margin?: string;
+  report?: string;
 }
 
 export function registerImportCommand(program: Command, config: () => Config): void {
@@ -31,7 +37,10 @@ export function registerImportCommand(program: Command, config: () => Config): v
     )
     .argument('<entity>', importEntities.join(' | '))
     .argument('<files...>', 'one or more files, imported together in one transaction')
-    .option('--template <name>', `mapping template (${builtinTemplates.map((t) => t.name).join(', ')})`)
+    .option(
+      '--template <name>',
+      `mapping template: built-in (${builtinTemplates.map((t) => t.name).join(', ')}) or saved`,
+    )
     .option('--mapping <json>', 'column mapping as JSON, e.g. {"name":{"column":"公司"}}')
     .option('--dry-run', 'validate and report, write nothing')
     .option('--skip-bad-rows', 'import the good rows and report the bad ones (default: all or nothing)')
@@ -45,13 +54,12 @@ export function registerImportCommand(program: Command, config: () => Config): v
       "orders with the template's cancellation prefix: import (as cancelled) | skip",
     )
     .option('--margin <ratio>', 'orders without cost or profit: gross profit = amount × ratio')
+    .option('--report <file>', 'write the problem report (bad rows with a problem column) to .xlsx or .csv')
     .action((entity: string, files: string[], options: ImportCliOptions) =>
       withRuntime(config, async ({ database }) => {
         if (!(importEntities as readonly string[]).includes(entity))
           throw new Error(`unknown entity ${entity}`);
-        const template = options.template
-          ? builtinTemplates.find((t) => t.name === options.template)
-          : undefined;
+        const template = options.template ? await findTemplate(database.db, options.template) : undefined;
         if (options.template && !template) throw new Error(`unknown template ${options.template}`);
         const mapping = options.mapping
           ? (JSON.parse(
@@ -59,26 +67,22 @@ export function registerImportCommand(program: Command, config: () => Config): v
                 ? readFileSync(options.mapping.slice(1), 'utf8')
                 : options.mapping,
             ) as Mapping)
-          : template?.mapping;
+          : undefined;
         const actor = await findUserActor(database.db, options.as);
-        const skipCancelled =
-          options.cancellations === 'skip' ? template?.options.cancelledPrefix : undefined;
-        const request: ImportRequest = {
+        const request = buildImportRequest({
           entity: entity as ImportEntity,
           files: files.map((path) => ({ path })),
+          template,
           mapping,
           dryRun: options.dryRun,
           skipBadRows: options.skipBadRows,
           encoding: options.encoding,
-          delimiter: (options.delimiter === 'tab'
-            ? '\t'
-            : (options.delimiter ?? template?.options.delimiter)) as ImportRequest['delimiter'],
+          delimiter: (options.delimiter === 'tab' ? '\t' : options.delimiter) as ImportRequest['delimiter'],
           sheet: options.sheet,
-          createCustomers: options.createCustomers ?? template?.options.createCustomers,
-          cancelledPrefix: template?.options.cancelledPrefix,
-          skipOrderPrefix: skipCancelled,
+          createCustomers: options.createCustomers,
+          skipOrderPrefix: options.cancellations === 'skip' ? template?.options.cancelledPrefix : undefined,
           assumedMargin: options.margin === undefined ? undefined : Number(options.margin),
-        };
+        });
         const bar = new SingleBar(
           {
             format: 'import |{bar}| {percentage}% | {rows} rows | {rate} rows/s | ETA {eta}s',
@@ -108,6 +112,12 @@ export function registerImportCommand(program: Command, config: () => Config): v
           );
         }
         if (result.problemCount > 20) console.log(`  … ${result.problemCount - 20} more`);
+        if (options.report && result.problemCount > 0) {
+          const format = options.report.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+          const table = problemReportTable(result, request.files, 'zh-CN');
+          await writeTable(format, createWriteStream(options.report), table);
+          console.log(`problem report / 问题报告: ${options.report}`);
+        }
         console.log(
           result.committed
             ? 'Committed / 已提交'

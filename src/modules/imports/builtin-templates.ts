@@ -1,12 +1,21 @@
 import type { ImportEntity } from './fields.js';
 import type { Mapping } from './mapping.js';
 import type { EntityOptions } from './entity-plan.js';
+import type { TextEncoding } from './formats/encoding.js';
+import type { Delimiter } from './formats/text-reader.js';
 
 export interface ImportTemplate {
   readonly name: string;
   readonly entity: ImportEntity;
   readonly mapping: Mapping;
-  readonly options: EntityOptions & { readonly skipOrderPrefix?: string; readonly delimiter?: 'whitespace' };
+  readonly options: TemplateOptions;
+}
+
+export interface TemplateOptions extends EntityOptions {
+  readonly skipOrderPrefix?: string;
+  readonly delimiter?: Delimiter;
+  readonly encoding?: TextEncoding;
+  readonly sheet?: string;
 }
 
 /** Templates for the public datasets in shared/data (see its README). */

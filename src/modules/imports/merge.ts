@@ -33,6 +33,15 @@ function changedPredicate(list: readonly { column: string; value: string }[], ta
   return `(${list.map((a) => `${target}.${quote(a.column)}`).join(', ')}) IS DISTINCT FROM (${list.map((a) => a.value).join(', ')})`;
 }
 
+/**
+ * Columns that cannot be empty: a blank cell keeps the customer's value on update and takes the schema's default on
+ * insert (the blank template has these columns, and users leave them empty).
+ */
+const requiredCustomerColumns: Readonly<Record<string, string>> = {
+  type: `'customer'`,
+  lifecycle_stage: `'target'`,
+};
+
 const ownerTeam = (value: string) => `(SELECT u.team_id FROM users u WHERE u.id = ${value})`;
 
 /** Upsert by customer code; rows without a code get a new code from the sequence. */
@@ -47,15 +56,22 @@ export async function mergeCustomers(
     { owner: 'owner_id' },
   );
   if (mapped.has('owner')) list.push({ column: 'team_id', value: ownerTeam('s.owner::integer') });
+  const updates = list.map((a) =>
+    a.column in requiredCustomerColumns ? { ...a, value: `coalesce(${a.value}, c.${quote(a.column)})` } : a,
+  );
+  const inserts = list.map((a) => {
+    const fallback = requiredCustomerColumns[a.column];
+    return fallback === undefined ? a : { ...a, value: `coalesce(${a.value}, ${fallback})` };
+  });
   const updated = await count(
     session,
-    `UPDATE customers c SET ${list.map((a) => `${quote(a.column)} = ${a.value}`).join(', ')}, updated_at = now()
-       FROM ${STAGE} s WHERE ${good} AND c.code = s.code AND c.deleted_at IS NULL AND ${changedPredicate(list, 'c')}`,
+    `UPDATE customers c SET ${updates.map((a) => `${quote(a.column)} = ${a.value}`).join(', ')}, updated_at = now()
+       FROM ${STAGE} s WHERE ${good} AND c.code = s.code AND c.deleted_at IS NULL AND ${changedPredicate(updates, 'c')}`,
   );
   const inserted = await count(
     session,
-    `INSERT INTO customers (code, ${list.map((a) => quote(a.column)).join(', ')})
-       SELECT coalesce(s.code, 'C' || lpad(nextval('customer_code_seq')::text, 7, '0')), ${list.map((a) => a.value).join(', ')}
+    `INSERT INTO customers (code, ${inserts.map((a) => quote(a.column)).join(', ')})
+       SELECT coalesce(s.code, 'C' || lpad(nextval('customer_code_seq')::text, 7, '0')), ${inserts.map((a) => a.value).join(', ')}
          FROM ${STAGE} s WHERE ${good} AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.code = s.code)
          ORDER BY s.file_no, s.row_no`,
   );

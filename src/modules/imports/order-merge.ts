@@ -31,11 +31,11 @@ export async function mergeOrders(session: BulkSession, options: OrderOptions): 
     lineMode && mapped.has('line_cost')
       ? 'CASE WHEN bool_and(s.line_cost IS NOT NULL) THEN sum(s.line_cost::numeric) END'
       : 'min(s.cost::numeric)';
-  const status = mapped.has('status')
-    ? 'min(s.status)'
-    : options.cancelledPrefix
-      ? `CASE WHEN s.order_no LIKE '${options.cancelledPrefix.replaceAll("'", "''")}%' THEN 'cancelled' ELSE 'completed' END`
-      : `'completed'`;
+  // A blank status cell is the same as no status column: completed, or cancelled by the order number's prefix.
+  const derived = options.cancelledPrefix
+    ? `CASE WHEN s.order_no LIKE '${options.cancelledPrefix.replaceAll("'", "''")}%' THEN 'cancelled' ELSE 'completed' END`
+    : `'completed'`;
+  const status = mapped.has('status') ? `coalesce(min(s.status), ${derived})` : derived;
   const margin =
     options.assumedMargin === undefined
       ? 'NULL::numeric'

@@ -49,8 +49,8 @@ export interface ImportHooks {
 export interface FileSummary {
   readonly name: string;
   readonly format: 'text' | 'xlsx';
-  readonly encoding?: string;
-  readonly delimiter?: string;
+  readonly encoding?: TextEncoding;
+  readonly delimiter?: Delimiter;
   readonly sheet?: string;
   readonly headers: readonly string[];
   readonly mapping: Mapping;

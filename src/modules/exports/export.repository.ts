@@ -1,0 +1,120 @@
+import type { Db } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { visibleCustomerIds } from '../shared/scope.js';
+
+export interface ModelColumns {
+  readonly id: number;
+  readonly name: { readonly 'zh-CN': string; readonly 'en-US': string };
+}
+
+export function activeModels(db: Db): Promise<ModelColumns[]> {
+  return db
+    .selectFrom('grading_models')
+    .select(['id', 'name_zh', 'name_en'])
+    .where('active', '=', true)
+    .orderBy('id')
+    .execute()
+    .then((rows) => rows.map((r) => ({ id: r.id, name: { 'zh-CN': r.name_zh, 'en-US': r.name_en } })));
+}
+
+/** Current grades of a batch of customers (already scoped by the caller's list query) in the given models. */
+export function currentGrades(db: Db, customerIds: readonly number[], modelIds: readonly number[]) {
+  if (customerIds.length === 0 || modelIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('customer_grades')
+    .select(['customer_id', 'model_id', 'grade_code', 'score'])
+    .where('customer_id', 'in', customerIds)
+    .where('model_id', 'in', modelIds)
+    .execute();
+}
+
+/** One keyset page of a run's results among the customers the actor may see, in customer id order. */
+export function runResultsPage(db: Db, actor: Actor, runId: number, afterCustomerId: number, limit: number) {
+  return db
+    .selectFrom('grading_results as r')
+    .innerJoin('customers as c', 'c.id', 'r.customer_id')
+    .leftJoin('users as u', 'u.id', 'c.owner_id')
+    .select([
+      'r.customer_id',
+      'c.code',
+      'c.name',
+      'u.name as owner_name',
+      'r.grade',
+      'r.computed_grade',
+      'r.status',
+      'r.score',
+      'r.rfm_code',
+      'r.factor_scores',
+    ])
+    .where('r.run_id', '=', runId)
+    .where('r.customer_id', 'in', visibleCustomerIds(db, actor))
+    .where('r.customer_id', '>', afterCustomerId)
+    .orderBy('r.customer_id')
+    .limit(limit)
+    .execute();
+}
+
+export function findRunWithDefinition(db: Db, runId: number) {
+  return db
+    .selectFrom('grading_runs as r')
+    .innerJoin('grading_model_versions as v', (join) =>
+      join.onRef('v.model_id', '=', 'r.model_id').onRef('v.version', '=', 'r.version'),
+    )
+    .innerJoin('grading_models as m', 'm.id', 'r.model_id')
+    .select(['r.id', 'r.as_of', 'r.model_id', 'm.name_zh', 'm.name_en', 'v.definition'])
+    .where('r.id', '=', runId)
+    .executeTakeFirst();
+}
+
+export interface HistoryFilter {
+  readonly modelId?: number;
+  readonly customerId?: number;
+}
+
+/** One keyset page of grade changes among visible customers, oldest first. */
+export function gradeChangesPage(
+  db: Db,
+  actor: Actor,
+  filter: HistoryFilter,
+  afterId: number,
+  limit: number,
+) {
+  let query = db
+    .selectFrom('grade_changes as g')
+    .innerJoin('customers as c', 'c.id', 'g.customer_id')
+    .innerJoin('grading_models as m', 'm.id', 'g.model_id')
+    .select([
+      'g.id',
+      'g.at',
+      'g.model_id',
+      'm.name_zh',
+      'm.name_en',
+      'c.code',
+      'c.name',
+      'g.from_grade',
+      'g.to_grade',
+      'g.score',
+      'g.cause',
+      'g.run_id',
+    ])
+    .where('g.customer_id', 'in', visibleCustomerIds(db, actor))
+    .where('g.id', '>', afterId)
+    .orderBy('g.id')
+    .limit(limit);
+  if (filter.modelId !== undefined) query = query.where('g.model_id', '=', filter.modelId);
+  if (filter.customerId !== undefined) query = query.where('g.customer_id', '=', filter.customerId);
+  return query.execute();
+}
+
+/** Grade codes of each model version's ladder, for turning stored grade indexes into the names users know. */
+export function modelLadders(db: Db, modelIds: readonly number[]) {
+  if (modelIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('grading_models as m')
+    .innerJoin('grading_model_versions as v', (join) =>
+      join.onRef('v.model_id', '=', 'm.id').onRef('v.version', '=', 'm.current_version'),
+    )
+    .select(['m.id', 'v.definition'])
+    .where('m.id', 'in', modelIds)
+    .execute();
+}

@@ -1,0 +1,57 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from '../../server/app-env.js';
+import { IdParams, errorResponses } from '../../server/schema-common.js';
+import { customersTable } from './customers.export.js';
+import { downloadResponse } from './download.js';
+import { CustomerExportQuery, FormatQuery, HistoryExportQuery } from './export.schema.js';
+import { gradeHistoryTable } from './grade-history.export.js';
+import { runResultsTable } from './run-results.export.js';
+
+const tags = ['exports'];
+const file = { 200: { description: 'CSV (UTF-8 with BOM) or XLSX file, streamed' }, ...errorResponses };
+
+const routes = {
+  customers: createRoute({
+    method: 'get',
+    path: '/exports/customers',
+    tags,
+    summary: 'The customer list with current grades, with the list filters, in your scope',
+    request: { query: CustomerExportQuery },
+    responses: file,
+  }),
+  run: createRoute({
+    method: 'get',
+    path: '/exports/runs/{id}',
+    tags,
+    summary: "A run's grades with each factor's score, in your scope",
+    request: { params: IdParams, query: FormatQuery },
+    responses: file,
+  }),
+  history: createRoute({
+    method: 'get',
+    path: '/exports/grade-history',
+    tags,
+    summary: 'Grade changes, oldest first, in your scope',
+    request: { query: HistoryExportQuery },
+    responses: file,
+  }),
+};
+
+export function registerExportRoutes(app: OpenAPIHono<AppEnv>, { db }: AppDeps) {
+  app.openapi(routes.customers, async (c) => {
+    const { format, ...filter } = c.req.valid('query');
+    const locale = c.get('locale');
+    const table = await customersTable(db, c.get('actor'), filter, locale);
+    return downloadResponse(c, format, locale === 'zh-CN' ? '客户' : 'customers', table);
+  });
+  app.openapi(routes.run, async (c) => {
+    const { id } = c.req.valid('param');
+    const table = await runResultsTable(db, c.get('actor'), id, c.get('locale'));
+    return downloadResponse(c, c.req.valid('query').format, `run-${id}`, table);
+  });
+  app.openapi(routes.history, async (c) => {
+    const { format, ...filter } = c.req.valid('query');
+    const table = await gradeHistoryTable(db, c.get('actor'), filter, c.get('locale'));
+    return downloadResponse(c, format, 'grade-history', table);
+  });
+}

@@ -1,0 +1,10 @@
+import { z } from '@hono/zod-openapi';
+import { CustomerListQuery } from '../customers/customer.schema.js';
+import { exportFormats } from './table-output.js';
+
+const format = z.enum(exportFormats).default('xlsx');
+const id = z.coerce.number().int().positive();
+
+export const CustomerExportQuery = CustomerListQuery.omit({ limit: true, cursor: true }).extend({ format });
+export const FormatQuery = z.object({ format });
+export const HistoryExportQuery = z.object({ format, modelId: id.optional(), customerId: id.optional() });

@@ -1,0 +1,180 @@
+import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.js';
+
+let t: TestApp;
+let admin: Client;
+let repEast1: Client;
+
+const json = async <T>(response: Response) => (await response.json()) as T;
+let adminCookie = '';
+/** Uploads send the file's bytes as the raw body, as a browser's fetch(url, { body: file }) does. */
+const upload = async (_client: Client, filename: string, content: string | Uint8Array) =>
+  json<{ id: string; size: number }>(
+    await t.app.request(`/api/imports/uploads?filename=${encodeURIComponent(filename)}`, {
+      method: 'POST',
+      headers: { cookie: adminCookie, 'content-type': 'application/octet-stream' },
+      body: content,
+    }),
+  );
+
+interface JobView {
+  id: string;
+  state: string;
+  error: string | null;
+  progress: { rows: number; fraction: number };
+  result: {
+    committed: boolean;
+    inserted: number;
+    problemCount: number;
+    problems: { row: number; reason: string }[];
+  } | null;
+}
+
+async function finished(client: Client, id: string): Promise<JobView> {
+  for (;;) {
+    const job = await json<JobView>(await client('GET', `/api/imports/jobs/${id}`));
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function readXlsx(response: Response): Promise<string[][]> {
+  const input = new PassThrough();
+  input.end(Buffer.from(await response.arrayBuffer()));
+  const rows: string[][] = [];
+  for await (const sheet of new ExcelJS.stream.xlsx.WorkbookReader(input, {}))
+    for await (const row of sheet)
+      rows.push(
+        Array.from(row.values as unknown[])
+          .slice(1)
+          .map((v) => (v === undefined || v === null ? '' : String(v))),
+      );
+  return rows;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ STRATUM_MAX_UPLOAD_BYTES: '65536' });
+  [admin, repEast1] = await Promise.all([t.as('admin'), t.as('repEast1')]);
+  const login = await t.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'admin', password: TEST_PASSWORD }),
+  });
+  adminCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+});
+afterAll(async () => t.close());
+
+describe('import over HTTP: upload, preview, validate, commit, report', () => {
+  it('an upload streams to disk and the preview reads its header, rows and automatic mapping', async () => {
+    const { id, size } = await upload(admin, '客户.csv', '客户编号,客户名称,省份\nH001,华东机械,江苏省\n');
+    expect(size).toBe(Buffer.byteLength('客户编号,客户名称,省份\nH001,华东机械,江苏省\n'));
+    const preview = await json<{
+      headers: string[];
+      rows: string[][];
+      mapping: Record<string, { column: string }>;
+    }>(await admin('POST', `/api/imports/uploads/${id}/preview`, { entity: 'customers' }));
+    expect(preview.headers).toEqual(['客户编号', '客户名称', '省份']);
+    expect(preview.rows).toEqual([['H001', '华东机械', '江苏省']]);
+    expect(preview.mapping.name).toEqual({ column: '客户名称' });
+  });
+
+  it('an upload over STRATUM_MAX_UPLOAD_BYTES is refused with 413 and leaves nothing behind', async () => {
+    const response = await admin('POST', '/api/imports/uploads?filename=big.csv', 'x'.repeat(70_000), {
+      'content-type': 'text/csv',
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('a validation job reports each bad row; its problem report puts a problem column next to the original row', async () => {
+    const { id } = await upload(admin, 'bad.csv', 'code,name,headcount\nV001,Good Co,10\nV002,,abc\n');
+    const started = await json<JobView>(
+      await admin('POST', '/api/imports/jobs', { entity: 'customers', uploadIds: [id], dryRun: true }),
+    );
+    const job = await finished(admin, started.id);
+    expect(job.state).toBe('succeeded');
+    expect(job.result?.committed).toBe(false);
+    expect(job.result?.problems.map((p) => [p.row, p.reason])).toEqual([
+      [3, 'invalid_integer'],
+      [3, 'required'],
+    ]);
+    const report = await readXlsx(
+      await admin('GET', `/api/imports/jobs/${job.id}/problems?format=xlsx`, undefined, {
+        'accept-language': 'en-US',
+      }),
+    );
+    expect(report[0]).toEqual(['File', 'Row', 'Problems', 'code', 'name', 'headcount']);
+    expect(report.slice(1)).toEqual([
+      ['bad.csv', '3', 'headcount: is not a valid whole number (abc); name: is required', 'V002', '', 'abc'],
+    ]);
+    const csv = Buffer.from(
+      await (await admin('GET', `/api/imports/jobs/${job.id}/problems?format=csv`)).arrayBuffer(),
+    ).toString('utf8');
+    expect(csv.startsWith('\ufeff文件,行号,问题,code,name,headcount\r\n')).toBe(true);
+  });
+
+  it('a commit job writes the rows; a rep cannot see or cancel another user’s job', async () => {
+    const { id } = await upload(admin, 'good.csv', 'code,name\nJ001,Job Co\n');
+    const started = await json<JobView>(
+      await admin('POST', '/api/imports/jobs', { entity: 'customers', uploadIds: [id] }),
+    );
+    expect((await repEast1('GET', `/api/imports/jobs/${started.id}`)).status).toBe(404);
+    const job = await finished(admin, started.id);
+    expect([job.state, job.result?.committed, job.result?.inserted]).toEqual(['succeeded', true, 1]);
+    expect(job.progress.fraction).toBe(1);
+  });
+
+  it("another user's upload is an unknown reference", async () => {
+    const { id } = await upload(admin, 'mine.csv', 'code,name\nK001,K\n');
+    const response = await repEast1('POST', '/api/imports/jobs', { entity: 'customers', uploadIds: [id] });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('templates', () => {
+  it('a blank template with its example rows validates without a problem', async () => {
+    for (const entity of ['customers', 'orders'] as const) {
+      const response = await admin('GET', `/api/imports/blank/${entity}`);
+      expect(response.headers.get('content-type')).toContain('spreadsheetml');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const { id } = await upload(admin, `${entity}.xlsx`, bytes);
+      const started = await json<JobView>(
+        await admin('POST', '/api/imports/jobs', {
+          entity,
+          uploadIds: [id],
+          dryRun: true,
+          createCustomers: true,
+        }),
+      );
+      const job = await finished(admin, started.id);
+      expect([job.state, job.error, job.result?.problems]).toEqual(['succeeded', null, []]);
+    }
+  });
+
+  it('a saved template is listed beside the built-in ones and drives a job; reps may not save', async () => {
+    const template = {
+      name: '老系统客户',
+      entity: 'customers',
+      mapping: { code: { column: '编码' }, name: { column: '公司' } },
+    };
+    expect((await repEast1('POST', '/api/imports/templates', template)).status).toBe(403);
+    const saved = await admin('POST', '/api/imports/templates', template);
+    expect(saved.status).toBe(201);
+    const { items } = await json<{ items: { name: string; id: number | null }[] }>(
+      await admin('GET', '/api/imports/templates'),
+    );
+    expect(items.map((i) => i.name)).toEqual(['online-retail', 'cdnow', '老系统客户']);
+    const { id } = await upload(admin, 'legacy.csv', '编码,公司\nL001,老客户\n');
+    const started = await json<JobView>(
+      await admin('POST', '/api/imports/jobs', {
+        entity: 'customers',
+        uploadIds: [id],
+        template: '老系统客户',
+      }),
+    );
+    expect((await finished(admin, started.id)).result?.inserted).toBe(1);
+    const savedId = items.find((i) => i.name === '老系统客户')?.id;
+    expect((await admin('DELETE', `/api/imports/templates/${savedId}`)).status).toBe(204);
+  });
+});
