@@ -16,6 +16,8 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { pipeline } from 'node:stream/promises';
+import { to as copyTo } from 'pg-copy-streams';
 import { openPglite, openPostgres, type DatabaseHandle } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { generateDemo } from '../../src/modules/demo/demo.service.js';
@@ -91,27 +93,36 @@ function referenceStatement(orders: string, customersTable: string): string {
     .replaceAll("DATE '2025-01-01'", REFERENCE_AS_OF);
 }
 
+/** Streams the reference tables out of the product database as CSV files (never all rows in memory). */
+async function exportReferenceCsv(
+  handle: DatabaseHandle,
+  dir: string,
+): Promise<{ orders: string; customers: string }> {
+  const files = { orders: path.join(dir, 'orders.csv'), customers: path.join(dir, 'customers.csv') };
+  const queries = {
+    orders: referenceRows,
+    customers: `SELECT id, 'c' AS name, 'i' AS industry, 'r' AS region, 's' AS size, DATE '2020-01-01' AS created_at FROM customers`,
+  };
+  for (const key of ['orders', 'customers'] as const) {
+    const copy = `COPY (${queries[key]}) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+    if (handle.pool) {
+      const client = await handle.pool.connect();
+      try {
+        await pipeline(client.query(copyTo(copy)), fs.createWriteStream(files[key]));
+      } finally {
+        client.release();
+      }
+    } else {
+      const result = await handle.pglite!.query(copy.replace('TO STDOUT', "TO '/dev/blob'"));
+      fs.writeFileSync(files[key], Buffer.from(await result.blob!.arrayBuffer()));
+    }
+  }
+  return files;
+}
+
 async function referenceOnDuckDb(handle: DatabaseHandle): Promise<number[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratum-bench-duck-'));
-  const ordersCsv = path.join(dir, 'orders.csv');
-  const rows = (await sql.raw<Record<string, unknown>>(referenceRows).execute(handle.db)).rows;
-  fs.writeFileSync(
-    ordersCsv,
-    'id,customer_id,order_date,amount,gross_profit,due_date,paid_date\n' +
-      rows
-        .map((r) =>
-          [r.id, r.customer_id, r.order_date, r.amount, r.gross_profit, r.due_date, r.paid_date ?? ''].join(
-            ',',
-          ),
-        )
-        .join('\n'),
-  );
-  const ids = (await sql<{ id: number }>`SELECT id FROM customers`.execute(handle.db)).rows;
-  const customersCsv = path.join(dir, 'customers.csv');
-  fs.writeFileSync(
-    customersCsv,
-    'id,name,industry,region,size,created_at\n' + ids.map((r) => `${r.id},c,i,r,s,2020-01-01`).join('\n'),
-  );
+  const { orders: ordersCsv, customers: customersCsv } = await exportReferenceCsv(handle, dir);
   const duck = await (await DuckDBInstance.create(':memory:')).connect();
   await duck.run(fs.readFileSync(new URL('../../../shared/reference/schema.sql', import.meta.url), 'utf8'));
   await duck.run(`INSERT INTO customers SELECT * FROM read_csv('${customersCsv}', header = true)`);
