@@ -22,7 +22,8 @@ export interface RunWindow {
 
 /**
  * One row per graded customer in scope: its grade in the run, and its sales, profit and contacts in the model's
- * window (whole calendar months up to the as-of month) read from the monthly state, never from order lines.
+ * window read from the monthly state, never from order lines: the window's whole calendar months ending with the
+ * month of the day before the as-of date (exact when the as-of date is the 1st, as scheduled runs are).
  */
 function gradedCustomers(
   db: Db,
@@ -37,8 +38,8 @@ function gradedCustomers(
     LEFT JOIN (
       SELECT customer_id, sum(amount) AS sales, sum(profit) AS profit, sum(contact_count) AS contacts
       FROM customer_month_stats
-      WHERE month <= ${run.asOf}::date
-        AND month > (date_trunc('month', ${run.asOf}::date) - make_interval(months => ${run.windowMonths}))::date
+      WHERE month <= ${run.asOf}::date - 1
+        AND month > (date_trunc('month', ${run.asOf}::date - 1) - make_interval(months => ${run.windowMonths}))::date
       GROUP BY customer_id
     ) w ON w.customer_id = r.customer_id
     WHERE r.run_id = ${run.runId} AND r.customer_id IN (${filteredCustomerIds(db, actor, filter)})`;
@@ -64,7 +65,7 @@ export async function gradeFigures(db: Db, actor: Actor, filter: AnalyticsFilter
       SELECT m.customer_id, sum(m.order_count) AS orders, min(m.first_order) AS first_order,
              max(m.last_order) AS last_order
       FROM customer_month_stats m
-      WHERE m.month <= ${run.asOf}::date AND m.customer_id IN (SELECT customer_id FROM graded)
+      WHERE m.month <= ${run.asOf}::date - 1 AND m.customer_id IN (SELECT customer_id FROM graded)
       GROUP BY m.customer_id
     )
     SELECT g.grade::int AS grade, count(*)::int AS count,
