@@ -169,6 +169,52 @@ describe('bad rows are reported by file, row, column and reason, and nothing is 
     expect(result.problems[0]?.message).toEqual({ 'zh-CN': '必填', 'en-US': 'is required' });
   });
 
+  it('fifteen more kinds of bad order rows (after the encoding tests created B001 and SO-1 of G001) are each named by row, column and reason', async () => {
+    const header = '订单号,客户编号,成交日期,金额,成本,订单状态,折扣,币种,毛利,备注';
+    const rows = [
+      'M-1,G001,2024-01-02,100,,,-3,,,',
+      'M-2,G001,2024-01-02,100,,,,RMBX,,',
+      `${'L'.repeat(51)},G001,2024-01-02,100,,,,,,`,
+      'M-4,G001,2024-13-01,100,,,,,,',
+      'M-5,G001,yesterday,100,,,,,,',
+      'M-6,G001,2024-01-02,"12,34",,,,,,',
+      'M-7,G001,2024-01-02,100,,,,,abc,',
+      'M-8,G001,2024-01-02,100,1.005,,,,,',
+      'SO-1,B001,2024-01-02,100,,,,,,',
+      'M-10,"G\t001",2024-01-02,100,,,,,,',
+      'M-11,G001,2024-01-02,1234567890123456789,,,,,,',
+      'M-12,G001,1899-12-31,100,,,,,,',
+      'M-13,G001,2024-01-02 25:00,100,,,,,,',
+      `M-14,G001,2024-01-02,100,,,,,,${'长'.repeat(2001)}`,
+      'M-15,G001,2024-01-02,100,,已发货,,,,',
+    ];
+    const path = file('bad-orders-2.csv', [header, ...rows].join('\n').replace('\\t', '\t'));
+    const before = await count('orders');
+    const result = await runImport(handle, admin, {
+      entity: 'orders',
+      files: [{ path, name: 'bad-orders-2.csv' }],
+    });
+    expect(result.committed).toBe(false);
+    expect(await count('orders')).toBe(before);
+    expect(result.problems.map((p) => [p.row, p.column, p.reason])).toEqual([
+      [2, '折扣', 'negative'],
+      [3, '币种', 'too_long'],
+      [4, '订单号', 'too_long'],
+      [5, '成交日期', 'invalid_date'],
+      [6, '成交日期', 'invalid_date'],
+      [7, '金额', 'invalid_amount'],
+      [8, '毛利', 'invalid_amount'],
+      [9, '成本', 'invalid_amount'],
+      [10, '订单号', 'order_of_other_customer'],
+      [11, '客户编号', 'invalid_format'],
+      [12, '金额', 'invalid_amount'],
+      [13, '成交日期', 'invalid_date'],
+      [14, '成交日期', 'invalid_date'],
+      [15, '备注', 'too_long'],
+      [16, '订单状态', 'invalid_value'],
+    ]);
+  });
+
   it('skip-bad-rows imports the good rows and still reports the bad ones', async () => {
     const path = file('mixed.csv', 'code,name\nM001,Good Co\nM002,\n');
     const result = await runImport(handle, admin, {

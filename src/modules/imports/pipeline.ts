@@ -41,8 +41,12 @@ export interface ImportProgress {
   readonly file: string;
 }
 
+export type ImportPhase = 'checking' | 'merging' | 'committing';
+
 export interface ImportHooks {
   readonly onProgress?: (progress: ImportProgress) => void;
+  /** Awaited as each phase after staging begins ('committing': everything is written, the COMMIT is next). */
+  readonly onPhase?: (phase: ImportPhase) => Promise<void> | void;
   readonly signal?: AbortSignal;
 }
 
@@ -97,6 +101,7 @@ export async function runImport(
       await session.query('BEGIN');
       try {
         const result = await importInTransaction(connection, session, actor, request, hooks);
+        if (result.committed) await hooks.onPhase?.('committing');
         await session.query(result.committed ? 'COMMIT' : 'ROLLBACK');
         return result;
       } catch (error) {
@@ -208,6 +213,7 @@ async function importInTransaction(
     await flush();
   }
   const plan = entityPlans[entity];
+  await hooks.onPhase?.('checking');
   await indexStage(session, plan.indexed);
   const context: PlanContext = {
     session,
@@ -279,6 +285,7 @@ async function importInTransaction(
       `UPDATE ${STAGE} s SET bad = true WHERE s.${group} IN (SELECT ${group} FROM ${STAGE} WHERE bad)`,
     );
   if (hooks.signal?.aborted) throw new ImportCancelled();
+  await hooks.onPhase?.('merging');
   const counts = await plan.merge(context);
   const goodRows = Number(
     (await session.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${STAGE} WHERE NOT bad`))[0]?.n ?? 0,

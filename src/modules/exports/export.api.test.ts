@@ -1,0 +1,118 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
+import { runImport } from '../imports/pipeline.js';
+
+let t: TestApp;
+let admin: Client;
+let repEast1: Client;
+
+async function xlsxRows(response: Response): Promise<string[][]> {
+  const input = new PassThrough();
+  input.end(Buffer.from(await response.arrayBuffer()));
+  const rows: string[][] = [];
+  for await (const sheet of new ExcelJS.stream.xlsx.WorkbookReader(input, {}))
+    for await (const row of sheet)
+      rows.push(
+        Array.from(row.values as unknown[])
+          .slice(1)
+          .map((v) => (v === undefined || v === null ? '' : String(v))),
+      );
+  return rows;
+}
+
+const csvRows = async (response: Response) => {
+  const bytes = Buffer.from(await response.arrayBuffer());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return parse(bytes.subarray(3).toString('utf8')) as string[][];
+};
+
+/** Three customers: two of rep.east1 (one with an order of ¥1,234.50, with a comma and a quote in its name), one of rep.south1. */
+beforeAll(async () => {
+  t = await createTestApp();
+  [admin, repEast1] = await Promise.all([t.as('admin'), t.as('repEast1')]);
+  const create = async (code: string, name: string, ownerId: number, province: string) =>
+    (
+      (await (await admin('POST', '/api/customers', { code, name, ownerId, province })).json()) as {
+        id: number;
+      }
+    ).id;
+  const first = await create('E001', '华东机械, "总部"', t.people.repEast1, '江苏省');
+  await create('E002', '苏州精密', t.people.repEast1, '江苏省');
+  await create('S001', '广州贸易', t.people.repSouth1, '广东省');
+  const order = await admin('POST', '/api/orders', {
+    customerId: first,
+    orderNo: 'EX-1',
+    orderDate: '2024-05-06',
+    amount: '1234.50',
+  });
+  expect(order.status).toBe(201);
+});
+afterAll(async () => t.close());
+
+describe('customer exports', () => {
+  it('a CSV export read back has a BOM and the values on file, quotes and commas intact', async () => {
+    const rows = await csvRows(await admin('GET', '/api/exports/customers?format=csv&sort=code&order=asc'));
+    expect(rows[0]?.slice(0, 2)).toEqual(['客户编号', '客户名称']);
+    const byCode = new Map(rows.slice(1).map((row) => [row[0], row]));
+    expect([...byCode.keys()]).toEqual(['E001', 'E002', 'S001']);
+    const header = rows[0] ?? [];
+    const e001 = byCode.get('E001') ?? [];
+    expect(e001[1]).toBe('华东机械, "总部"');
+    expect(e001[header.indexOf('客户经理')]).toBe('张三');
+    expect(e001[header.indexOf('累计销售额')]).toBe('1234.50');
+    expect(e001[header.indexOf('最近成交')]).toBe('2024-05-06');
+  });
+
+  it('an XLSX export read back holds the same rows, money as numbers', async () => {
+    const rows = await xlsxRows(
+      await admin('GET', '/api/exports/customers?format=xlsx&sort=code&order=asc', undefined, {
+        'accept-language': 'en-US',
+      }),
+    );
+    const header = rows[0] ?? [];
+    expect(header.slice(0, 2)).toEqual(['Customer code', 'Customer name']);
+    expect(rows.slice(1).map((row) => [row[0], row[header.indexOf('Sales')]])).toEqual([
+      ['E001', '1234.5'],
+      ['E002', '0'],
+      ['S001', '0'],
+    ]);
+  });
+
+  it("a rep's export contains only their own customers", async () => {
+    const rows = await csvRows(
+      await repEast1('GET', '/api/exports/customers?format=csv&sort=code&order=asc'),
+    );
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['E001', 'E002']);
+  });
+
+  it('the list filters apply to the export', async () => {
+    const rows = await csvRows(
+      await admin('GET', `/api/exports/customers?format=csv&province=${encodeURIComponent('广东省')}`),
+    );
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['S001']);
+  });
+
+  it('an export re-imported changes nothing', async () => {
+    const bytes = new Uint8Array(
+      await (await admin('GET', '/api/exports/customers?format=xlsx')).arrayBuffer(),
+    );
+    const path = join(mkdtempSync(join(tmpdir(), 'stratum-export-')), 'customers.xlsx');
+    writeFileSync(path, bytes);
+    const admin0 = {
+      id: t.people.admin,
+      login: 'admin',
+      name: '系统管理员',
+      role: 'admin' as const,
+      teamId: null,
+    };
+    const result = await runImport(t.handle, admin0, { entity: 'customers', files: [{ path }] });
+    expect(result.problems).toEqual([]);
+    expect([result.inserted, result.updated, result.unchanged]).toEqual([0, 0, 3]);
+  });
+});
