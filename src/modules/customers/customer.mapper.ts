@@ -90,6 +90,7 @@ export function toCustomerView(row: CustomerViewRow): CustomerView {
     expectedCloseDate: row.expected_close_date,
     tags: row.tags,
     custom: row.custom,
+    grades: row.grades,
     stats: {
       orderCount: row.state_order_count ?? 0,
       amount: row.state_amount ?? '0.00',

@@ -1,5 +1,5 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
-import type { CustomerTable } from '../../db/database.js';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
+import type { CustomerTable, Database } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
@@ -36,7 +36,24 @@ function customerViews(db: Db, actor: Actor) {
       'customer_state.unpaid_amount as state_unpaid_amount',
       'customer_state.last_contact as state_last_contact',
       'customer_state.contact_count as state_contact_count',
+      currentGrades().as('grades'),
     ]);
+}
+
+/**
+ * Each customer's current grade in every active model, aggregated inside the list's own query (a correlated
+ * subquery over the (model_id, customer_id) key) so that a page costs one round trip however long it is.
+ */
+function currentGrades() {
+  return sql<Array<{ modelId: number; code: string }>>`(
+    select coalesce(
+      json_agg(json_build_object('modelId', cg.model_id, 'code', cg.grade_code) order by cg.model_id),
+      '[]'::json
+    )
+    from customer_grades cg
+    join grading_models gm on gm.id = cg.model_id and gm.active
+    where cg.customer_id = customers.id
+  )`;
 }
 
 export type CustomerViewRow = Awaited<
@@ -86,7 +103,26 @@ function applyFilter(
   if (filter.tag?.length) q = q.where(sql<boolean>`customers.tags && ${sql.val(filter.tag)}::text[]`);
   if (filter.createdFrom) q = q.where(sql<boolean>`customers.created_at >= ${filter.createdFrom}::date`);
   if (filter.createdTo) q = q.where(sql<boolean>`customers.created_at < ${filter.createdTo}::date + 1`);
+  if (filter.gradeModelId !== undefined || filter.grade?.length) q = q.where(gradedAs(filter));
   return q;
+}
+
+/**
+ * A model without grades means "graded in that model at all"; grades without a model mean "graded so in any
+ * active model". Only active models count, as in the grades the list shows.
+ */
+function gradedAs({ gradeModelId, grade }: Pick<CustomerListFilter, 'gradeModelId' | 'grade'>) {
+  return (eb: ExpressionBuilder<Database, 'customers'>) => {
+    let graded = eb
+      .selectFrom('customer_grades')
+      .innerJoin('grading_models', 'grading_models.id', 'customer_grades.model_id')
+      .select(sql.lit(1).as('one'))
+      .whereRef('customer_grades.customer_id', '=', 'customers.id')
+      .where('grading_models.active', '=', true);
+    if (gradeModelId !== undefined) graded = graded.where('customer_grades.model_id', '=', gradeModelId);
+    if (grade?.length) graded = graded.where('customer_grades.grade_code', 'in', grade);
+    return eb.exists(graded);
+  };
 }
 
 export async function listCustomerViews(db: Db, actor: Actor, filter: CustomerListFilter, cursor?: Cursor) {
@@ -127,6 +163,25 @@ export function findCustomerForUpdate(db: Db, actor: Actor, id: number) {
     .where('customers.id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+}
+
+/** The raw rows of the visible customers among `ids`, locked for a bulk change. */
+export function findCustomersForUpdate(db: Db, actor: Actor, ids: number[]) {
+  return visibleCustomers(db, actor)
+    .selectAll('customers')
+    .where('customers.id', 'in', ids)
+    .orderBy('customers.id')
+    .forUpdate()
+    .execute();
+}
+
+export function updateCustomers(db: Db, ids: number[], values: Updateable<CustomerTable>) {
+  return db
+    .updateTable('customers')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', 'in', ids)
+    .returningAll()
+    .execute();
 }
 
 export async function insertCustomer(db: Db, values: Insertable<CustomerTable>) {

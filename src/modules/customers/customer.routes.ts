@@ -3,6 +3,8 @@ import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { IdParams, errorResponses, jsonBody, jsonResponse } from '../../server/schema-common.js';
 import { regradeCustomers } from '../grading/instant.service.js';
 import {
+  CustomerBulkAssign,
+  CustomerBulkAssignResult,
   CustomerCreate,
   CustomerListQuery,
   CustomerPage,
@@ -10,6 +12,7 @@ import {
   CustomerUpdate,
 } from './customer.schema.js';
 import {
+  bulkAssignCustomers,
   createCustomer,
   deleteCustomer,
   getCustomer,
@@ -64,6 +67,15 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses },
 });
 
+const bulkAssignRoute = createRoute({
+  method: 'post',
+  path: '/customers/bulk-assign',
+  tags,
+  summary: 'Give many customers one owner in one transaction, each change audited (managers and admins)',
+  request: { body: jsonBody(CustomerBulkAssign) },
+  responses: { 200: jsonResponse(CustomerBulkAssignResult, 'Assigned'), ...errorResponses },
+});
+
 export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppDeps) {
   app.openapi(listRoute, async (c) =>
     c.json(await listCustomers(db, c.get('actor'), c.req.valid('query')), 200),
@@ -79,6 +91,11 @@ export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db, now }: Ap
       return view;
     });
     return c.json(created, 201);
+  });
+  app.openapi(bulkAssignRoute, async (c) => {
+    const body = c.req.valid('json');
+    const result = await db.transaction().execute((trx) => bulkAssignCustomers(trx, c.get('actor'), body));
+    return c.json(result, 200);
   });
   app.openapi(updateRoute, async (c) => {
     const { id } = c.req.valid('param');

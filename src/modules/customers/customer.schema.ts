@@ -108,6 +108,8 @@ export const CustomerListQuery = PageQuery.extend({
   tag: csv.optional(),
   createdFrom: isoDate.optional(),
   createdTo: isoDate.optional(),
+  gradeModelId: z.coerce.number().int().positive().optional(),
+  grade: csv.optional(),
   sort: z.enum(customerSortKeys).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
@@ -152,6 +154,7 @@ export const CustomerResponse = z
     expectedCloseDate: nullableString,
     tags: z.array(z.string()),
     custom: z.record(z.string(), z.unknown()),
+    grades: z.array(z.object({ modelId: z.number().int(), code: z.string() })),
     stats: z.object({
       orderCount: z.number().int(),
       amount: z.string(),
@@ -171,3 +174,16 @@ export type CustomerView = z.infer<typeof CustomerResponse>;
 export const CustomerPage = z
   .object({ items: z.array(CustomerResponse), total: z.number().int(), nextCursor: z.string().nullable() })
   .openapi('CustomerPage');
+
+export const CustomerBulkAssign = z
+  .object({
+    ids: z.array(z.number().int().positive()).min(1).max(500),
+    ownerId: z.number().int().positive(),
+  })
+  .strict()
+  .openapi('CustomerBulkAssign');
+export type CustomerBulkAssignInput = z.output<typeof CustomerBulkAssign>;
+
+export const CustomerBulkAssignResult = z
+  .object({ updated: z.number().int() })
+  .openapi('CustomerBulkAssignResult');

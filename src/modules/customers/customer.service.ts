@@ -11,14 +11,17 @@ import {
   countCustomers,
   customerCodeTaken,
   findCustomerForUpdate,
+  findCustomersForUpdate,
   findCustomerView,
   insertCustomer,
   listCustomerViews,
   softDeleteCustomer,
   updateCustomer,
+  updateCustomers,
 } from './customer.repository.js';
 import { toCustomerColumns, toCustomerView } from './customer.mapper.js';
 import type {
+  CustomerBulkAssignInput,
   CustomerCreateInput,
   CustomerListFilter,
   CustomerUpdateInput,
@@ -156,6 +159,39 @@ export async function updateCustomerById(
     after,
   });
   return getCustomer(db, actor, id);
+}
+
+/**
+ * Hands many customers to one owner at once, all or nothing: the caller runs it in a transaction, and one
+ * customer out of scope refuses the whole request rather than silently assigning the rest.
+ */
+export async function bulkAssignCustomers(
+  db: Db,
+  actor: Actor,
+  input: CustomerBulkAssignInput,
+): Promise<{ updated: number }> {
+  if (actor.role === 'rep') throw AppError.forbidden();
+  const ids = [...new Set(input.ids)];
+  const ownership = await resolveOwnership(
+    db,
+    actor,
+    { ownerId: input.ownerId, teamId: undefined },
+    { ownerId: null, teamId: null },
+  );
+  const befores = await findCustomersForUpdate(db, actor, ids);
+  if (befores.length !== ids.length) throw AppError.invalid('ids', 'unknown_customer');
+  const afters = new Map((await updateCustomers(db, ids, ownership)).map((row) => [row.id, row]));
+  for (const before of befores) {
+    await recordAudit(db, {
+      actorId: actor.id,
+      entity: 'customer',
+      entityId: before.id,
+      action: 'update',
+      before,
+      after: afters.get(before.id),
+    });
+  }
+  return { updated: ids.length };
 }
 
 /** Soft delete: orders and history keep their customer; the customer disappears from every list. */
