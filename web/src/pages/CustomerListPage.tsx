@@ -1,11 +1,16 @@
+import { useState } from 'react';
 import { Alert, Button, Flex, Space, Typography } from 'antd';
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PagePanel } from '../shared/components/PagePanel';
 import { useActor } from '../modules/auth/hooks/useSession';
+import { useModelLookup } from '../modules/grading/hooks/useModelLookup';
+import { BulkAssignBar } from '../modules/customers/components/BulkAssignBar';
 import { CustomerFilters } from '../modules/customers/components/CustomerFilters';
 import { CustomerTable } from '../modules/customers/components/CustomerTable';
+import { ExportMenu } from '../modules/customers/components/ExportMenu';
+import { SavedViews } from '../modules/customers/components/SavedViews';
 import { useCustomerList } from '../modules/customers/hooks/useCustomers';
 import { useCustomerListParams } from '../modules/customers/hooks/useCustomerListParams';
 
@@ -15,19 +20,29 @@ export default function CustomerListPage() {
   const actor = useActor();
   const state = useCustomerListParams();
   const list = useCustomerList(state.params);
+  const { models, byId } = useModelLookup();
+  const [selected, setSelected] = useState<number[]>([]);
+  const canAssign = actor.role !== 'rep';
   const page = state.cursors.length + 1;
 
   return (
     <PagePanel
       title={t('nav.customers')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/customers/new')}>
-          {t('customer.create')}
-        </Button>
+        <Space>
+          <ExportMenu params={state.params} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/customers/new')}>
+            {t('customer.create')}
+          </Button>
+        </Space>
       }
     >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <CustomerFilters state={state} showOwner={actor.role !== 'rep'} />
+        <SavedViews state={state} userId={actor.id} />
+        <CustomerFilters state={state} showOwner={canAssign} models={models.data?.items ?? []} />
+        {canAssign && selected.length > 0 && (
+          <BulkAssignBar selected={selected} onDone={() => setSelected([])} />
+        )}
         {list.isError && (
           <Alert
             type="error"
@@ -43,6 +58,8 @@ export default function CustomerListPage() {
           sort={state.params.sort}
           order={state.params.order}
           onSort={state.setSort}
+          models={byId}
+          selection={canAssign ? { selected, onChange: setSelected } : undefined}
         />
         <Flex justify="space-between" align="center">
           <Typography.Text type="secondary">

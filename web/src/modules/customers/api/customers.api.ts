@@ -12,6 +12,11 @@ export interface CustomerStats {
   contactCount: number;
 }
 
+export interface CustomerGradeCode {
+  modelId: number;
+  code: string;
+}
+
 export interface Customer {
   id: number;
   code: string;
@@ -48,6 +53,8 @@ export interface Customer {
   expectedCloseDate: string | null;
   tags: string[];
   custom: Record<string, unknown>;
+  /** The current grade in every active model. */
+  grades: CustomerGradeCode[];
   stats: CustomerStats;
   createdAt: string;
   updatedAt: string;
@@ -73,6 +80,8 @@ export interface CustomerListParams {
   nature?: string[];
   sizeBand?: string[];
   ownerId?: string[];
+  gradeModelId?: string;
+  grade?: string[];
   sort?: CustomerSortKey;
   order?: 'asc' | 'desc';
   cursor?: string;
@@ -83,13 +92,30 @@ export interface CustomerListParams {
 export type CustomerInput = Partial<
   Omit<
     Customer,
-    'id' | 'ownerName' | 'teamName' | 'referredByName' | 'stats' | 'createdAt' | 'updatedAt' | 'custom'
+    | 'id'
+    | 'ownerName'
+    | 'teamName'
+    | 'referredByName'
+    | 'stats'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'custom'
+    | 'grades'
   >
 >;
+
+export type ExportFormat = 'csv' | 'xlsx';
 
 export const customersApi = {
   list: (params: CustomerListParams) => api.get<Page<Customer>>(`/customers${buildQuery({ ...params })}`),
   get: (id: number) => api.get<Customer>(`/customers/${id}`),
   create: (input: CustomerInput) => api.post<Customer>('/customers', input),
   update: (id: number, input: CustomerInput) => api.patch<Customer>(`/customers/${id}`, input),
+  bulkAssign: (ids: number[], ownerId: number) =>
+    api.post<{ updated: number }>('/customers/bulk-assign', { ids, ownerId }),
+  /** The export of the whole filtered list (no page), as a plain link: the session cookie goes along. */
+  exportUrl: (params: CustomerListParams, format: ExportFormat) => {
+    const { cursor: _cursor, limit: _limit, ...filters } = params;
+    return `/api/exports/customers${buildQuery({ ...filters, format })}`;
+  },
 };

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { enumKey, enums } from '../../../shared/enums';
 import { useDictionaryOptions } from '../../dictionaries/hooks/useDictionary';
 import { useUserOptions } from '../../users/hooks/useUsers';
+import type { GradingModel } from '../../grading/api/grading.api';
 import type { CustomerListState, ListFilterKey } from '../hooks/useCustomerListParams';
 import { provinces } from '../provinces';
+import { GradeFilter } from './GradeFilter';
 
 interface Option {
   value: string;
@@ -39,7 +41,15 @@ function FilterSelect({
   );
 }
 
-export function CustomerFilters({ state, showOwner }: { state: CustomerListState; showOwner: boolean }) {
+export function CustomerFilters({
+  state,
+  showOwner,
+  models,
+}: {
+  state: CustomerListState;
+  showOwner: boolean;
+  models: GradingModel[];
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState(state.params.q ?? '');
   useEffect(() => setQ(state.params.q ?? ''), [state.params.q]);
@@ -76,6 +86,7 @@ export function CustomerFilters({ state, showOwner }: { state: CustomerListState
         onSearch={(value) => state.setSearch(value)}
         enterButton
       />
+      <GradeFilter state={state} models={models} />
       {filters.map((filter) => (
         <FilterSelect
           key={filter.key}

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
 import { useDictionaryLabel } from '../../dictionaries/hooks/useDictionary';
+import type { GradingModel } from '../../grading/api/grading.api';
 import type { Customer, CustomerSortKey } from '../api/customers.api';
+import { GradeTags } from './GradeTags';
 import { LifecycleTag } from './LifecycleTag';
 
 interface CustomerTableProps {
@@ -13,11 +15,22 @@ interface CustomerTableProps {
   sort: CustomerSortKey | undefined;
   order: 'asc' | 'desc' | undefined;
   onSort: (sort: CustomerSortKey | undefined, order: 'asc' | 'desc' | undefined) => void;
+  models: ReadonlyMap<number, GradingModel>;
+  /** Row selection for bulk actions; without it the table has no checkboxes. */
+  selection?: { selected: number[]; onChange: (ids: number[]) => void };
 }
 
 const sortOrders = { asc: 'ascend', desc: 'descend' } as const;
 
-export function CustomerTable({ customers, loading, sort, order, onSort }: CustomerTableProps) {
+export function CustomerTable({
+  customers,
+  loading,
+  sort,
+  order,
+  onSort,
+  models,
+  selection,
+}: CustomerTableProps) {
   const { t } = useTranslation();
   const label = useDictionaryLabel();
   const sortable = (key: CustomerSortKey) => ({
@@ -34,6 +47,12 @@ export function CustomerTable({ customers, loading, sort, order, onSort }: Custo
       ellipsis: true,
       ...sortable('name'),
       render: (name: string, customer) => <Link to={`/customers/${customer.id}`}>{name}</Link>,
+    },
+    {
+      title: t('grades.grade'),
+      key: 'grades',
+      width: 110,
+      render: (_: unknown, customer) => <GradeTags grades={customer.grades} models={models} />,
     },
     {
       title: t('customer.type'),
@@ -93,7 +112,14 @@ export function CustomerTable({ customers, loading, sort, order, onSort }: Custo
       dataSource={customers}
       loading={loading}
       pagination={false}
-      scroll={{ x: 1120 }}
+      scroll={{ x: 1230 }}
+      rowSelection={
+        selection && {
+          selectedRowKeys: selection.selected,
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => selection.onChange(keys.map(Number)),
+        }
+      }
       locale={{ emptyText: t('customerList.empty') }}
       onChange={(_pagination, _filters, sorter) => {
         const single = Array.isArray(sorter) ? sorter[0] : sorter;

@@ -10,6 +10,7 @@ export const listFilterKeys = [
   'nature',
   'sizeBand',
   'ownerId',
+  'grade',
 ] as const;
 export type ListFilterKey = (typeof listFilterKeys)[number];
 
@@ -19,6 +20,11 @@ export interface CustomerListState {
   cursors: string[];
   setSearch: (q: string) => void;
   setFilter: (key: ListFilterKey, values: string[]) => void;
+  /** Another model's grade codes mean nothing, so choosing a model clears the grades. */
+  setGradeModel: (modelId: string | undefined) => void;
+  /** The filters and sort without the page, as a query string: what a saved view keeps. */
+  filterQuery: string;
+  applyFilterQuery: (query: string) => void;
   setSort: (sort: CustomerSortKey | undefined, order: 'asc' | 'desc' | undefined) => void;
   reset: () => void;
   next: (cursor: string) => void;
@@ -40,6 +46,7 @@ export function useCustomerListParams(): CustomerListState {
     const cursors = search.getAll('cursor');
     const result: CustomerListParams = {
       q: search.get('q') ?? undefined,
+      gradeModelId: search.get('gradeModelId') ?? undefined,
       sort,
       order: sort ? order : undefined,
     };
@@ -64,9 +71,19 @@ export function useCustomerListParams(): CustomerListState {
     else next.delete(key);
   };
 
+  const withoutPage = new URLSearchParams(search);
+  withoutPage.delete('cursor');
+
   return {
     params,
     cursors: search.getAll('cursor'),
+    filterQuery: withoutPage.toString(),
+    applyFilterQuery: (query) => setSearchParams(new URLSearchParams(query)),
+    setGradeModel: (modelId) =>
+      update((next) => {
+        setOrDelete(next, 'gradeModelId', modelId);
+        next.delete('grade');
+      }),
     setSearch: (q) => update((next) => setOrDelete(next, 'q', q.trim() || undefined)),
     setFilter: (key, values) => update((next) => setOrDelete(next, key, values.join(',') || undefined)),
     setSort: (sort, order) =>

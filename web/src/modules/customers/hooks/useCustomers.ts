@@ -39,3 +39,12 @@ export function useUpdateCustomer(id: number) {
     onSuccess: () => client.invalidateQueries({ queryKey: customerKeys.all }),
   });
 }
+
+export function useBulkAssign() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ ids, ownerId }: { ids: number[]; ownerId: number }) =>
+      customersApi.bulkAssign(ids, ownerId),
+    onSuccess: () => client.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
