@@ -1,3 +1,4 @@
+import { visibleRunResults } from '../grading/run-views.repository.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { visibleCustomerIds } from '../shared/scope.js';
@@ -30,24 +31,7 @@ export function currentGrades(db: Db, customerIds: readonly number[], modelIds: 
 
 /** One keyset page of a run's results among the customers the actor may see, in customer id order. */
 export function runResultsPage(db: Db, actor: Actor, runId: number, afterCustomerId: number, limit: number) {
-  return db
-    .selectFrom('grading_results as r')
-    .innerJoin('customers as c', 'c.id', 'r.customer_id')
-    .leftJoin('users as u', 'u.id', 'c.owner_id')
-    .select([
-      'r.customer_id',
-      'c.code',
-      'c.name',
-      'u.name as owner_name',
-      'r.grade',
-      'r.computed_grade',
-      'r.status',
-      'r.score',
-      'r.rfm_code',
-      'r.factor_scores',
-    ])
-    .where('r.run_id', '=', runId)
-    .where('r.customer_id', 'in', visibleCustomerIds(db, actor))
+  return visibleRunResults(db, actor, runId)
     .where('r.customer_id', '>', afterCustomerId)
     .orderBy('r.customer_id')
     .limit(limit)

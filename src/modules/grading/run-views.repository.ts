@@ -15,13 +15,9 @@ export async function scopedDistribution(db: Db, actor: Actor, runId: number) {
     .execute();
 }
 
-export async function scopedResults(
-  db: Db,
-  actor: Actor,
-  runId: number,
-  filter: { grade?: number; limit: number; afterCustomerId?: number },
-) {
-  let query = db
+/** A run's result rows, with customer code, name and owner, among the customers the user may see. */
+export function visibleRunResults(db: Db, actor: Actor, runId: number) {
+  return db
     .selectFrom('grading_results as r')
     .innerJoin('customers as c', 'c.id', 'r.customer_id')
     .leftJoin('users as u', 'u.id', 'c.owner_id')
@@ -38,7 +34,16 @@ export async function scopedResults(
       'r.factor_scores',
     ])
     .where('r.run_id', '=', runId)
-    .where('r.customer_id', 'in', visibleCustomerIds(db, actor))
+    .where('r.customer_id', 'in', visibleCustomerIds(db, actor));
+}
+
+export async function scopedResults(
+  db: Db,
+  actor: Actor,
+  runId: number,
+  filter: { grade?: number; limit: number; afterCustomerId?: number },
+) {
+  let query = visibleRunResults(db, actor, runId)
     .orderBy('r.customer_id')
     .limit(filter.limit + 1);
   if (filter.grade !== undefined) query = query.where('r.grade', '=', filter.grade);
