@@ -36,34 +36,8 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
-export async function listAudit(
-  db: Db,
-  filter: { entity?: string; entityId?: string; limit: number; beforeId?: number },
-) {
-  let query = db
-    .selectFrom('audit_log')
-    .leftJoin('users', 'users.id', 'audit_log.user_id')
-    .select([
-      'audit_log.id',
-      'audit_log.at',
-      'audit_log.user_id',
-      'users.name as user_name',
-      'audit_log.entity',
-      'audit_log.entity_id',
-      'audit_log.action',
-      'audit_log.before',
-      'audit_log.after',
-    ])
-    .orderBy('audit_log.id', 'desc')
-    .limit(filter.limit);
-  if (filter.entity) query = query.where('audit_log.entity', '=', filter.entity);
-  if (filter.entityId) query = query.where('audit_log.entity_id', '=', filter.entityId);
-  if (filter.beforeId) query = query.where('audit_log.id', '<', filter.beforeId);
-  return query.execute();
-}
-
 /** Entities whose audit rows carry the customer they belong to in `customer_id`. */
-const customerOwnedEntities = ['contact', 'order', 'payment', 'activity', 'relationship'];
+const customerOwnedEntities = ['contact', 'order', 'payment', 'activity', 'relationship', 'grade_override'];
 
 /**
  * The audit trail of one customer: its own entries and those of the records it owns, newest first. Owned records
