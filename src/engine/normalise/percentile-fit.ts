@@ -20,7 +20,7 @@ export function fitPercentile(
   const grid = decimalGrid(values);
   if (grid && grid.max - grid.min < Math.max(COUNTING_RANGE, values.length >>> 2))
     return fitByCounting(values, grid, descending, nulls);
-  return fitBySorting(values, descending, nulls);
+  return fitBySorting(values, grid ?? false, descending, nulls);
 }
 
 /** Grid ranges up to this many keys are always counted: the table stays in cache. */
@@ -28,11 +28,12 @@ const COUNTING_RANGE = 1 << 16;
 
 function fitBySorting(
   values: Float64Array,
+  grid: DecimalGrid | false,
   descending: boolean,
   nulls: PercentileParams['nulls'],
 ): FittedPercentile {
   const n = values.length;
-  const order = argsort(values, { nulls: 'last' });
+  const order = argsort(values, { nulls: 'last', grid });
   let nonNull = n;
   while (nonNull > 0 && Number.isNaN(values[order[nonNull - 1]!]!)) nonNull--;
   const nullCount = n - nonNull;
