@@ -1,0 +1,168 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
+import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../src/testing/test-app.js';
+import { seedCustomers } from './seed.js';
+
+const WEB_ROOT = 'web/dist';
+
+interface Model {
+  id: number;
+  active: boolean;
+  name: { 'zh-CN': string };
+  ladder: { code: string; color: string | null }[];
+}
+interface ListBody {
+  items: { id: number; name: string; ownerId: number | null; grades: { modelId: number; code: string }[] }[];
+  total: number;
+}
+
+let t: TestApp;
+let admin: Client;
+let manager: Client;
+let server: ServerType;
+let baseUrl: string;
+let browser: Browser;
+let page: Page;
+let model: Model;
+let grade: string;
+const consoleErrors: string[] = [];
+
+async function listAs(client: Client, query: string): Promise<ListBody> {
+  return (await (await client('GET', `/api/customers?limit=500&${query}`)).json()) as ListBody;
+}
+
+beforeAll(async () => {
+  if (!existsSync(`${WEB_ROOT}/index.html`))
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
+  t = await createTestApp();
+  admin = await t.as('admin');
+  manager = await t.as('managerEast');
+  await seedCustomers(admin, t.people);
+  const models = ((await (await admin('GET', '/api/grading/models')).json()) as { items: Model[] }).items;
+  model = models.find((m) => m.active)!;
+  const run = await admin('POST', `/api/grading/models/${model.id}/runs`, {});
+  expect(run.status, await run.clone().text()).toBeLessThan(300);
+  const graded = await listAs(manager, `gradeModelId=${model.id}`);
+  grade = graded.items[0]!.grades.find((g) => g.modelId === model.id)!.code;
+
+  const app = createApp(t.deps, { webRoot: WEB_ROOT });
+  server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('账号').fill('mgr.east');
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/customers$/);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await t?.close();
+});
+
+/** antd spaces out a button label of exactly two Chinese characters ("保 存"). */
+const twoCharacters = (label: string) => new RegExp(`${[...label].join('\\s?')}$`);
+const rows = () => page.locator('.ant-table-tbody tr.ant-table-row');
+
+describe('customer list in Chromium (manager)', () => {
+  it("each row shows the customer's grade in the ladder's colour", async () => {
+    await expect.poll(() => rows().count()).toBeGreaterThan(0);
+    const colour = model.ladder.find((step) => step.code === grade)?.color;
+    const tag = rows()
+      .locator('.ant-tag', { hasText: new RegExp(`^${grade}$`) })
+      .first();
+    await expect.poll(() => tag.count()).toBe(1);
+    if (colour) {
+      const style = (await tag.getAttribute('style')) ?? '';
+      const hex = colour.toLowerCase();
+      const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+      expect(style.includes(hex) || style.includes(rgb)).toBe(true);
+    }
+  }, 60_000);
+
+  it('the model and grade filter shows exactly the customers the API counts for that grade', async () => {
+    const expected = await listAs(manager, `gradeModelId=${model.id}&grade=${grade}`);
+    await page.getByLabel('分级模型').click();
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByText(model.name['zh-CN'], { exact: true })
+      .click();
+    await page.getByLabel('等级', { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: `${grade} ·` })
+      .click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(
+      new RegExp(`gradeModelId=${model.id}.*grade=${grade}|grade=${grade}.*gradeModelId=${model.id}`),
+    );
+    await expect.poll(() => page.getByText(`共 ${expected.total} 个客户`).count()).toBe(1);
+    await expect.poll(() => rows().count()).toBe(expected.items.length);
+  }, 60_000);
+
+  it('a saved view brings the filters back after a reset', async () => {
+    const filtered = page.url();
+    await page.getByRole('button', { name: '保存视图' }).click();
+    await page.getByLabel('视图名称').fill('关键客户');
+    await page.getByRole('button', { name: twoCharacters('保存') }).click();
+    await page.getByRole('button', { name: twoCharacters('重置') }).click();
+    await page.waitForURL(/\/customers$/);
+    await page.getByLabel('已保存的视图').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '关键客户' })
+      .click();
+    await expect.poll(() => page.url()).toBe(filtered);
+  }, 60_000);
+
+  it('the export link carries the current filters and downloads a file', async () => {
+    await page.getByRole('button', { name: twoCharacters('导出') }).hover();
+    const link = page.locator('.ant-dropdown:visible a', { hasText: '导出 CSV' });
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toContain(`gradeModelId=${model.id}`);
+    expect(href).toContain(`grade=${grade}`);
+    expect(href).toContain('format=csv');
+    const response = await page.request.get(`${baseUrl}${href}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-disposition']).toContain('attachment');
+    await page.keyboard.press('Escape');
+  }, 60_000);
+
+  it('bulk assign hands the selected customers to the chosen rep', async () => {
+    await page.getByRole('button', { name: twoCharacters('重置') }).click();
+    await page.waitForURL(/\/customers$/);
+    await expect.poll(() => rows().count()).toBeGreaterThan(1);
+    const chosen = [0, 1].map((index) => rows().nth(index));
+    const ids = await Promise.all(chosen.map(async (row) => Number(await row.getAttribute('data-row-key'))));
+    for (const row of chosen) await row.locator('.ant-checkbox-input').check();
+    await expect.poll(() => page.getByText('已选 2 个客户').count()).toBe(1);
+    await page.getByLabel('新负责人').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('赵四', { exact: true }).click();
+    await page.getByRole('button', { name: twoCharacters('分配') }).click();
+    await expect.poll(() => page.getByText('已选 2 个客户').count()).toBe(0);
+    const owners = (await listAs(admin, '')).items.filter((c) => ids.includes(c.id)).map((c) => c.ownerId);
+    expect(owners).toEqual([t.people.repEast2, t.people.repEast2]);
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
+});
