@@ -1,4 +1,5 @@
 import { argsort } from '../sort/radix.js';
+import { gradeAbcByBuckets, type BucketGrading } from './abc-buckets.js';
 import { cumulativeLimits } from './quotas.js';
 import { lastMembers, locate, type PositionBoundary, type RankOrder } from './positions.js';
 
@@ -30,16 +31,45 @@ export function gradeAbc(
 ): { grades: Int32Array; params: AbcParams } {
   const n = values.length;
   const last = shares.length - 1;
-  const order = argsort(values, { ...ABC_ORDER, initialOrder: byId });
   const amount = exactCents ? (v: number) => Math.round(v * 100) : (v: number) => v;
   let total = 0;
   for (let i = 0; i < n; i++) if (values[i]! > 0) total += amount(values[i]!);
   const isBelow = belowTest(shares, total, exactCents);
+  // The first class whose limit the amount before lies below: the class the rank-order walk reaches.
+  const classOf = (before: number) => {
+    let g = 0;
+    while (g < last && !isBelow(before, g)) g++;
+    return g;
+  };
+  const { grades, classTotals } =
+    (exactCents && total <= Number.MAX_SAFE_INTEGER
+      ? gradeAbcByBuckets(values, amount, classOf, shares.length, byId)
+      : undefined) ?? gradeInRankOrder(values, amount, classOf, shares.length, byId);
+  return {
+    grades,
+    params: {
+      kind: 'abc',
+      boundaries: lastMembers(grades, shares.length, values, ids, ABC_ORDER),
+      total: exactCents ? total / 100 : total,
+      valueShares: classTotals.map((t) => (total > 0 ? t / total : 0)),
+    },
+  };
+}
 
+/** Walks every customer in rank order, summing the amount before each. */
+function gradeInRankOrder(
+  values: Float64Array,
+  amount: (value: number) => number,
+  classOf: (before: number) => number,
+  classes: number,
+  byId: Int32Array,
+): BucketGrading {
+  const n = values.length;
+  const last = classes - 1;
+  const order = argsort(values, { ...ABC_ORDER, initialOrder: byId });
   const grades = new Int32Array(n);
-  const classTotals = new Array<number>(shares.length).fill(0);
+  const classTotals = new Array<number>(classes).fill(0);
   let before = 0;
-  let g = 0;
   for (let r = 0; r < n; r++) {
     const row = order[r]!;
     const v = values[row]!;
@@ -47,21 +77,13 @@ export function gradeAbc(
       grades[row] = last;
       continue;
     }
-    while (g < last && !isBelow(before, g)) g++;
+    const g = classOf(before);
     grades[row] = g;
     const a = amount(v);
     classTotals[g]! += a;
     before += a;
   }
-  return {
-    grades,
-    params: {
-      kind: 'abc',
-      boundaries: lastMembers(order, grades, shares.length, values, ids),
-      total: exactCents ? total / 100 : total,
-      valueShares: classTotals.map((t) => (total > 0 ? t / total : 0)),
-    },
-  };
+  return { grades, classTotals };
 }
 
 /**

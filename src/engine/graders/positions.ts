@@ -25,16 +25,35 @@ export function comesAtOrBefore(value: number, id: number, b: PositionBoundary, 
   return order.descending ? value > b.value : value < b.value;
 }
 
-/** Boundary of every group: the last row (in `order`) assigned to it; null for an empty group. */
+/**
+ * Boundary of every group: its member ranked last in `order` (value, then customer id, then row), found in
+ * one pass without the ranking; null for an empty group.
+ */
 export function lastMembers(
-  order: Int32Array,
   groups: Int32Array,
   groupCount: number,
   values: Float64Array,
   ids: ArrayLike<number>,
+  order: RankOrder,
 ): (PositionBoundary | null)[] {
   const lastRow = new Int32Array(groupCount).fill(-1);
-  for (let p = 0; p < order.length; p++) lastRow[groups[order[p]!]!] = order[p]!;
+  // Values negated for descending order, so that "before" is always "smaller".
+  const sign = order.descending ? -1 : 1;
+  const nullsFirst = order.nulls === 'first';
+  for (let row = 0; row < groups.length; row++) {
+    const g = groups[row]!;
+    const prev = lastRow[g]!;
+    if (prev >= 0) {
+      const x = sign * values[row]!;
+      const y = sign * values[prev]!;
+      const xNull = x !== x;
+      const yNull = y !== y;
+      const tie = xNull && yNull ? true : xNull || yNull ? false : x === y;
+      const before = tie ? ids[row]! < ids[prev]! : xNull || yNull ? xNull === nullsFirst : x < y;
+      if (before) continue;
+    }
+    lastRow[g] = row;
+  }
   return Array.from(lastRow, (row) => (row < 0 ? null : { value: values[row]!, id: ids[row]! }));
 }
 
