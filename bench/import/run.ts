@@ -10,7 +10,7 @@
  * Data is generated with a fixed seed in a temp dir (customers first, imported before the orders); the databases
  * the benchmark creates are dropped at the end. Not a test: it prints figures and never fails on a timing.
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,7 @@ const { values } = parseArgs({
     /** Internal: run one step on files already generated in --dir (each step is its own process, for its RSS). */
     step: { type: 'string' },
     dir: { type: 'string' },
+    'with-xlsx': { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(values.rows);
@@ -117,7 +118,12 @@ const ORDER_MAPPING = {
   amount: { column: 'amount' },
 } as const;
 
-const peakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+/** maxRSS, and VmHWM (the high-water mark of this process image alone, reset by exec) as a cross-check. */
+function peakText(): string {
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  const mb = (kb: number) => (kb / 1024).toFixed(0);
+  return `peak RSS ${mb(process.resourceUsage().maxRSS)} MB (VmHWM ${hwm ? mb(Number(hwm)) : '?'} MB)`;
+}
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 
 interface Target {
@@ -194,7 +200,7 @@ async function importOrders(target: Target, customersCsv: string, ordersFile: st
         `${label}: committed ${result.committed}, inserted ${result.inserted}, problems ${result.problemCount}`,
       );
     console.log(
-      `${label.padEnd(22)} ${ROWS} rows in ${(ms / 1000).toFixed(1)} s = ${rate(ROWS, ms)} rows/s; peak RSS ${peakMb()} MB`,
+      `${label.padEnd(22)} ${ROWS} rows in ${(ms / 1000).toFixed(1)} s = ${rate(ROWS, ms)} rows/s; ${peakText()}`,
     );
   } finally {
     await drop();
@@ -220,7 +226,7 @@ async function rawCopy(serverUrl: string, ordersCsv: string): Promise<void> {
     );
     const ms = performance.now() - started;
     console.log(
-      `${'pg raw COPY'.padEnd(22)} ${ROWS} rows in ${(ms / 1000).toFixed(1)} s = ${rate(ROWS, ms)} rows/s; peak RSS ${peakMb()} MB`,
+      `${'pg raw COPY'.padEnd(22)} ${ROWS} rows in ${(ms / 1000).toFixed(1)} s = ${rate(ROWS, ms)} rows/s; ${peakText()}`,
     );
   } finally {
     await client.end();
@@ -228,7 +234,7 @@ async function rawCopy(serverUrl: string, ordersCsv: string): Promise<void> {
   }
 }
 
-type Step = 'pg-csv' | 'pg-xlsx' | 'pg-copy' | 'pglite-csv' | 'pglite-xlsx';
+type Step = 'generate' | 'pg-csv' | 'pg-xlsx' | 'pg-copy' | 'pglite-csv' | 'pglite-xlsx';
 const STEPS: readonly Step[] = ['pg-csv', 'pg-copy', 'pg-xlsx', 'pglite-csv', 'pglite-xlsx'];
 
 const files = (dir: string) => ({
@@ -237,11 +243,25 @@ const files = (dir: string) => ({
   ordersXlsx: join(dir, 'orders.xlsx'),
 });
 
-/** One step in this process; prints its rate and this process's peak RSS. */
-async function runStep(step: Step, dir: string): Promise<void> {
+async function generate(dir: string, withXlsx: boolean): Promise<void> {
+  const { customersCsv, ordersCsv, ordersXlsx } = files(dir);
+  const started = performance.now();
+  await writeLines(customersCsv, customerLines());
+  await writeLines(ordersCsv, orderLines());
+  if (withXlsx) await writeXlsx(ordersXlsx);
+  const mb = (path: string) => (statSync(path).size / 1024 / 1024).toFixed(1);
+  console.log(
+    `generated ${ROWS} orders of ${CUSTOMERS} customers (seed ${values.seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+      `CSV ${mb(ordersCsv)} MB${withXlsx ? `, XLSX ${mb(ordersXlsx)} MB` : ''}; ${peakText()}`,
+  );
+}
+
+/** One step in this process. */
+async function runStep(step: Step, dir: string, withXlsx: boolean): Promise<void> {
   const { customersCsv, ordersCsv, ordersXlsx } = files(dir);
   const serverUrl = values['database-url'];
-  if (step === 'pg-copy') await rawCopy(serverUrl as string, ordersCsv);
+  if (step === 'generate') await generate(dir, withXlsx);
+  else if (step === 'pg-copy') await rawCopy(serverUrl as string, ordersCsv);
   else {
     const target = step.startsWith('pglite') ? pgliteTarget : postgresTarget(serverUrl as string);
     const file = step.endsWith('xlsx') ? ordersXlsx : ordersCsv;
@@ -254,41 +274,41 @@ async function runStep(step: Step, dir: string): Promise<void> {
   }
 }
 
+/**
+ * Each step in a child process of its own, so that a step's peak RSS is its own: the parent stays small (maxRSS
+ * survives fork and exec on Linux, so a parent that had generated the files would inflate every child's figure).
+ */
+function runChild(step: Step, dir: string, withXlsx: boolean): string {
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      process.argv[1] as string,
+      ...process.argv.slice(2),
+      '--step',
+      step,
+      '--dir',
+      dir,
+      ...(withXlsx ? ['--with-xlsx'] : []),
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  process.stdout.write(child.stdout);
+  if (child.status !== 0) throw new Error(`step ${step} failed (exit ${child.status})`);
+  return child.stdout;
+}
+
 async function main() {
-  if (values.step && values.dir) return runStep(values.step as Step, values.dir);
+  const serverUrl = values['database-url'];
+  const steps = STEPS.filter((step) => !skipped.has(step) && (serverUrl || !step.startsWith('pg-')));
+  const withXlsx = values['with-xlsx'] || steps.some((step) => step.endsWith('xlsx'));
+  if (values.step && values.dir) return runStep(values.step as Step, values.dir, withXlsx);
   const dir = mkdtempSync(join(tmpdir(), 'stratum-bench-import-'));
   try {
-    const { customersCsv, ordersCsv, ordersXlsx } = files(dir);
-    const serverUrl = values['database-url'];
-    const steps = STEPS.filter((step) => !skipped.has(step) && (serverUrl || !step.startsWith('pg-')));
-    const started = performance.now();
-    await writeLines(customersCsv, customerLines());
-    await writeLines(ordersCsv, orderLines());
-    const needsXlsx = steps.some((step) => step.endsWith('xlsx'));
-    if (needsXlsx) await writeXlsx(ordersXlsx);
-    const mb = (path: string) => (statSync(path).size / 1024 / 1024).toFixed(1);
-    console.log(
-      `generated ${ROWS} orders of ${CUSTOMERS} customers (seed ${values.seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
-        `CSV ${mb(ordersCsv)} MB${needsXlsx ? `, XLSX ${mb(ordersXlsx)} MB` : ''}`,
-    );
+    runChild('generate', dir, withXlsx);
     const rates = new Map<Step, number>();
     for (const step of steps) {
-      const child = spawnSync(
-        process.execPath,
-        [
-          ...process.execArgv,
-          process.argv[1] as string,
-          ...process.argv.slice(2),
-          '--step',
-          step,
-          '--dir',
-          dir,
-        ],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      process.stdout.write(child.stdout);
-      if (child.status !== 0) throw new Error(`step ${step} failed (exit ${child.status})`);
-      const measured = /= (\d+) rows\/s/.exec(child.stdout)?.[1];
+      const measured = /= (\d+) rows\/s/.exec(runChild(step, dir, withXlsx))?.[1];
       if (measured) rates.set(step, Number(measured));
     }
     const csv = rates.get('pg-csv');
