@@ -29,6 +29,23 @@ describe('radix argsort', () => {
     expect(Array.from(orderById(Int32Array.from([30, 10, 20])))).toEqual([1, 2, 0]);
   });
 
+  it('agrees with a comparison sort on money in cents wider than one 24-bit key word (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5e12, max: 5e12 }), fc.constant(Number.NaN)), { minLength: 2 }),
+        fc.boolean(),
+        fc.boolean(),
+        (cents, d, f) => {
+          const values = cents.map((c) => c / 100);
+          const nulls = f ? 'first' : 'last';
+          expect(Array.from(argsort(Float64Array.from(values), { descending: d, nulls }))).toEqual(
+            reference(values, d, f),
+          );
+        },
+      ),
+    );
+  });
+
   it('agrees with a comparison sort on arbitrary doubles (property)', () => {
     fc.assert(
       fc.property(

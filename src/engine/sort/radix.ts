@@ -24,11 +24,14 @@ export interface ArgsortOptions {
   readonly grid?: DecimalGrid | false;
 }
 
-const DIGIT_BITS = 11;
-const BUCKETS = 1 << DIGIT_BITS;
-const MASK = BUCKETS - 1;
-/** Digit shifts within one 32-bit half: 11 + 11 + 10 bits. */
-const SHIFTS = [0, 11, 22] as const;
+/**
+ * Bits per radix digit. Bit-pattern keys fill two 32-bit words, read as 11 + 11 + 10 bits each. Grid keys
+ * (under 2⁴⁴) are split into two 24-bit words read as 12 + 12 bits, so that money in cents up to ¥10⁸
+ * (34 bits) takes three passes rather than four; the third digit of a 24-bit word is always 0 and skipped.
+ */
+const BIT_DIGITS = 11;
+const GRID_DIGITS = 12;
+const GRID_WORD = 2 ** 24;
 
 const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
@@ -51,10 +54,14 @@ interface KeyJob {
  * Writes the order-preserving unsigned key of each value into hi/lo words: the IEEE-754 bit pattern mapped to
  * an unsigned order, or, for values on a decimal grid, the grid key (a narrow integer).
  */
-function fillKeys(job: KeyJob): void {
+function fillKeys(job: KeyJob): number {
   const grid = job.grid ?? decimalGrid(job.values);
-  if (grid) fillGridKeys(job, grid);
-  else fillBitKeys(job);
+  if (!grid) {
+    fillBitKeys(job);
+    return BIT_DIGITS;
+  }
+  fillGridKeys(job, grid);
+  return GRID_DIGITS;
 }
 
 function fillBitKeys({ values, order, descending, nulls, hi, lo }: KeyJob): void {
@@ -82,13 +89,11 @@ function fillBitKeys({ values, order, descending, nulls, hi, lo }: KeyJob): void
   }
 }
 
-const WORD = 2 ** 32;
-
-/** Grid keys 1…range+1 for values (reversed when descending), 0 or range+2 for NaN. */
+/** Grid keys 1…range+1 for values (reversed when descending), 0 or range+2 for NaN, in 24-bit words. */
 function fillGridKeys({ values, order, descending, nulls, hi, lo }: KeyJob, grid: DecimalGrid): void {
   const range = grid.max - grid.min;
   const nanKey = nulls === 'first' ? 0 : range + 2;
-  const narrow = range + 2 < WORD;
+  const narrow = range + 2 < GRID_WORD;
   for (let i = 0; i < order.length; i++) {
     const v = values[order[i]!]!;
     const k = gridKey(grid, v);
@@ -97,9 +102,9 @@ function fillGridKeys({ values, order, descending, nulls, hi, lo }: KeyJob, grid
       lo[i] = key; // hi stays 0
       continue;
     }
-    const low = key >>> 0; // ToUint32 is the key modulo 2³², exactly
-    lo[i] = low;
-    hi[i] = (key - low) / WORD;
+    const high = Math.floor(key / GRID_WORD);
+    hi[i] = high;
+    lo[i] = key - high * GRID_WORD;
   }
 }
 
@@ -119,6 +124,7 @@ function buffersFor(n: number): { words: Uint32Array[]; order: Int32Array } {
 interface Pass {
   readonly word: 0 | 1;
   readonly shift: number;
+  readonly mask: number;
   /** Bucket start offsets of the pass's digit. */
   readonly starts: Int32Array;
 }
@@ -130,7 +136,7 @@ export function argsort(values: Float64Array, options: ArgsortOptions = {}): Int
   const buffers = buffersFor(n);
   const [hi0, lo0, hi1, lo1] = buffers.words as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   hi0.fill(0);
-  fillKeys({
+  const digitBits = fillKeys({
     values,
     order: result,
     descending: options.descending ?? false,
@@ -139,15 +145,18 @@ export function argsort(values: Float64Array, options: ArgsortOptions = {}): Int
     lo: lo0,
     grid: options.grid,
   });
-  const passes = [...digitPasses(lo0, 0), ...(constant(hi0) ? [] : digitPasses(hi0, 1))];
+  const passes = [
+    ...digitPasses(lo0, 0, digitBits),
+    ...(constant(hi0) ? [] : digitPasses(hi0, 1, digitBits)),
+  ];
   let order = result;
   let nextOrder = buffers.order;
   let keys: [Uint32Array, Uint32Array] = [lo0, hi0];
   let nextKeys: [Uint32Array, Uint32Array] = [lo1, hi1];
-  passes.forEach(({ word, shift, starts }, p) => {
+  passes.forEach(({ word, shift, mask, starts }, p) => {
     // Only keys a later pass reads are carried along.
     const later = passes.slice(p + 1);
-    scatter(keys, nextKeys, word, shift, starts, order, nextOrder, {
+    scatter(keys, nextKeys, { word, shift, mask, starts }, order, nextOrder, {
       lo: later.some((q) => q.word === 0),
       hi: later.some((q) => q.word === 1),
     });
@@ -161,9 +170,7 @@ export function argsort(values: Float64Array, options: ArgsortOptions = {}): Int
 function scatter(
   keys: readonly [Uint32Array, Uint32Array],
   nextKeys: readonly [Uint32Array, Uint32Array],
-  word: 0 | 1,
-  shift: number,
-  starts: Int32Array,
+  { word, shift, mask, starts }: Pass,
   order: Int32Array,
   nextOrder: Int32Array,
   carry: { readonly lo: boolean; readonly hi: boolean },
@@ -173,7 +180,7 @@ function scatter(
   const digits = word === 0 ? lo : hi;
   const { lo: carryLo, hi: carryHi } = carry;
   for (let i = 0; i < digits.length; i++) {
-    const d = (digits[i]! >>> shift) & MASK;
+    const d = (digits[i]! >>> shift) & mask;
     const at = starts[d]!;
     starts[d] = at + 1;
     nextOrder[at] = order[i]!;
@@ -189,26 +196,30 @@ function constant(words: Uint32Array): boolean {
 }
 
 /** The passes over one key word whose digit is not the same for every key, with their bucket offsets. */
-function digitPasses(keys: Uint32Array, word: 0 | 1): Pass[] {
-  const counts = SHIFTS.map(() => new Int32Array(BUCKETS));
+function digitPasses(keys: Uint32Array, word: 0 | 1, digitBits: number): Pass[] {
+  const buckets = 1 << digitBits;
+  const mask = buckets - 1;
+  const shifts = [0, digitBits, 2 * digitBits];
+  const counts = shifts.map(() => new Int32Array(buckets));
   const [c0, c1, c2] = counts as [Int32Array, Int32Array, Int32Array];
+  const [, s1, s2] = shifts as [number, number, number];
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    c0[k & MASK]!++;
-    c1[(k >>> SHIFTS[1]) & MASK]!++;
-    c2[(k >>> SHIFTS[2]) & MASK]!++;
+    c0[k & mask]!++;
+    c1[(k >>> s1) & mask]!++;
+    c2[(k >>> s2) & mask]!++;
   }
   const passes: Pass[] = [];
-  SHIFTS.forEach((shift, p) => {
+  shifts.forEach((shift, p) => {
     const starts = counts[p]!;
     let start = 0;
-    for (let d = 0; d < BUCKETS; d++) {
+    for (let d = 0; d < buckets; d++) {
       const c = starts[d]!;
       if (c === keys.length) return;
       starts[d] = start;
       start += c;
     }
-    passes.push({ word, shift, starts });
+    passes.push({ word, shift, mask, starts });
   });
   return passes;
 }
