@@ -46,6 +46,18 @@ describe('radix argsort', () => {
     );
   });
 
+  it('doubles sharing the high word of their bit pattern, in short and in long runs, sort by the low word', () => {
+    // 1 + k·2⁻⁵² differ only in the low word; 3 and 1e-7 add other high words (not on a decimal grid).
+    for (const count of [5, 200]) {
+      const values = Array.from({ length: count }, (_, k) => 1 + ((k * 37) % count) * 2 ** -52);
+      values.push(3, 1e-7, 1 + 2 ** -52, 3);
+      for (const descending of [false, true])
+        expect(Array.from(argsort(Float64Array.from(values), { descending }))).toEqual(
+          reference(values, descending, false),
+        );
+    }
+  });
+
   it('agrees with a comparison sort on arbitrary doubles (property)', () => {
     fc.assert(
       fc.property(

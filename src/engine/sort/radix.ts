@@ -145,26 +145,71 @@ export function argsort(values: Float64Array, options: ArgsortOptions = {}): Int
     lo: lo0,
     grid: options.grid,
   });
-  const passes = [
-    ...digitPasses(lo0, 0, digitBits),
-    ...(constant(hi0) ? [] : digitPasses(hi0, 1, digitBits)),
-  ];
   let order = result;
   let nextOrder = buffers.order;
   let keys: [Uint32Array, Uint32Array] = [lo0, hi0];
   let nextKeys: [Uint32Array, Uint32Array] = [lo1, hi1];
-  passes.forEach(({ word, shift, mask, starts }, p) => {
-    // Only keys a later pass reads are carried along.
-    const later = passes.slice(p + 1);
-    scatter(keys, nextKeys, { word, shift, mask, starts }, order, nextOrder, {
-      lo: later.some((q) => q.word === 0),
-      hi: later.some((q) => q.word === 1),
+  const run = (passes: readonly Pass[], keepKeys: boolean) =>
+    passes.forEach((pass, p) => {
+      // Only keys a later pass (or the run refinement) reads are carried along.
+      const later = passes.slice(p + 1);
+      scatter(keys, nextKeys, pass, order, nextOrder, {
+        lo: keepKeys || later.some((q) => q.word === 0),
+        hi: keepKeys || later.some((q) => q.word === 1),
+      });
+      [order, nextOrder] = [nextOrder, order];
+      [keys, nextKeys] = [nextKeys, keys];
     });
-    [order, nextOrder] = [nextOrder, order];
-    [keys, nextKeys] = [nextKeys, keys];
-  });
+  const loPasses = digitPasses(lo0, 0, digitBits);
+  const hiPasses = constant(hi0) ? [] : digitPasses(hi0, 1, digitBits);
+  // Continuous doubles rarely share the high word of their bit pattern: sorting by it and then ordering the
+  // short runs of equal high words by the low word saves the low word's three passes. Long runs (values
+  // crowded within one high word) go on to the full sort, which is stable, so starting from the order by
+  // high word it still leaves equal keys in their initial order.
+  const refine = digitBits === BIT_DIGITS && loPasses.length > 0 && hiPasses.length > 0;
+  if (refine) {
+    run(hiPasses, true);
+    if (!sortShortRunsByLo(order, keys[0], keys[1])) {
+      run([...digitPasses(keys[0], 0, digitBits), ...digitPasses(keys[1], 1, digitBits)], false);
+    }
+  } else run([...loPasses, ...hiPasses], false);
   if (order !== result) result.set(order);
   return result;
+}
+
+const LONGEST_RUN = 64;
+
+/**
+ * Orders each run of equal high words by the low word, stably (insertion sort); false, changing nothing,
+ * when a run is longer than `LONGEST_RUN`.
+ */
+function sortShortRunsByLo(order: Int32Array, lo: Uint32Array, hi: Uint32Array): boolean {
+  const n = order.length;
+  for (let a = 0, b = 1; b <= n; b++) {
+    if (b < n && hi[b] === hi[a]) {
+      if (b - a >= LONGEST_RUN) return false;
+      continue;
+    }
+    a = b;
+  }
+  for (let a = 0; a < n;) {
+    let b = a + 1;
+    while (b < n && hi[b] === hi[a]) b++;
+    for (let i = a + 1; i < b; i++) {
+      const key = lo[i]!;
+      const row = order[i]!;
+      let j = i - 1;
+      while (j >= a && lo[j]! > key) {
+        lo[j + 1] = lo[j]!;
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      lo[j + 1] = key;
+      order[j + 1] = row;
+    }
+    a = b;
+  }
+  return true;
 }
 
 function scatter(
