@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 
@@ -158,6 +159,26 @@ describe('grade filter', () => {
   it('a grade no one holds gives an empty list, not an error', async () => {
     const body = await list(admin, `gradeModelId=${models.main}&grade=Z`);
     expect(body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('the CSV export follows the grade filter and the scope: a header and the two east customers graded A', async () => {
+    const response = await managerEast(
+      'GET',
+      `/api/exports/customers?format=csv&gradeModelId=${models.main}&grade=A`,
+    );
+    expect(response.status).toBe(200);
+    const rows = parse(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(3)
+        .toString('utf8'),
+    ) as string[][];
+    expect(rows).toHaveLength(3);
+    expect(
+      rows
+        .slice(1)
+        .map((row) => row[0])
+        .sort(),
+    ).toEqual(['G-E1A', 'G-E2']);
   });
 
   it('a model id that is not a number is refused naming gradeModelId', async () => {
