@@ -69,12 +69,16 @@ function fitByCounting(
   const counts = new Int32Array(keys);
   let nullCount = 0;
   let negativeZero = false;
+  // Every operation runs for every non-NULL value, so that the optimised loop meets no operation it has
+  // no type feedback for (a first −0 or a key rounding to −0 would send it back to the interpreter).
+  // On the grid |v| ≥ 1/scale unless v is ±0, so 1/v is −∞ for −0 only; `| 0` turns a −0 key into 0.
+  const { scale, min } = grid;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     if (v !== v) nullCount++;
     else {
-      counts[gridKey(grid, v)]!++;
-      if (v === 0 && 1 / v < 0) negativeZero = true;
+      counts[(Math.round(v * scale) - min) | 0]!++;
+      if (1 / v === Number.NEGATIVE_INFINITY) negativeZero = true;
     }
   }
   const sorted = new Float64Array(n - nullCount);
@@ -97,7 +101,7 @@ function fitByCounting(
   const unit = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    unit[i] = v !== v ? nullScore : scoreOfKey[gridKey(grid, v)]!;
+    unit[i] = v !== v ? nullScore : scoreOfKey[(Math.round(v * scale) - min) | 0]!;
   }
   return { params, unit };
 }
