@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Browser tests poll the page; on a busy 2-core CI machine a second is not always enough for a render.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

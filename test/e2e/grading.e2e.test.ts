@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../src/testing/test-app.js';
 import { seedGradingData, type GradingSeed } from './grading-seed.js';
+import { screenshotPath } from './screenshots.js';
 
 const WEB_ROOT = 'web/dist';
 const VIEWPORT = { width: 1440, height: 900 };
@@ -87,7 +88,6 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  mkdirSync('docs/screenshots', { recursive: true });
 }, 180_000);
 
 afterAll(async () => {
@@ -118,7 +118,7 @@ describe('grading in Chromium', () => {
       .fill('Composite (credit 60 / sales 30 / profit 10)');
     await page.mouse.wheel(0, -10_000);
     await settled(page);
-    await page.screenshot({ path: 'docs/screenshots/model-editor.png' });
+    await page.screenshot({ path: screenshotPath('model-editor.png') });
 
     await page.getByRole('button', { name: /模拟影响/ }).click();
     const whatIf = page.getByTestId('what-if');
@@ -136,7 +136,7 @@ describe('grading in Chromium', () => {
     expect(moverId).toBeGreaterThan(0);
     await whatIf.evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await settled(page);
-    await page.screenshot({ path: 'docs/screenshots/what-if.png' });
+    await page.screenshot({ path: screenshotPath('what-if.png') });
 
     await page.getByRole('textbox', { name: '版本说明' }).fill('信用权重提高到 60');
     await page.getByRole('button', { name: /保存为新版本/ }).click();
@@ -155,12 +155,12 @@ describe('grading in Chromium', () => {
     await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
     await page.mouse.wheel(0, -10_000);
     await settled(page);
-    await page.screenshot({ path: 'docs/screenshots/run-detail.png' });
+    await page.screenshot({ path: screenshotPath('run-detail.png') });
 
     await page.goto(`${baseUrl}/grading/runs`);
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(2);
     await settled(page);
-    await page.screenshot({ path: 'docs/screenshots/runs.png' });
+    await page.screenshot({ path: screenshotPath('runs.png') });
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 
@@ -174,7 +174,7 @@ describe('grading in Chromium', () => {
       .poll(() => page.getByTestId('behaviour-table').locator('tbody tr.ant-table-row').count())
       .toBe(4);
     await settled(page);
-    await page.screenshot({ path: 'docs/screenshots/dashboard.png' });
+    await page.screenshot({ path: screenshotPath('dashboard.png') });
     await page.setViewportSize({ width: 1280, height: 720 });
     await settled(page);
     expect(await page.locator('html').evaluate((element) => element.scrollWidth)).toBeLessThanOrEqual(1280);
@@ -212,7 +212,7 @@ describe('grading in Chromium', () => {
       .locator('[role=tabpanel] .ant-segmented')
       .evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await settled(page);
-    await page.screenshot({ path: 'docs/screenshots/customer-grades.png' });
+    await page.screenshot({ path: screenshotPath('customer-grades.png') });
     expect(consoleErrors).toEqual([]);
   }, 60_000);
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
 import { seedCustomers, type SeededCustomers } from './seed.js';
+import { screenshotPath } from './screenshots.js';
 
 const WEB_ROOT = 'web/dist';
 const VIEWPORT = { width: 1440, height: 900 };
@@ -79,7 +80,7 @@ describe('web shell in Chromium', () => {
     await expect.poll(() => page.getByText(`共 ${seeded.ownCount} 个客户`).count()).toBe(1);
     expect(await page.getByText(seeded.otherReps.name).count()).toBe(0);
     await settled(page);
-    await page.screenshot({ path: 'docs/screenshots/customer-list.png' });
+    await page.screenshot({ path: screenshotPath('customer-list.png') });
 
     await page.getByRole('searchbox', { name: '搜索客户' }).fill('精工');
     await page.keyboard.press('Enter');
@@ -97,7 +98,7 @@ describe('web shell in Chromium', () => {
     await expect.poll(() => profile.getByText('民营企业').count()).toBe(1);
     await expect.poll(() => profile.getByText('周建国').count()).toBe(1);
     await settled(page);
-    await page.screenshot({ path: 'docs/screenshots/customer-detail.png' });
+    await page.screenshot({ path: screenshotPath('customer-detail.png') });
     await page.screenshot({ path: 'test-results/web-shell.png', fullPage: true });
 
     await page.getByRole('tab', { name: '联系人' }).click();
