@@ -460,3 +460,54 @@ export interface ImportTemplateTable {
 export type ImportTables = {
   import_templates: ImportTemplateTable;
 };
+
+export interface OpportunityStageTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  /** Percent, 0–100. */
+  probability: Decimal;
+  sort: number;
+  outcome: ColumnType<'open' | 'won' | 'lost', 'open' | 'won' | 'lost' | undefined, 'open' | 'won' | 'lost'>;
+}
+
+export interface OpportunityTable {
+  id: Generated<number>;
+  customer_id: number;
+  name: string;
+  amount: ColumnType<Decimal, Decimal | undefined, Decimal>;
+  stage: string;
+  /** Percent override of the stage's probability; NULL follows the stage. */
+  probability: Decimal | null;
+  expected_close_date: DateString | null;
+  owner_id: number | null;
+  lost_reason: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  closed_at: Date | null;
+}
+
+export interface OpportunityContactTable {
+  opportunity_id: number;
+  contact_id: number;
+  role: string;
+}
+
+export interface OpportunityStageHistoryTable {
+  id: Generated<number>;
+  opportunity_id: number;
+  customer_id: number;
+  from_stage: string | null;
+  to_stage: string;
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
+  by: number | null;
+}
+
+/** Tables added by migration 008 (opportunities); merged into Database where the opportunity module queries them. */
+export type OpportunityTables = {
+  opportunity_stages: OpportunityStageTable;
+  opportunities: OpportunityTable;
+  opportunity_contacts: OpportunityContactTable;
+  opportunity_stage_history: OpportunityStageHistoryTable;
+};

@@ -7,6 +7,7 @@ import * as grading from './migrations/004_grading.js';
 import * as gradingPresets from './migrations/005_grading_presets.js';
 import * as imports from './migrations/007_imports.js';
 import * as alertsWebhooks from './migrations/006_alerts_webhooks.js';
+import * as opportunities from './migrations/008_opportunities.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '005_grading_presets': gradingPresets,
   '007_imports': imports,
   '006_alerts_webhooks': alertsWebhooks,
+  '008_opportunities': opportunities,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,6 +10,7 @@ import { registerImportRoutes } from '../modules/imports/import.routes.js';
 import { registerCustomerRoutes } from '../modules/customers/customer.routes.js';
 import { registerDictionaryRoutes } from '../modules/dictionaries/dictionary.routes.js';
 import { registerGradingRoutes } from '../modules/grading/grading.routes.js';
+import { registerOpportunityRoutes } from '../modules/opportunities/opportunity.routes.js';
 import { registerOrderRoutes } from '../modules/orders/order.routes.js';
 import { registerPaymentRoutes } from '../modules/payments/payment.routes.js';
 import { registerRelationshipRoutes } from '../modules/relationships/relationship.routes.js';
@@ -35,4 +36,5 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerAnalyticsRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerOpportunityRoutes(app, deps);
 }

@@ -175,8 +175,14 @@ export function baseAggregatesSql(plan: AsOfPlan, lateness: Lateness, customerFi
            c.headcount::float8 AS headcount, c.potential_demand::float8 AS potential_demand,
            c.share_of_wallet::float8 AS share_of_wallet,
            c.upcoming_purchase_volume::float8 AS upcoming_purchase_volume,
-           ${day('c.expected_close_date')} AS expected_close_day
+           ${day('coalesce(open_opportunity.earliest_close, c.expected_close_date)')} AS expected_close_day
     FROM customers c LEFT JOIN totals t ON t.customer_id = c.id
+    -- The prospect grade is about when business is expected: the earliest open opportunity says it best.
+    LEFT JOIN LATERAL (
+      SELECT min(o.expected_close_date) AS earliest_close
+      FROM opportunities o
+      WHERE o.customer_id = c.id AND o.closed_at IS NULL
+    ) open_opportunity ON true
     WHERE c.deleted_at IS NULL AND ${customerFilter.replaceAll('customer_id', 'c.id')}
     ORDER BY c.id`;
 }
