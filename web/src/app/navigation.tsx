@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
-import { DashboardOutlined, HistoryOutlined, SlidersOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  DashboardOutlined,
+  FunnelPlotOutlined,
+  HistoryOutlined,
+  SlidersOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Role } from '../shared/enums';
 
 export interface NavigationItem {
@@ -15,6 +21,7 @@ export interface NavigationItem {
 export const navigation: readonly NavigationItem[] = [
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: <DashboardOutlined /> },
   { path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined /> },
+  { path: '/funnel', labelKey: 'nav.funnel', icon: <FunnelPlotOutlined /> },
   { path: '/grading/models', labelKey: 'nav.models', icon: <SlidersOutlined /> },
   { path: '/grading/runs', labelKey: 'nav.runs', icon: <HistoryOutlined /> },
 ];

@@ -14,6 +14,7 @@ const RunsPage = lazy(() => import('../pages/RunsPage'));
 const RunDetailPage = lazy(() => import('../pages/RunDetailPage'));
 const ModelsPage = lazy(() => import('../pages/ModelsPage'));
 const ModelEditorPage = lazy(() => import('../pages/ModelEditorPage'));
+const FunnelPage = lazy(() => import('../pages/FunnelPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'customers/:id/edit', element: <CustomerEditPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'funnel', element: <FunnelPage /> },
       { path: 'grading/runs', element: <RunsPage /> },
       { path: 'grading/runs/:id', element: <RunDetailPage /> },
       { path: 'grading/models', element: <ModelsPage /> },

@@ -1,0 +1,68 @@
+import { FunnelChart as EChartsFunnel } from 'echarts/charts';
+import { useTranslation } from 'react-i18next';
+import { Chart } from '../../../shared/charts/Chart';
+import { ChartCard } from '../../../shared/charts/ChartCard';
+import { echarts } from '../../../shared/charts/echarts';
+import { formatMoneyShort } from '../../../shared/format/money';
+import { stageName, type Funnel } from '../api/opportunities.api';
+
+// The shared ECharts build registers only what the other pages draw; the funnel adds its own series type.
+echarts.use([EChartsFunnel]);
+
+export type FunnelMeasure = 'count' | 'amount';
+
+/** The open stages and "won", widest first: lost opportunities are not part of the funnel's shape. */
+export function FunnelChart({ funnel, measure }: { funnel: Funnel; measure: FunnelMeasure }) {
+  const { t, i18n } = useTranslation();
+  const stages = funnel.stages.filter((stage) => stage.outcome !== 'lost');
+  const value = (stage: (typeof stages)[number]) =>
+    measure === 'count' ? stage.count : Number(stage.amount);
+  const title = t('funnel.chart');
+  return (
+    <ChartCard
+      title={title}
+      exportName={title}
+      rows={() => [
+        [t('funnel.stage'), t('funnel.count'), t('funnel.amount')],
+        ...stages.map((stage) => [stageName(stage, i18n.language), stage.count, Number(stage.amount)]),
+      ]}
+    >
+      <Chart
+        height={360}
+        exportName={title}
+        testId="funnel-chart"
+        option={{
+          tooltip: {
+            trigger: 'item',
+            formatter: (params: unknown) => {
+              const stage = stages[(params as { dataIndex: number }).dataIndex];
+              if (!stage) return '';
+              return [
+                `<b>${stageName(stage, i18n.language)}</b>`,
+                `${t('funnel.count')}: ${stage.count.toLocaleString()}`,
+                `${t('funnel.amount')}: ${formatMoneyShort(stage.amount, i18n.language)}`,
+              ].join('<br/>');
+            },
+          },
+          series: [
+            {
+              type: 'funnel',
+              sort: 'none',
+              left: '10%',
+              width: '80%',
+              minSize: '8%',
+              gap: 2,
+              label: { show: true, position: 'inside' },
+              data: stages.map((stage) => ({
+                name: `${stageName(stage, i18n.language)} · ${
+                  measure === 'count' ? stage.count : formatMoneyShort(stage.amount, i18n.language)
+                }`,
+                value: value(stage),
+              })),
+            },
+          ],
+        }}
+      />
+    </ChartCard>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { Card, Col, DatePicker, Row, Segmented, Select, Space, Spin, Statistic } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { PagePanel } from '../shared/components/PagePanel';
+import { QueryState } from '../shared/components/QueryState';
+import { formatMoneyShort } from '../shared/format/money';
+import { useActor } from '../modules/auth/hooks/useSession';
+import type { Funnel, FunnelFilter } from '../modules/opportunities/api/opportunities.api';
+import { FunnelChart, type FunnelMeasure } from '../modules/opportunities/components/FunnelChart';
+import { FunnelTable } from '../modules/opportunities/components/FunnelTable';
+import { useFunnel } from '../modules/opportunities/hooks/useFunnel';
+import { useTeamOptions, useUserOptions } from '../modules/users/hooks/useUsers';
+
+function Totals({ funnel }: { funnel: Funnel }) {
+  const { t, i18n } = useTranslation();
+  const figures = [
+    { key: 'open-count', title: t('funnel.openCount'), value: funnel.totals.openCount.toLocaleString() },
+    {
+      key: 'open-amount',
+      title: t('funnel.openAmount'),
+      value: formatMoneyShort(funnel.totals.openAmount, i18n.language),
+    },
+    {
+      key: 'open-weighted',
+      title: t('funnel.openWeightedAmount'),
+      value: formatMoneyShort(funnel.totals.openWeightedAmount, i18n.language),
+    },
+  ];
+  return (
+    <Row gutter={[16, 16]}>
+      {figures.map((f) => (
+        <Col key={f.key} flex="1 1 200px">
+          <Card size="small">
+            <Statistic
+              title={f.title}
+              value={f.value}
+              valueStyle={{ fontSize: 22 }}
+              data-testid={`funnel-${f.key}`}
+            />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+const isoDay = (value: Dayjs | null | undefined) => value?.format('YYYY-MM-DD');
+
+export default function FunnelPage() {
+  const { t } = useTranslation();
+  const actor = useActor();
+  const wide = actor.role !== 'rep';
+  const owners = useUserOptions(wide);
+  const teams = useTeamOptions(actor.role === 'admin');
+  const [filter, setFilter] = useState<FunnelFilter>({});
+  const [measure, setMeasure] = useState<FunnelMeasure>('count');
+  const funnel = useFunnel(filter);
+  return (
+    <PagePanel
+      title={t('funnel.title')}
+      extra={
+        <Space wrap size={8}>
+          {wide && (
+            <Select
+              allowClear
+              aria-label={t('funnel.owner')}
+              placeholder={t('funnel.owner')}
+              style={{ width: 180 }}
+              value={filter.ownerId}
+              onChange={(ownerId?: number) => setFilter({ ...filter, ownerId })}
+              options={owners}
+            />
+          )}
+          {actor.role === 'admin' && (
+            <Select
+              allowClear
+              aria-label={t('funnel.team')}
+              placeholder={t('funnel.team')}
+              style={{ width: 180 }}
+              value={filter.teamId}
+              onChange={(teamId?: number) => setFilter({ ...filter, teamId })}
+              options={teams}
+            />
+          )}
+          <DatePicker.RangePicker
+            aria-label={t('funnel.created')}
+            placeholder={[t('funnel.createdFrom'), t('funnel.createdTo')]}
+            onChange={(range) => setFilter({ ...filter, from: isoDay(range?.[0]), to: isoDay(range?.[1]) })}
+          />
+          <Segmented<FunnelMeasure>
+            value={measure}
+            onChange={setMeasure}
+            options={[
+              { value: 'count', label: t('funnel.byCount') },
+              { value: 'amount', label: t('funnel.byAmount') },
+            ]}
+          />
+        </Space>
+      }
+    >
+      <QueryState query={funnel}>
+        {(data) => (
+          <Spin spinning={funnel.isFetching && funnel.isPlaceholderData}>
+            <Row gutter={[16, 16]}>
+              <Col span={24}>
+                <Totals funnel={data} />
+              </Col>
+              <Col xs={24} xl={10}>
+                <FunnelChart funnel={data} measure={measure} />
+              </Col>
+              <Col xs={24} xl={14}>
+                <FunnelTable funnel={data} />
+              </Col>
+            </Row>
+          </Spin>
+        )}
+      </QueryState>
+    </PagePanel>
+  );
+}
