@@ -35,7 +35,7 @@ function Totals({ funnel }: { funnel: Funnel }) {
             <Statistic
               title={f.title}
               value={f.value}
-              valueStyle={{ fontSize: 22 }}
+              styles={{ content: { fontSize: 22 } }}
               data-testid={`funnel-${f.key}`}
             />
           </Card>
@@ -54,7 +54,7 @@ export default function FunnelPage() {
   const owners = useUserOptions(wide);
   const teams = useTeamOptions(actor.role === 'admin');
   const [filter, setFilter] = useState<FunnelFilter>({});
-  const [measure, setMeasure] = useState<FunnelMeasure>('count');
+  const [measure, setMeasure] = useState<FunnelMeasure>('reached');
   const funnel = useFunnel(filter);
   return (
     <PagePanel
@@ -92,7 +92,7 @@ export default function FunnelPage() {
             value={measure}
             onChange={setMeasure}
             options={[
-              { value: 'count', label: t('funnel.byCount') },
+              { value: 'reached', label: t('funnel.byReached') },
               { value: 'amount', label: t('funnel.byAmount') },
             ]}
           />

@@ -9,22 +9,28 @@ import { stageName, type Funnel } from '../api/opportunities.api';
 // The shared ECharts build registers only what the other pages draw; the funnel adds its own series type.
 echarts.use([EChartsFunnel]);
 
-export type FunnelMeasure = 'count' | 'amount';
+/** `reached` keeps the funnel's shape (it never grows down the stages); `amount` is the money in each stage now. */
+export type FunnelMeasure = 'reached' | 'amount';
 
 /** The open stages and "won", widest first: lost opportunities are not part of the funnel's shape. */
 export function FunnelChart({ funnel, measure }: { funnel: Funnel; measure: FunnelMeasure }) {
   const { t, i18n } = useTranslation();
   const stages = funnel.stages.filter((stage) => stage.outcome !== 'lost');
   const value = (stage: (typeof stages)[number]) =>
-    measure === 'count' ? stage.count : Number(stage.amount);
+    measure === 'reached' ? stage.reached : Number(stage.amount);
   const title = t('funnel.chart');
   return (
     <ChartCard
       title={title}
       exportName={title}
       rows={() => [
-        [t('funnel.stage'), t('funnel.count'), t('funnel.amount')],
-        ...stages.map((stage) => [stageName(stage, i18n.language), stage.count, Number(stage.amount)]),
+        [t('funnel.stage'), t('funnel.reached'), t('funnel.count'), t('funnel.amount')],
+        ...stages.map((stage) => [
+          stageName(stage, i18n.language),
+          stage.reached,
+          stage.count,
+          Number(stage.amount),
+        ]),
       ]}
     >
       <Chart
@@ -39,6 +45,7 @@ export function FunnelChart({ funnel, measure }: { funnel: Funnel; measure: Funn
               if (!stage) return '';
               return [
                 `<b>${stageName(stage, i18n.language)}</b>`,
+                `${t('funnel.reached')}: ${stage.reached.toLocaleString()}`,
                 `${t('funnel.count')}: ${stage.count.toLocaleString()}`,
                 `${t('funnel.amount')}: ${formatMoneyShort(stage.amount, i18n.language)}`,
               ].join('<br/>');
@@ -55,7 +62,7 @@ export function FunnelChart({ funnel, measure }: { funnel: Funnel; measure: Funn
               label: { show: true, position: 'inside' },
               data: stages.map((stage) => ({
                 name: `${stageName(stage, i18n.language)} · ${
-                  measure === 'count' ? stage.count : formatMoneyShort(stage.amount, i18n.language)
+                  measure === 'reached' ? stage.reached : formatMoneyShort(stage.amount, i18n.language)
                 }`,
                 value: value(stage),
               })),
