@@ -13,6 +13,7 @@ import { ContactDrawer } from '../modules/contacts/components/ContactDrawer';
 import { RelationshipTable } from '../modules/relationships/components/RelationshipTable';
 import { OrderTable } from '../modules/orders/components/OrderTable';
 import { OrderDrawer } from '../modules/orders/components/OrderDrawer';
+import { OpportunityTable } from '../modules/opportunities/components/OpportunityTable';
 import { PaymentTable } from '../modules/payments/components/PaymentTable';
 import { PaymentDrawer } from '../modules/payments/components/PaymentDrawer';
 import { ActivityTimeline } from '../modules/activities/components/ActivityTimeline';
@@ -82,6 +83,11 @@ export default function CustomerDetailPage() {
                 },
                 { key: 'orders', label: t('detail.orders'), children: <OrderTable customerId={id} /> },
                 { key: 'payments', label: t('detail.payments'), children: <PaymentTable customerId={id} /> },
+                {
+                  key: 'opportunities',
+                  label: t('detail.opportunities'),
+                  children: <OpportunityTable customerId={id} />,
+                },
                 {
                   key: 'activities',
                   label: t('detail.activities'),

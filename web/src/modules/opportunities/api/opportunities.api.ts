@@ -1,4 +1,4 @@
-import { api, buildQuery } from '../../../shared/api/client';
+import { api, buildQuery, type Page } from '../../../shared/api/client';
 
 export interface FunnelFilter {
   ownerId?: number;
@@ -35,8 +35,28 @@ export interface Funnel {
   };
 }
 
+export type Stage = Pick<FunnelStage, 'code' | 'nameZh' | 'nameEn' | 'probability' | 'sort' | 'outcome'>;
+
+export interface Opportunity {
+  id: number;
+  customerId: number;
+  name: string;
+  amount: string;
+  stage: string;
+  probability: number | null;
+  effectiveProbability: number;
+  weightedAmount: string;
+  expectedCloseDate: string | null;
+  ownerId: number | null;
+  lostReason: string | null;
+  closedAt: string | null;
+}
+
 export const opportunitiesApi = {
   funnel: (filter: FunnelFilter) => api.get<Funnel>(`/funnel${buildQuery({ ...filter })}`),
+  stages: () => api.get<Stage[]>('/opportunity-stages'),
+  ofCustomer: (customerId: number) =>
+    api.get<Page<Opportunity>>(`/customers/${customerId}/opportunities?limit=100`),
 };
 
 export const stageName = (stage: Pick<FunnelStage, 'nameZh' | 'nameEn'>, language: string) =>

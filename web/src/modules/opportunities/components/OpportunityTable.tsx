@@ -1,0 +1,73 @@
+import { Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../../shared/components/QueryState';
+import { formatDate } from '../../../shared/format/dates';
+import { formatMoney } from '../../../shared/format/money';
+import { stageName, type Opportunity } from '../api/opportunities.api';
+import { useCustomerOpportunities, useOpportunityStages } from '../hooks/useOpportunities';
+
+const outcomeColours = { open: 'blue', won: 'green', lost: 'default' } as const;
+
+/** The customer's opportunities, newest first, with the stage's name and the weighted amount. */
+export function OpportunityTable({ customerId }: { customerId: number }) {
+  const { t, i18n } = useTranslation();
+  const opportunities = useCustomerOpportunities(customerId);
+  const stages = useOpportunityStages();
+  const stageOf = (code: string) => stages.data?.find((stage) => stage.code === code);
+  return (
+    <QueryState
+      query={opportunities}
+      isEmpty={(page) => page.items.length === 0}
+      emptyText={t('opportunity.empty')}
+    >
+      {(page) => (
+        <Table<Opportunity>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={page.items}
+          data-testid="opportunity-table"
+          columns={[
+            { title: t('opportunity.name'), dataIndex: 'name' },
+            {
+              title: t('funnel.stage'),
+              dataIndex: 'stage',
+              render: (code: string) => {
+                const stage = stageOf(code);
+                return (
+                  <Tag color={stage ? outcomeColours[stage.outcome] : undefined}>
+                    {stage ? stageName(stage, i18n.language) : code}
+                  </Tag>
+                );
+              },
+            },
+            {
+              title: t('funnel.amount'),
+              dataIndex: 'amount',
+              align: 'right',
+              render: (amount: string) => formatMoney(amount),
+            },
+            {
+              title: t('funnel.probability'),
+              dataIndex: 'effectiveProbability',
+              align: 'right',
+              render: (value: number) => `${value}%`,
+            },
+            {
+              title: t('funnel.weightedAmount'),
+              dataIndex: 'weightedAmount',
+              align: 'right',
+              render: (amount: string) => formatMoney(amount),
+            },
+            {
+              title: t('opportunity.expectedClose'),
+              dataIndex: 'expectedCloseDate',
+              render: (date: string | null) => (date ? formatDate(date) : '—'),
+            },
+            { title: t('opportunity.lostReason'), dataIndex: 'lostReason', ellipsis: true },
+          ]}
+        />
+      )}
+    </QueryState>
+  );
+}
