@@ -137,6 +137,31 @@ describe('scope', () => {
     expect((await w.managerSouth('GET', `/api/opportunities/${id}`)).status).toBe(404);
   });
 
+  it('a rep assigns an opportunity only to themselves, a manager within the team, an admin to anyone active', async () => {
+    const { repEast2, repSouth1 } = w.t.people;
+    await expectRefused(await create({ ownerId: repEast2 }), 400, 'ownerId', 'not_in_team');
+    const east = { customerId: w.customers.east1, name: '团队内指派' };
+    await expectRefused(
+      await w.managerEast('POST', '/api/opportunities', { ...east, ownerId: repSouth1 }),
+      400,
+      'ownerId',
+      'not_in_team',
+    );
+    expect(
+      (await created(await w.managerEast('POST', '/api/opportunities', { ...east, ownerId: repEast2 })))
+        .ownerId,
+    ).toBe(repEast2);
+    expect(
+      (await created(await w.admin('POST', '/api/opportunities', { ...east, ownerId: repSouth1 }))).ownerId,
+    ).toBe(repSouth1);
+    await expectRefused(
+      await w.admin('POST', '/api/opportunities', { ...east, ownerId: 999_999 }),
+      400,
+      'ownerId',
+      'unknown_reference',
+    );
+  });
+
   it('a body naming a customer outside the caller’s scope is refused as unknown', async () => {
     await expectRefused(
       await w.repEast2('POST', '/api/opportunities', { customerId: w.customers.east1, name: '越权' }),

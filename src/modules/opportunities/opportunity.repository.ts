@@ -192,8 +192,11 @@ export function listStageHistory(db: Db, opportunityId: number) {
     .execute();
 }
 
-export async function userExists(db: Db, userId: number): Promise<boolean> {
-  return (
-    (await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()) !== undefined
-  );
+export function findActiveUser(db: Db, userId: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'team_id'])
+    .where('id', '=', userId)
+    .where('active', '=', true)
+    .executeTakeFirst();
 }

@@ -19,7 +19,7 @@ import {
   listStageHistory,
   replaceContactLinks,
   updateOpportunity,
-  userExists,
+  findActiveUser,
 } from './opportunity.repository.js';
 import type {
   OpportunityCreateInput,
@@ -77,9 +77,14 @@ async function requireStage(db: Db, code: string) {
   return stage;
 }
 
-async function requireOwner(db: Db, ownerId: number | null | undefined): Promise<void> {
-  if (ownerId != null && !(await userExists(db, ownerId)))
-    throw AppError.invalid('ownerId', 'unknown_reference');
+/** Like a customer's owner: a rep assigns only to themselves, a manager within their team, an admin anyone active. */
+async function requireOwner(db: Db, actor: Actor, ownerId: number | null | undefined): Promise<void> {
+  if (ownerId === undefined || ownerId === null || ownerId === actor.id) return;
+  if (actor.role === 'rep') throw AppError.invalid('ownerId', 'not_in_team');
+  const owner = await findActiveUser(db, ownerId);
+  if (!owner) throw AppError.invalid('ownerId', 'unknown_reference');
+  if (actor.role === 'manager' && owner.team_id !== actor.teamId)
+    throw AppError.invalid('ownerId', 'not_in_team');
 }
 
 async function requireContactsOf(
@@ -122,7 +127,7 @@ export async function createOpportunity(
 ): Promise<OpportunityView> {
   await requireVisibleCustomer(db, actor, input.customerId);
   const stage = await requireStage(db, input.stage ?? 'lead');
-  await requireOwner(db, input.ownerId);
+  await requireOwner(db, actor, input.ownerId);
   await requireContactsOf(db, input.customerId, input.contacts);
   const created = await insertOpportunity(db, {
     customer_id: input.customerId,
@@ -159,7 +164,7 @@ export async function updateOpportunityById(
   if (!current) throw AppError.notFound();
   refuseCustomerChange(input.customerId, current.customer_id);
   const stage = await requireStage(db, input.stage ?? current.stage);
-  await requireOwner(db, input.ownerId);
+  await requireOwner(db, actor, input.ownerId);
   await requireContactsOf(db, current.customer_id, input.contacts);
   const stageChanged = stage.code !== current.stage;
   const before = await withContacts(db, current);
