@@ -37,7 +37,15 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 }
 
 /** Entities whose audit rows carry the customer they belong to in `customer_id`. */
-const customerOwnedEntities = ['contact', 'order', 'payment', 'activity', 'relationship', 'grade_override'];
+const customerOwnedEntities = [
+  'contact',
+  'order',
+  'payment',
+  'activity',
+  'relationship',
+  'grade_override',
+  'opportunity',
+];
 
 /**
  * The audit trail of one customer: its own entries and those of the records it owns, newest first. Owned records
