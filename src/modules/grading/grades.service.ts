@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { explainCustomer, parseModel, type Explanation, type Model } from '../../engine/index.js';
 import { AppError } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
@@ -215,7 +216,7 @@ export async function setOverride(
 async function revokeLive(db: Db, actor: Actor, customerId: number, modelId: number) {
   return db
     .updateTable('grade_overrides')
-    .set({ revoked_at: new Date(), revoked_by: actor.id })
+    .set({ revoked_at: sql<Date>`now()`, revoked_by: actor.id })
     .where('model_id', '=', modelId)
     .where('customer_id', '=', customerId)
     .where('revoked_at', 'is', null)

@@ -65,8 +65,20 @@ export async function readRunResults(db: Db, runId: number) {
   return rows;
 }
 
+/**
+ * When a run looks at overrides: the start of its own transaction, or — to verify it later — the stored start of that
+ * run. Both are database timestamps, so they compare exactly (to the microsecond) with when overrides were made.
+ */
+export type OverrideMoment = 'transaction-start' | { readonly runId: number };
+
+const momentOf = (moment: OverrideMoment) =>
+  moment === 'transaction-start'
+    ? sql<Date>`now()`
+    : sql<Date>`(SELECT started_at FROM grading_runs WHERE id = ${moment.runId})`;
+
 /** Overrides in force at a moment: created by then and not yet revoked. Expiry is the engine's to apply. */
-export function overridesAt(db: Db, modelId: number, at: Date) {
+export function overridesAt(db: Db, modelId: number, moment: OverrideMoment) {
+  const at = momentOf(moment);
   return db
     .selectFrom('grade_overrides')
     .leftJoin('users', 'users.id', 'grade_overrides.created_by')
@@ -91,7 +103,6 @@ export interface RunRow {
   asOf: string;
   trigger: 'manual' | 'schedule' | 'cli' | 'api';
   startedBy: number | null;
-  startedAt: Date;
   population: number;
   params: unknown;
   distribution: unknown;
@@ -110,7 +121,7 @@ export async function insertRun(db: Db, run: RunRow): Promise<number> {
       as_of: run.asOf,
       trigger: run.trigger,
       started_by: run.startedBy,
-      started_at: run.startedAt,
+      started_at: sql<Date>`now()`,
       population: run.population,
       params: JSON.stringify(params.json),
       distribution: JSON.stringify(run.distribution),

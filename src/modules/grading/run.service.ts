@@ -20,6 +20,7 @@ import {
   lastRun,
   overridesAt,
   readRunGrades,
+  type OverrideMoment,
 } from './run.repository.js';
 
 export type RunTrigger = 'manual' | 'schedule' | 'cli' | 'api';
@@ -123,7 +124,7 @@ export async function gradeAsOf(
   definition: Model,
   modelId: number,
   asOf: string,
-  options: { previousRunId: number | null; overridesAt: Date; onRead?: () => void },
+  options: { previousRunId: number | null; overridesAt: OverrideMoment; onRead?: () => void },
 ): Promise<GradingInputs> {
   const base = await readBaseAggregates(db, {
     asOf,
@@ -173,14 +174,13 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
         SELECT pg_try_advisory_xact_lock(74231002, ${request.modelId}) AS locked`.execute(trx);
       if (!rows[0]?.locked) throw new AppError('CONFLICT');
       const started = performance.now();
-      const startedAt = new Date();
       await request.onStage?.('read');
       const { version, definition, model } = await loadModelVersion(trx, request.modelId);
       const previousRun = await lastRun(trx, request.modelId);
       let readDone = started;
       const { base, result, previous } = await gradeAsOf(trx, definition, request.modelId, request.asOf, {
         previousRunId: previousRun?.id ?? null,
-        overridesAt: startedAt,
+        overridesAt: 'transaction-start',
         onRead: () => {
           readDone = performance.now();
           void request.onStage?.('compute');
@@ -196,7 +196,6 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
         asOf: request.asOf,
         trigger: request.trigger,
         startedBy: request.startedBy,
-        startedAt,
         population: result.grades.length,
         params: result.params,
         distribution: result.distribution,

@@ -34,7 +34,7 @@ export async function verifyRun(db: Db, runId: number, sampleSize = 50): Promise
   const { definition } = await loadModelVersion(db, run.model_id, run.version);
   const { result } = await gradeAsOf(db, definition, run.model_id, run.as_of, {
     previousRunId: run.previous_run_id,
-    overridesAt: new Date(run.started_at),
+    overridesAt: { runId },
   });
   const stored = await readRunResults(db, runId);
   const differences: RunDifference[] = [];
