@@ -4,7 +4,7 @@ import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import type { Cursor } from '../shared/pagination.js';
-import { visibleCustomerIds } from '../shared/scope.js';
+import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
 import type { ActivityListFilter } from './activity.schema.js';
 
 function activityViews(db: Db, actor: Actor) {
@@ -58,13 +58,7 @@ export function findActivityView(db: Db, actor: Actor, id: number) {
 }
 
 export function findActivityForUpdate(db: Db, actor: Actor, id: number) {
-  return db
-    .selectFrom('activities')
-    .selectAll()
-    .where('id', '=', id)
-    .where('customer_id', 'in', visibleCustomerIds(db, actor))
-    .forUpdate()
-    .executeTakeFirst();
+  return findOwnedForUpdate(db, actor, 'activities', id);
 }
 
 export function insertActivity(db: Db, values: Insertable<ActivityTable>) {

@@ -23,16 +23,24 @@ function redact(value: unknown): unknown {
 }
 
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await recordAudits(db, [entry]);
+}
+
+/** Many entries in one INSERT: a bulk change writes its trail in bulk too. */
+export async function recordAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values({
-      user_id: entry.actorId,
-      entity: entry.entity,
-      entity_id: entry.entityId === null ? null : String(entry.entityId),
-      action: entry.action,
-      before: JSON.stringify(redact(entry.before)),
-      after: JSON.stringify(redact(entry.after)),
-    })
+    .values(
+      entries.map((entry) => ({
+        user_id: entry.actorId,
+        entity: entry.entity,
+        entity_id: entry.entityId === null ? null : String(entry.entityId),
+        action: entry.action,
+        before: JSON.stringify(redact(entry.before)),
+        after: JSON.stringify(redact(entry.after)),
+      })),
+    )
     .execute();
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
-import { visibleCustomerIds } from '../shared/scope.js';
+import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
 import type { ContactListFilter } from './contact.schema.js';
 
 /** Contacts of the customers the user can see, each with its customer's name. */
@@ -64,13 +64,7 @@ export function findContactView(db: Db, actor: Actor, id: number) {
 }
 
 export function findContactForUpdate(db: Db, actor: Actor, id: number) {
-  return db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('id', '=', id)
-    .where('customer_id', 'in', visibleCustomerIds(db, actor))
-    .forUpdate()
-    .executeTakeFirst();
+  return findOwnedForUpdate(db, actor, 'contacts', id);
 }
 
 /** Whether the contact exists and belongs to the customer (activities name a contact of their own customer). */

@@ -1,5 +1,5 @@
 import type { Db } from '../audit/audit.repository.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordAudits } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { AppError } from '../../server/errors.js';
 import { dictionaryCodeExists } from '../dictionaries/dictionary.repository.js';
@@ -181,16 +181,17 @@ export async function bulkAssignCustomers(
   const befores = await findCustomersForUpdate(db, actor, ids);
   if (befores.length !== ids.length) throw AppError.invalid('ids', 'unknown_customer');
   const afters = new Map((await updateCustomers(db, ids, ownership)).map((row) => [row.id, row]));
-  for (const before of befores) {
-    await recordAudit(db, {
+  await recordAudits(
+    db,
+    befores.map((before) => ({
       actorId: actor.id,
       entity: 'customer',
       entityId: before.id,
       action: 'update',
       before,
       after: afters.get(before.id),
-    });
-  }
+    })),
+  );
   return { updated: ids.length };
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
-import { visibleCustomerIds } from '../shared/scope.js';
+import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
 import type { ResolvedLine } from './order-figures.js';
 import type { OrderListFilter } from './order.schema.js';
 
@@ -49,13 +49,7 @@ export function findOrderView(db: Db, actor: Actor, id: number) {
 }
 
 export function findOrderForUpdate(db: Db, actor: Actor, id: number) {
-  return db
-    .selectFrom('orders')
-    .selectAll()
-    .where('id', '=', id)
-    .where('customer_id', 'in', visibleCustomerIds(db, actor))
-    .forUpdate()
-    .executeTakeFirst();
+  return findOwnedForUpdate(db, actor, 'orders', id);
 }
 
 /** The order a payment refers to: visible, and of the payment's own customer. */

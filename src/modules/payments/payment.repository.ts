@@ -4,7 +4,7 @@ import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import type { Cursor } from '../shared/pagination.js';
-import { visibleCustomerIds } from '../shared/scope.js';
+import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
 import type { PaymentListFilter } from './payment.schema.js';
 
 const today = sql<string>`stratum_business_date(now())`;
@@ -64,13 +64,7 @@ export function findPaymentView(db: Db, actor: Actor, id: number) {
 }
 
 export function findPaymentForUpdate(db: Db, actor: Actor, id: number) {
-  return db
-    .selectFrom('payments')
-    .selectAll()
-    .where('id', '=', id)
-    .where('customer_id', 'in', visibleCustomerIds(db, actor))
-    .forUpdate()
-    .executeTakeFirst();
+  return findOwnedForUpdate(db, actor, 'payments', id);
 }
 
 export function insertPayment(db: Db, values: Insertable<PaymentTable>) {

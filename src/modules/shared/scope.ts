@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
@@ -26,4 +26,25 @@ export function visibleCustomerIds(db: Db, actor: Actor) {
 export async function isCustomerVisible(db: Db, actor: Actor, customerId: number): Promise<boolean> {
   const row = await visibleCustomerIds(db, actor).where('customers.id', '=', customerId).executeTakeFirst();
   return row !== undefined;
+}
+
+/** Tables of records that belong to one customer and are read and changed through that customer's scope. */
+export type CustomerOwnedTable = 'contacts' | 'orders' | 'payments' | 'activities';
+
+/**
+ * A customer-owned record the user may change, locked for the change; undefined when it does not exist or its
+ * customer is out of the user's scope (the caller answers 404 either way).
+ */
+export function findOwnedForUpdate<T extends CustomerOwnedTable>(
+  db: Db,
+  actor: Actor,
+  table: T,
+  id: number,
+): Promise<Selectable<Database[T]> | undefined> {
+  return sql<Selectable<Database[T]>>`
+    SELECT * FROM ${sql.table(table)}
+    WHERE id = ${id} AND customer_id IN (${visibleCustomerIds(db, actor)})
+    FOR UPDATE`
+    .execute(db)
+    .then((result) => result.rows[0]);
 }
