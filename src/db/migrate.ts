@@ -8,6 +8,7 @@ import * as gradingPresets from './migrations/005_grading_presets.js';
 import * as imports from './migrations/007_imports.js';
 import * as alertsWebhooks from './migrations/006_alerts_webhooks.js';
 import * as opportunities from './migrations/008_opportunities.js';
+import * as servicePolicies from './migrations/009_service_policies.js';
 import * as clvForecasts from './migrations/012_clv_forecasts.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '007_imports': imports,
   '006_alerts_webhooks': alertsWebhooks,
   '008_opportunities': opportunities,
+  '009_service_policies': servicePolicies,
   '012_clv_forecasts': clvForecasts,
 };
 
