@@ -41,37 +41,75 @@ export function explainColumns(model: Model, result: GradingResult): Explanation
       params,
       tree.nodes.map((node) => result.units.get(node.fitted.path)!),
     );
-    const shortfall = new Float64Array(n);
-    for (let i = 0; i < n; i++) shortfall[i] = probe.shortfall(result.computedGrades[i]!, result.scores[i]!);
+    const shortfall = shortfalls(probe, result);
     const bestRise = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-    const change: NumericChange = { to: Number.NaN, unitIncrease: Number.NaN };
     for (const k of searchOrder(tree)) {
       const leaf = tree.leaves[k]!;
       const raws = numeric(result.columns.metrics[tree.nodes[leaf]!.fitted.metric!]!);
       const slope = canSkip(tree, leaf) ? probe.slopeOf(leaf) : Number.NaN;
-      for (let i = 0; i < n; i++) {
-        const grade = result.computedGrades[i]!;
-        if (grade === 0 || shortfall[i]! / slope > bestRise[i]!) continue;
-        probe.at(i, result.ids[i]!, result.scores[i]!, grade);
-        numericTarget(probe, leaf, raws[i]!, change);
-        const rise = change.unitIncrease;
-        if (Number.isNaN(change.to) || rise > bestRise[i]! || (rise === bestRise[i] && k > bestLeaf[i]!))
-          continue;
-        bestRise[i] = rise;
-        bestLeaf[i] = k;
-        bestValue[i] = change.to;
-      }
+      searchLeaf(probe, result, { k, leaf, raws, slope }, shortfall, { bestRise, bestLeaf, bestValue });
     }
   }
-  let reachableCount = 0;
-  for (let i = 0; i < n; i++) if (bestLeaf[i]! >= 0) reachableCount++;
   return {
     leaves: tree.leaves.map((l) => tree.nodes[l]!.fitted.path),
     contributions: contributionColumns(tree, result),
     bestLeaf,
     bestValue,
-    reachableCount,
+    reachableCount: countReachable(bestLeaf),
   };
+}
+
+function shortfalls(probe: Probe, { computedGrades, scores }: GradingResult): Float64Array {
+  const shortfall = new Float64Array(scores.length);
+  for (let i = 0; i < shortfall.length; i++) shortfall[i] = probe.shortfall(computedGrades[i]!, scores[i]!);
+  return shortfall;
+}
+
+function countReachable(bestLeaf: Int32Array): number {
+  let count = 0;
+  for (let i = 0; i < bestLeaf.length; i++) if (bestLeaf[i]! >= 0) count++;
+  return count;
+}
+
+interface LeafSearch {
+  readonly k: number;
+  readonly leaf: number;
+  readonly raws: Float64Array;
+  readonly slope: number;
+}
+
+interface BestChanges {
+  readonly bestRise: Float64Array;
+  readonly bestLeaf: Int32Array;
+  readonly bestValue: Float64Array;
+}
+
+/**
+ * One leaf's pass over every customer, in a function of its own: a loop that V8 optimises mid-run is left on
+ * the code after it, so each leaf's pass re-enters optimised code instead of warming up again.
+ */
+function searchLeaf(
+  probe: Probe,
+  result: GradingResult,
+  { k, leaf, raws, slope }: LeafSearch,
+  shortfall: Float64Array,
+  { bestRise, bestLeaf, bestValue }: BestChanges,
+): void {
+  const change: NumericChange = { to: Number.NaN, unitIncrease: Number.NaN };
+  const { computedGrades, ids, scores } = result;
+  const n = ids.length;
+  for (let i = 0; i < n; i++) {
+    const grade = computedGrades[i]!;
+    if (grade === 0 || shortfall[i]! / slope > bestRise[i]!) continue;
+    probe.at(i, ids[i]!, scores[i]!, grade);
+    numericTarget(probe, leaf, raws[i]!, change);
+    const rise = change.unitIncrease;
+    if (Number.isNaN(change.to) || rise > bestRise[i]! || (rise === bestRise[i] && k > bestLeaf[i]!))
+      continue;
+    bestRise[i] = rise;
+    bestLeaf[i] = k;
+    bestValue[i] = change.to;
+  }
 }
 
 /** Indices into `tree.leaves` of the numeric leaves, heaviest share of the composite first. */
@@ -105,12 +143,16 @@ function contributionColumns(tree: FlatTree, result: GradingResult): Record<stri
     const { fitted, weight } = tree.nodes[t]!;
     const scores = result.factorScores[fitted.id]!;
     const nullContribution = contributionOf(fitted, weight, 0, Number.NaN);
-    const out = new Float64Array(scores.length);
-    for (let i = 0; i < scores.length; i++) {
-      const s = scores[i]!;
-      out[i] = s !== s ? nullContribution : weight * s;
-    }
-    contributions[fitted.id] = out;
+    contributions[fitted.id] = weighted(scores, weight, nullContribution);
   }
   return contributions;
+}
+
+function weighted(scores: Float64Array, weight: number, nullContribution: number): Float64Array {
+  const out = new Float64Array(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    out[i] = s !== s ? nullContribution : weight * s;
+  }
+  return out;
 }

@@ -37,13 +37,35 @@ function fitBySorting(
   let nonNull = n;
   while (nonNull > 0 && Number.isNaN(values[order[nonNull - 1]!]!)) nonNull--;
   const nullCount = n - nonNull;
-  const sorted = new Float64Array(nonNull);
-  for (let i = 0; i < nonNull; i++) sorted[i] = values[order[i]!]!;
-
+  const sorted = gather(values, order, nonNull);
   const params: PercentileParams = { kind: 'percentile', descending, nulls, nullCount, sorted };
   const denominator = rowsRanked(params) - 1;
   const offset = nulls === 'first' ? nullCount : 0;
   const unit = new Float64Array(n);
+  scoreTieGroups(sorted, order, { offset, denominator, descending }, unit);
+  const nullScore = percentileOfNull(params);
+  for (let i = nonNull; i < n; i++) unit[order[i]!] = nullScore;
+  return { params, unit };
+}
+
+// The loops of the fits live in functions of their own: V8 optimises a long loop while it runs, and code
+// after it that has not yet run would send the whole function back to the interpreter.
+
+function gather(values: Float64Array, order: Int32Array, count: number): Float64Array {
+  const sorted = new Float64Array(count);
+  for (let i = 0; i < count; i++) sorted[i] = values[order[i]!]!;
+  return sorted;
+}
+
+interface Ranking {
+  readonly offset: number;
+  readonly denominator: number;
+  readonly descending: boolean;
+}
+
+function scoreTieGroups(sorted: Float64Array, order: Int32Array, ranking: Ranking, unit: Float64Array): void {
+  const { offset, denominator, descending } = ranking;
+  const nonNull = sorted.length;
   let start = 0;
   while (start < nonNull) {
     let end = start + 1;
@@ -53,9 +75,6 @@ function fitBySorting(
     for (let i = start; i < end; i++) unit[order[i]!] = score;
     start = end;
   }
-  const nullScore = percentileOfNull(params);
-  for (let i = nonNull; i < n; i++) unit[order[i]!] = nullScore;
-  return { params, unit };
 }
 
 function fitByCounting(
@@ -67,20 +86,7 @@ function fitByCounting(
   const n = values.length;
   const keys = grid.max - grid.min + 1;
   const counts = new Int32Array(keys);
-  let nullCount = 0;
-  let negativeZero = false;
-  // Every operation runs for every non-NULL value, so that the optimised loop meets no operation it has
-  // no type feedback for (a first −0 or a key rounding to −0 would send it back to the interpreter).
-  // On the grid |v| ≥ 1/scale unless v is ±0, so 1/v is −∞ for −0 only; `| 0` turns a −0 key into 0.
-  const { scale, min } = grid;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v !== v) nullCount++;
-    else {
-      counts[(Math.round(v * scale) - min) | 0]!++;
-      if (1 / v === Number.NEGATIVE_INFINITY) negativeZero = true;
-    }
-  }
+  const { nullCount, negativeZero } = countKeys(values, grid, counts);
   const sorted = new Float64Array(n - nullCount);
   const params: PercentileParams = { kind: 'percentile', descending, nulls, nullCount, sorted };
   const denominator = rowsRanked(params) - 1;
@@ -98,12 +104,35 @@ function fitByCounting(
   }
   if (negativeZero) keepSignedZeros(values, grid, counts, sorted);
   const nullScore = percentileOfNull(params);
-  const unit = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  return { params, unit: scoreByKey(values, grid, scoreOfKey, nullScore) };
+}
+
+function countKeys(values: Float64Array, grid: DecimalGrid, counts: Int32Array) {
+  let nullCount = 0;
+  let negativeZero = false;
+  // Every operation runs for every non-NULL value, so that the optimised loop meets no operation it has
+  // no type feedback for (a first −0 or a key rounding to −0 would send it back to the interpreter).
+  // On the grid |v| ≥ 1/scale unless v is ±0, so 1/v is −∞ for −0 only; `| 0` turns a −0 key into 0.
+  const { scale, min } = grid;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== v) nullCount++;
+    else {
+      counts[(Math.round(v * scale) - min) | 0]!++;
+      if (1 / v === Number.NEGATIVE_INFINITY) negativeZero = true;
+    }
+  }
+  return { nullCount, negativeZero };
+}
+
+function scoreByKey(values: Float64Array, grid: DecimalGrid, scoreOfKey: Float64Array, nullScore: number) {
+  const { scale, min } = grid;
+  const unit = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     unit[i] = v !== v ? nullScore : scoreOfKey[(Math.round(v * scale) - min) | 0]!;
   }
-  return { params, unit };
+  return unit;
 }
 
 /** Breakpoints keep −0 and 0 in row order within their tie group, exactly as the stable sort stores them. */

@@ -33,9 +33,7 @@ export function rowsAtPositions(
   const nullBucket = order.nulls === 'first' ? 0 : BUCKETS + 1;
   const mode = fillBuckets(values, order, nullBucket, buckets);
   if (mode === undefined) return bySorting(values, positions, order, byId);
-  const starts = new Int32Array(BUCKETS + 3);
-  for (let i = 0; i < n; i++) starts[buckets[i]! + 1]!++;
-  for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
+  const starts = bucketStarts(buckets);
 
   const result = new Int32Array(positions.length);
   // Buckets holding one value (or the NULLs) are tie groups, ranked by customer id alone: the wanted offsets
@@ -53,26 +51,9 @@ export function rowsAtPositions(
     return { bucket: b, offset: p - starts[b]! };
   });
   if (candidates > MAX_CANDIDATES) return bySorting(values, positions, order, byId);
-  if (tieWanted.includes(1)) {
-    const seen = new Int32Array(BUCKETS + 2);
-    for (let q = 0; q < n; q++) {
-      const row = byId[q]!;
-      const b = buckets[row]!;
-      if (!tieWanted[b]) continue;
-      const offset = seen[b]!++;
-      for (let k = 0; k < at.length; k++)
-        if (at[k]!.bucket === b && at[k]!.offset === offset) result[k] = row;
-    }
-  }
+  if (tieWanted.includes(1)) walkTies(buckets, byId, tieWanted, at, result);
   if (candidates > 0) {
-    const lists = new Map<number, number[]>();
-    for (let i = 0; i < n; i++) {
-      const b = buckets[i]!;
-      if (!sortWanted[b]) continue;
-      const list = lists.get(b);
-      if (list) list.push(i);
-      else lists.set(b, [i]);
-    }
+    const lists = collectWanted(buckets, sortWanted);
     const sign = order.descending ? -1 : 1;
     const ranked = (a: number, b: number) => {
       const x = values[a]!;
@@ -87,6 +68,51 @@ export function rowsAtPositions(
     });
   }
   return result;
+}
+
+// Each pass over the rows is a function of its own, so that V8's optimised code for one loop is not thrown
+// away on reaching code after it that has not run yet.
+
+function bucketStarts(buckets: Int32Array): Int32Array {
+  const starts = new Int32Array(BUCKETS + 3);
+  for (let i = 0; i < buckets.length; i++) starts[buckets[i]! + 1]!++;
+  for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
+  return starts;
+}
+
+interface WantedOffset {
+  readonly bucket: number;
+  readonly offset: number;
+}
+
+/** Fills `result` for wanted positions inside tie buckets, walking the rows in customer-id order. */
+function walkTies(
+  buckets: Int32Array,
+  byId: Int32Array,
+  tieWanted: Uint8Array,
+  at: readonly WantedOffset[],
+  result: Int32Array,
+): void {
+  const seen = new Int32Array(BUCKETS + 2);
+  for (let q = 0; q < byId.length; q++) {
+    const row = byId[q]!;
+    const b = buckets[row]!;
+    if (!tieWanted[b]) continue;
+    const offset = seen[b]!++;
+    for (let k = 0; k < at.length; k++) if (at[k]!.bucket === b && at[k]!.offset === offset) result[k] = row;
+  }
+}
+
+function collectWanted(buckets: Int32Array, sortWanted: Uint8Array): Map<number, number[]> {
+  const lists = new Map<number, number[]>();
+  for (let i = 0; i < buckets.length; i++) {
+    const b = buckets[i]!;
+    if (!sortWanted[b]) continue;
+    const list = lists.get(b);
+    if (list) list.push(i);
+    else lists.set(b, [i]);
+  }
+  return lists;
 }
 
 /**
