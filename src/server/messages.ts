@@ -78,6 +78,20 @@ export const fieldMessages = {
     'en-US': 'is the same company as an existing customer (same name once normalised)',
   },
   out_of_scope: { 'zh-CN': '不在您的数据范围内', 'en-US': 'is outside your data scope' },
+  pool_owned_limit: {
+    'zh-CN': '已达到可拥有客户数上限，无法再领取',
+    'en-US': 'cannot be claimed: you already own as many customers as allowed',
+  },
+  pool_daily_limit: {
+    'zh-CN': '今日领取次数已达上限',
+    'en-US': 'cannot be claimed: you have reached today\'s claim limit',
+  },
+  pool_reclaim_blocked: {
+    'zh-CN': '该客户由您释放或从您处收回不久，暂不能再次领取',
+    'en-US': 'cannot be claimed yet: it left you for the pool too recently',
+  },
+  not_owned: { 'zh-CN': '客户当前没有负责人', 'en-US': 'has no owner to release it from' },
+  not_after_today: { 'zh-CN': '必须晚于今天', 'en-US': 'must be after today' },
   inconsistent_order: {
     'zh-CN': '与同一订单号的第一行不一致',
     'en-US': 'differs from the first row of the same order',
@@ -85,6 +99,22 @@ export const fieldMessages = {
   order_of_other_customer: {
     'zh-CN': '订单号已属于其他客户',
     'en-US': 'is already the order number of another customer',
+  },
+  unknown_grade: { 'zh-CN': '不是该分级模型的等级', 'en-US': "is not a grade of the model's ladder" },
+  missing_grade: {
+    'zh-CN': '未覆盖分级模型的全部等级',
+    'en-US': "does not give a rule for every grade of the model's ladder",
+  },
+  mode_mismatch: {
+    'zh-CN': '与客户经理配置方式不符（专属为 1:1，共享需填人数，渠道/公海不填人数和级别）',
+    'en-US': 'does not fit the manager mode (dedicated is 1:1, shared needs N, channel/pool take neither N nor level)',
+  },
+  level_below_required: { 'zh-CN': '级别低于该等级要求', 'en-US': "is below the level the customer's grade requires" },
+  over_capacity: { 'zh-CN': '接手后将超出负荷', 'en-US': 'would be over capacity after the move' },
+  unknown_merge_field: { 'zh-CN': '不是可用的合并字段', 'en-US': 'is not a known merge field' },
+  no_channel: {
+    'zh-CN': '未配置可用的发送渠道，请导出草稿',
+    'en-US': 'has no configured channel; export the drafts instead',
   },
 } as const satisfies Record<string, Bilingual>;
 
