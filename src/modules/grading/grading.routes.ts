@@ -12,6 +12,7 @@ import {
 } from './grades.service.js';
 import {
   AnyJson,
+  FactorPreviewBody,
   HistoryQuery,
   MigrationQuery,
   ModelChange,
@@ -39,6 +40,7 @@ import { executeRun } from './run.service.js';
 import { scopedDistribution, scopedMigration, scopedResults } from './run-views.repository.js';
 import { verifyRun } from './verify.service.js';
 import { previewModelChange } from './what-if.service.js';
+import { previewFactor } from './factor-preview.service.js';
 import type { Db } from '../audit/audit.repository.js';
 
 const tags = ['grading'];
@@ -92,6 +94,15 @@ const routes = {
       'Preview an edited definition against the current version: migration matrix, distributions, movers',
     request: { params: IdParams, body: jsonBody(WhatIfBody) },
     responses: { 200: json('Preview'), ...errorResponses },
+  }),
+  previewFactor: createRoute({
+    method: 'post',
+    path: '/grading/models/preview-factor',
+    tags,
+    summary:
+      'Histograms of one factor over the current population: the raw metric and its normalised 0–100 score (managers, admins)',
+    request: { body: jsonBody(FactorPreviewBody) },
+    responses: { 200: json('Histograms'), ...errorResponses },
   }),
   startRun: createRoute({
     method: 'post',
@@ -226,6 +237,9 @@ export function registerGradingRoutes(app: OpenAPIHono<AppEnv>, { db, now }: App
     const { id } = c.req.valid('param');
     return c.json(await previewModelChange(db, c.get('actor'), id, c.req.valid('json'), now()), 200);
   });
+  app.openapi(routes.previewFactor, async (c) =>
+    c.json(await previewFactor(db, c.get('actor'), c.req.valid('json'), now()), 200),
+  );
   app.openapi(routes.startRun, async (c) => {
     const actor = c.get('actor');
     requireModelEditor(actor);

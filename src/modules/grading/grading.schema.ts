@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { Cron } from 'croner';
 import { isoDate, text } from '../../server/schema-common.js';
+import { METRIC_IDS } from '../../engine/index.js';
+import { normaliserSchema, populationSchema } from '../../engine/model/schema.js';
 
 const cron = z
   .string()
@@ -81,6 +83,20 @@ export const WhatIfBody = z
   .object({ definition, asOf: isoDate.optional() })
   .strict()
   .openapi('GradingWhatIf');
+
+export const FactorPreviewBody = z
+  .object({
+    metric: z.enum(METRIC_IDS),
+    normaliser: normaliserSchema,
+    direction: z.enum(['higher-is-better', 'lower-is-better']).optional(),
+    windowMonths: z.number().int().min(1).max(120).default(12),
+    lateness: z.enum(['point_in_time', 'final']).default('point_in_time'),
+    costPerContact: z.number().nonnegative().default(0),
+    population: populationSchema.default({}),
+    asOf: isoDate.optional(),
+  })
+  .strict()
+  .openapi('GradingFactorPreview');
 
 export const RunStart = z.object({ asOf: isoDate.optional() }).strict().openapi('GradingRunStart');
 

@@ -1,4 +1,10 @@
-import { deriveMetrics, gradePopulation, type GradingResult, type Model } from '../../engine/index.js';
+import {
+  deriveMetrics,
+  gradePopulation,
+  type GradingResult,
+  type Model,
+  type PopulationColumns,
+} from '../../engine/index.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { visibleCustomerIds } from '../shared/scope.js';
@@ -8,13 +14,18 @@ import { loadModelVersion } from './run.service.js';
 import { requireModelEditor, validateDefinition } from './model.service.js';
 import { businessDay } from './instant.service.js';
 
-async function gradeAll(db: Db, model: Model, asOf: string): Promise<GradingResult> {
+/** Every customer's metrics as of a date, with the model's window, lateness rule and contact cost. */
+export async function populationMetrics(
+  db: Db,
+  model: Pick<Model, 'windowMonths' | 'lateness' | 'costPerContact'>,
+  asOf: string,
+): Promise<PopulationColumns> {
   const base = await readBaseAggregates(db, {
     asOf,
     windowMonths: model.windowMonths,
     lateness: model.lateness,
   });
-  const columns = deriveMetrics(
+  return deriveMetrics(
     {
       ids: base.customerIds,
       aggregates: base.columns,
@@ -25,7 +36,10 @@ async function gradeAll(db: Db, model: Model, asOf: string): Promise<GradingResu
     model.windowMonths,
     { costPerContact: model.costPerContact },
   );
-  return gradePopulation(model, columns, { asOf });
+}
+
+async function gradeAll(db: Db, model: Model, asOf: string): Promise<GradingResult> {
+  return gradePopulation(model, await populationMetrics(db, model, asOf), { asOf });
 }
 
 const gradeById = (result: GradingResult) =>

@@ -9,6 +9,7 @@ import { useActor } from '../modules/auth/hooks/useSession';
 import type { AnalyticsFilter, RunAnalytics } from '../modules/analytics/api/analytics.api';
 import { BehaviourTable } from '../modules/analytics/components/BehaviourTable';
 import { CompositionChart } from '../modules/analytics/components/CompositionChart';
+import { DashboardFunnel } from '../modules/analytics/components/DashboardFunnel';
 import { DashboardFilters, type DashboardSelection } from '../modules/analytics/components/DashboardFilters';
 import { LorenzChart } from '../modules/analytics/components/LorenzChart';
 import { MigrationCard } from '../modules/analytics/components/MigrationCard';
@@ -112,6 +113,9 @@ export default function DashboardPage() {
                 </Col>
                 <Col span={24}>
                   <BehaviourTable data={data} />
+                </Col>
+                <Col span={24}>
+                  <DashboardFunnel filter={filter} />
                 </Col>
               </Row>
             </Spin>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Segmented } from 'antd';
+import { Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../shared/charts/Chart';
 import { ChartCard } from '../../../shared/charts/ChartCard';
@@ -7,17 +7,21 @@ import { enumKey } from '../../../shared/enums';
 import { pickLocalised } from '../../../shared/format/localised';
 import { useDictionaryLabel } from '../../dictionaries/hooks/useDictionary';
 import { compositionDimensions, type CompositionDimension, type RunAnalytics } from '../api/analytics.api';
+import { ProvinceMap } from '../map/ProvinceMap';
 
 const TOP = 15;
 
+type ProvinceView = 'map' | 'bars';
+
 /**
  * Customers by industry, province, size, nature, type or lifecycle, split by grade; the biggest values first.
- * Provinces are a ranked bar, not a map: a China map needs GeoJSON the application does not ship.
+ * Provinces show on a map of China, or as the same ranked bars as the other dimensions.
  */
 export function CompositionChart({ data }: { data: RunAnalytics }) {
   const { t, i18n } = useTranslation();
   const dictionary = useDictionaryLabel();
   const [dimension, setDimension] = useState<CompositionDimension>('industry');
+  const [provinceView, setProvinceView] = useState<ProvinceView>('map');
   const label = (key: string | null): string => {
     if (key === null) return t('dashboard.unknown');
     switch (dimension) {
@@ -48,30 +52,47 @@ export function CompositionChart({ data }: { data: RunAnalytics }) {
         ...rows.map((r) => [label(r.key), ...r.counts, r.total]),
       ]}
     >
-      <Segmented
-        size="small"
-        value={dimension}
-        onChange={(value) => setDimension(value as CompositionDimension)}
-        options={compositionDimensions.map((d) => ({ value: d, label: t(`dashboard.dimension.${d}`) }))}
-      />
-      <Chart
-        height={Math.max(220, 26 * shown.length + 60)}
-        exportName={`${title}-${t(`dashboard.dimension.${dimension}`)}`}
-        option={{
-          legend: { top: 4, left: 0 },
-          tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-          grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-          xAxis: { type: 'value', minInterval: 1 },
-          yAxis: { type: 'category', data: shown.map((r) => label(r.key)) },
-          series: data.ladder.map((grade, i) => ({
-            name: names[i],
-            type: 'bar',
-            stack: 'grades',
-            itemStyle: { color: grade.color ?? undefined },
-            data: shown.map((r) => r.counts[i] ?? 0),
-          })),
-        }}
-      />
+      <Space wrap size={8}>
+        <Segmented
+          size="small"
+          value={dimension}
+          onChange={(value) => setDimension(value as CompositionDimension)}
+          options={compositionDimensions.map((d) => ({ value: d, label: t(`dashboard.dimension.${d}`) }))}
+        />
+        {dimension === 'province' && (
+          <Segmented<ProvinceView>
+            size="small"
+            value={provinceView}
+            onChange={setProvinceView}
+            options={[
+              { value: 'map', label: t('dashboard.provinceMap') },
+              { value: 'bars', label: t('dashboard.provinceBars') },
+            ]}
+          />
+        )}
+      </Space>
+      {dimension === 'province' && provinceView === 'map' ? (
+        <ProvinceMap data={data} exportName={`${title}-${t('dashboard.dimension.province')}`} />
+      ) : (
+        <Chart
+          height={Math.max(220, 26 * shown.length + 60)}
+          exportName={`${title}-${t(`dashboard.dimension.${dimension}`)}`}
+          option={{
+            legend: { top: 4, left: 0 },
+            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+            grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+            xAxis: { type: 'value', minInterval: 1 },
+            yAxis: { type: 'category', data: shown.map((r) => label(r.key)) },
+            series: data.ladder.map((grade, i) => ({
+              name: names[i],
+              type: 'bar',
+              stack: 'grades',
+              itemStyle: { color: grade.color ?? undefined },
+              data: shown.map((r) => r.counts[i] ?? 0),
+            })),
+          }}
+        />
+      )}
     </ChartCard>
   );
 }
