@@ -13,6 +13,7 @@ import { registerGradingRoutes } from '../modules/grading/grading.routes.js';
 import { registerOpportunityRoutes } from '../modules/opportunities/opportunity.routes.js';
 import { registerOrderRoutes } from '../modules/orders/order.routes.js';
 import { registerPolicyRoutes } from '../modules/policies/policy.routes.js';
+import { registerPolicyRoutes } from '../modules/policies/policy.routes.js';
 import { registerPaymentRoutes } from '../modules/payments/payment.routes.js';
 import { registerRelationshipRoutes } from '../modules/relationships/relationship.routes.js';
 import { registerTeamRoutes } from '../modules/users/team.routes.js';
@@ -40,6 +41,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerExportRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerOpportunityRoutes(app, deps);
+  registerPolicyRoutes(app, deps);
   registerWorklistRoutes(app, deps);
   registerPoolRoutes(app, deps);
   registerPolicyRoutes(app, deps);
