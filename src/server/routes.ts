@@ -13,14 +13,11 @@ import { registerGradingRoutes } from '../modules/grading/grading.routes.js';
 import { registerOpportunityRoutes } from '../modules/opportunities/opportunity.routes.js';
 import { registerOrderRoutes } from '../modules/orders/order.routes.js';
 import { registerPolicyRoutes } from '../modules/policies/policy.routes.js';
-import { registerPolicyRoutes } from '../modules/policies/policy.routes.js';
 import { registerPaymentRoutes } from '../modules/payments/payment.routes.js';
 import { registerRelationshipRoutes } from '../modules/relationships/relationship.routes.js';
 import { registerTeamRoutes } from '../modules/users/team.routes.js';
 import { registerUserRoutes } from '../modules/users/user.routes.js';
 import { registerWebhookRoutes } from '../modules/webhooks/webhook.routes.js';
-import { registerWorklistRoutes } from '../modules/worklist/worklist.routes.js';
-import { registerPoolRoutes } from '../modules/pool/pool.routes.js';
 
 /** Every authenticated API module, mounted under /api behind the session check. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -41,8 +38,5 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerExportRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerOpportunityRoutes(app, deps);
-  registerPolicyRoutes(app, deps);
-  registerWorklistRoutes(app, deps);
-  registerPoolRoutes(app, deps);
   registerPolicyRoutes(app, deps);
 }
