@@ -162,6 +162,16 @@ function Editor({ model, metrics }: { model: GradingModel; metrics: readonly Met
               factors={definition.factors}
               metrics={metrics}
               onChange={(factors) => edit({ ...definition, factors })}
+              preview={
+                canEdit
+                  ? {
+                      windowMonths: definition.windowMonths,
+                      costPerContact: definition.costPerContact,
+                      lateness: definition.lateness,
+                      population: definition.population,
+                    }
+                  : undefined
+              }
             />
           </Card>
         </Col>

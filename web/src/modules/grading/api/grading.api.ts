@@ -45,6 +45,33 @@ export interface ModelDefinition {
   stability?: { downgradeAfter: number; downgradeMargin: number };
 }
 
+/** The model-wide settings a factor's values depend on (window, lateness, contact cost, population filter). */
+export type FactorPreviewContext = Pick<
+  ModelDefinition,
+  'windowMonths' | 'costPerContact' | 'lateness' | 'population'
+>;
+
+export interface FactorPreviewRequest extends FactorPreviewContext {
+  metric: string;
+  normaliser: NormaliserSpec;
+  direction?: FactorSpec['direction'];
+}
+
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
+}
+
+export interface FactorPreview {
+  asOf: string;
+  population: number;
+  raw:
+    | { kind: 'numeric'; bins: HistogramBin[]; nulls: number }
+    | { kind: 'category'; categories: { value: string; count: number }[]; others: number; nulls: number };
+  score: { bins: HistogramBin[]; nulls: number };
+}
+
 export interface GradingModel {
   id: number;
   key: string;
@@ -211,6 +238,8 @@ export const gradingApi = {
   ) => api.patch<GradingModel>(`/grading/models/${id}`, change),
   whatIf: (id: number, definition: ModelDefinition) =>
     api.post<WhatIf>(`/grading/models/${id}/what-if`, { definition }),
+  previewFactor: (request: FactorPreviewRequest) =>
+    api.post<FactorPreview>('/grading/models/preview-factor', request),
   startRun: (modelId: number, asOf?: string) =>
     api.post<RunSummary>(`/grading/models/${modelId}/runs`, asOf ? { asOf } : {}),
   runs: (modelId?: number) => api.get<ItemList<Run>>(`/grading/runs${buildQuery({ modelId, limit: 100 })}`),

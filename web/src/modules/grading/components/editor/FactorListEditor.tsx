@@ -2,8 +2,15 @@ import { Button, Card, Flex, Input, InputNumber, Select, Slider, Space, Typograp
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { pickLocalised } from '../../../../shared/format/localised';
-import type { FactorSpec, Metric, NormaliserKind, NormaliserSpec } from '../../api/grading.api';
+import type {
+  FactorPreviewContext,
+  FactorSpec,
+  Metric,
+  NormaliserKind,
+  NormaliserSpec,
+} from '../../api/grading.api';
 import { defaultNormaliser, normalisedShares, scaleTo100 } from './definition';
+import { FactorHistograms } from './FactorHistograms';
 
 const normaliserKinds: NormaliserKind[] = [
   'percentile',
@@ -110,6 +117,7 @@ function FactorRow({
   onChange,
   onRemove,
   depth,
+  preview,
 }: {
   factor: FactorSpec;
   share: number;
@@ -117,6 +125,7 @@ function FactorRow({
   onChange: (factor: FactorSpec) => void;
   onRemove: () => void;
   depth: number;
+  preview?: FactorPreviewContext;
 }) {
   const { t, i18n } = useTranslation();
   const metric = metrics.find((m) => m.id === factor.metric);
@@ -171,65 +180,87 @@ function FactorRow({
             factors={factor.factors}
             metrics={metrics}
             depth={depth + 1}
+            preview={preview}
             onChange={(factors) => onChange({ ...factor, factors })}
           />
         </div>
       ) : (
-        <Space wrap size={8} style={{ marginTop: 8 }}>
-          <Select
-            size="small"
-            showSearch
-            optionFilterProp="label"
-            aria-label={t('editor.metric')}
-            style={{ width: 220 }}
-            value={factor.metric}
-            onChange={(id: string) => onChange({ ...factor, metric: id })}
-            options={metrics.map((m) => ({ value: m.id, label: pickLocalised(m.name, i18n.language) }))}
-          />
-          <Select
-            size="small"
-            aria-label={t('editor.normaliser')}
-            style={{ width: 150 }}
-            value={factor.normaliser?.kind}
-            onChange={(kind: NormaliserKind) => onChange({ ...factor, normaliser: defaultNormaliser(kind) })}
-            options={normaliserKinds.map((kind) => ({ value: kind, label: t(`normaliser.${kind}`) }))}
-          />
-          {factor.normaliser && (
-            <NormaliserSettings
-              spec={factor.normaliser}
-              onChange={(normaliser) => onChange({ ...factor, normaliser })}
+        <>
+          <Space wrap size={8} style={{ marginTop: 8 }}>
+            <Select
+              size="small"
+              showSearch
+              optionFilterProp="label"
+              aria-label={t('editor.metric')}
+              style={{ width: 220 }}
+              value={factor.metric}
+              onChange={(id: string) => onChange({ ...factor, metric: id })}
+              options={metrics.map((m) => ({ value: m.id, label: pickLocalised(m.name, i18n.language) }))}
+            />
+            <Select
+              size="small"
+              aria-label={t('editor.normaliser')}
+              style={{ width: 150 }}
+              value={factor.normaliser?.kind}
+              onChange={(kind: NormaliserKind) =>
+                onChange({ ...factor, normaliser: defaultNormaliser(kind) })
+              }
+              options={normaliserKinds.map((kind) => ({ value: kind, label: t(`normaliser.${kind}`) }))}
+            />
+            {factor.normaliser && (
+              <NormaliserSettings
+                spec={factor.normaliser}
+                onChange={(normaliser) => onChange({ ...factor, normaliser })}
+              />
+            )}
+            <Select
+              size="small"
+              aria-label={t('editor.direction')}
+              style={{ width: 140 }}
+              value={
+                factor.direction ??
+                (metric && !metric.higherIsBetter ? 'lower-is-better' : 'higher-is-better')
+              }
+              onChange={(direction: FactorSpec['direction']) => onChange({ ...factor, direction })}
+              options={(['higher-is-better', 'lower-is-better'] as const).map((v) => ({
+                value: v,
+                label: t(`direction.${v}`),
+              }))}
+            />
+          </Space>
+          {preview && factor.metric && factor.normaliser && (
+            <FactorHistograms
+              factorId={factor.id}
+              request={{
+                ...preview,
+                metric: factor.metric,
+                normaliser: factor.normaliser,
+                direction: factor.direction,
+              }}
             />
           )}
-          <Select
-            size="small"
-            aria-label={t('editor.direction')}
-            style={{ width: 140 }}
-            value={
-              factor.direction ?? (metric && !metric.higherIsBetter ? 'lower-is-better' : 'higher-is-better')
-            }
-            onChange={(direction: FactorSpec['direction']) => onChange({ ...factor, direction })}
-            options={(['higher-is-better', 'lower-is-better'] as const).map((v) => ({
-              value: v,
-              label: t(`direction.${v}`),
-            }))}
-          />
-        </Space>
+        </>
       )}
     </Card>
   );
 }
 
-/** A list of sibling factors with weight sliders whose normalised shares always add to 100 %. */
+/**
+ * A list of sibling factors with weight sliders whose normalised shares always add to 100 %; with a preview
+ * context (model editors), each metric factor shows its histograms over the current population.
+ */
 export function FactorListEditor({
   factors,
   metrics,
   onChange,
   depth = 0,
+  preview,
 }: {
   factors: readonly FactorSpec[];
   metrics: readonly Metric[];
   onChange: (factors: FactorSpec[]) => void;
   depth?: number;
+  preview?: FactorPreviewContext;
 }) {
   const { t } = useTranslation();
   const shares = normalisedShares(factors.map((f) => f.weight));
@@ -249,6 +280,7 @@ export function FactorListEditor({
           share={shares[i] ?? 0}
           metrics={metrics}
           depth={depth}
+          preview={preview}
           onChange={(changed) => onChange(factors.map((f, j) => (j === i ? changed : f)))}
           onRemove={() => onChange(factors.filter((_, j) => j !== i))}
         />
