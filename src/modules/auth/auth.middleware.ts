@@ -2,7 +2,8 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { AppError } from '../../server/errors.js';
-import { actorForToken, sessionIdOf } from './auth.service.js';
+import { actorForSession, sessionIdOf } from './auth.service.js';
+import { checkWithFallback } from './session-fallback.js';
 
 export const SESSION_COOKIE = 'stratum_session';
 
@@ -10,10 +11,15 @@ export const SESSION_COOKIE = 'stratum_session';
 export function requireSession(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const actor = token ? await actorForToken(deps.db, token, deps.now()) : undefined;
-    if (!token || !actor) throw new AppError('UNAUTHENTICATED');
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    const sessionId = sessionIdOf(token);
+    const now = deps.now();
+    const lookup = actorForSession(deps.db, sessionId, now);
+    const actor =
+      deps.database.kind === 'pglite' ? await checkWithFallback(sessionId, now, lookup) : await lookup;
+    if (!actor) throw new AppError('UNAUTHENTICATED');
     c.set('actor', actor);
-    c.set('sessionId', sessionIdOf(token));
+    c.set('sessionId', sessionId);
     await next();
   });
 }

@@ -7,6 +7,7 @@ import type { Actor } from './actor.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { deleteSession, deleteUserSessions, findSessionActor, insertSession } from './session.repository.js';
+import { forgetSession, forgetUserSessions, rememberSession } from './session-fallback.js';
 
 /** The cookie carries a random token; the database keeps only its hash, so a leaked table opens no session. */
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -54,13 +55,18 @@ export async function login(
   };
 }
 
-export async function actorForToken(db: Db, token: string, now: Date): Promise<Actor | undefined> {
-  const row = await findSessionActor(db, sessionIdOf(token), now);
-  return row && { id: row.id, login: row.login, name: row.name, role: row.role, teamId: row.team_id };
+/** The session's user; a live session is remembered for the PGlite fallback of `checkWithFallback`. */
+export async function actorForSession(db: Db, sessionId: string, now: Date): Promise<Actor | undefined> {
+  const row = await findSessionActor(db, sessionId, now);
+  if (!row) return undefined;
+  const actor = { id: row.id, login: row.login, name: row.name, role: row.role, teamId: row.team_id };
+  rememberSession(sessionId, actor, new Date(row.expires_at));
+  return actor;
 }
 
 export async function logout(db: Db, actor: Actor, sessionId: string): Promise<void> {
   await deleteSession(db, sessionId);
+  forgetSession(sessionId);
   await recordAudit(db, { actorId: actor.id, entity: 'user', entityId: actor.id, action: 'logout' });
 }
 
@@ -79,5 +85,6 @@ export async function changePassword(
     password_changed_at: new Date(),
   });
   await deleteUserSessions(db, actor.id, sessionId);
+  forgetUserSessions(actor.id);
   await recordAudit(db, { actorId: actor.id, entity: 'user', entityId: actor.id, action: 'password' });
 }

@@ -21,7 +21,7 @@ export async function findSessionActor(db: Db, sessionId: string, now: Date) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.login', 'users.name', 'users.role', 'users.team_id'])
+    .select(['users.id', 'users.login', 'users.name', 'users.role', 'users.team_id', 'sessions.expires_at'])
     .where('sessions.id', '=', sessionId)
     .where('sessions.expires_at', '>', now)
     .where('users.active', '=', true)

@@ -115,4 +115,25 @@ describe('customer exports', () => {
     expect(result.problems).toEqual([]);
     expect([result.inserted, result.updated, result.unchanged]).toEqual([0, 0, 3]);
   });
+
+  it('text that a spreadsheet would run as a formula leaves the CSV as text, and comes back unchanged', async () => {
+    const name = '=HYPERLINK("http://example.invalid","点我")';
+    expect((await admin('POST', '/api/customers', { code: 'F001', name })).status).toBe(201);
+    const rows = await csvRows(await admin('GET', '/api/exports/customers?format=csv&q=F001'));
+    expect(rows[1]).toContain(`'${name}`);
+    const path = join(mkdtempSync(join(tmpdir(), 'stratum-export-')), 'customers.csv');
+    writeFileSync(
+      path,
+      Buffer.from(await (await admin('GET', '/api/exports/customers?format=csv&q=F001')).arrayBuffer()),
+    );
+    const system = {
+      id: t.people.admin,
+      login: 'admin',
+      name: 'admin',
+      role: 'admin' as const,
+      teamId: null,
+    };
+    const result = await runImport(t.handle, system, { entity: 'customers', files: [{ path }] });
+    expect([result.problems, result.updated, result.unchanged]).toEqual([[], 0, 1]);
+  });
 });

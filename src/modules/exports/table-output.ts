@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { XlsxWriter, type XlsxCell } from '../imports/formats/xlsx-writer.js';
+import { guardFormula } from './formula-guard.js';
 
 /** A cell of an exported list; money travels as a decimal string so CSV keeps it exact (XLSX holds numbers). */
 export type ExportCell = XlsxCell | { readonly decimal: string };
@@ -43,7 +44,7 @@ const CSV_CHUNK = 64 * 1024;
 const BOM = '\ufeff';
 
 async function writeCsv(output: Writable, table: ExportTable): Promise<void> {
-  let chunk = BOM + csvLine(table.header);
+  let chunk = BOM + csvLine(table.header.map(guardFormula));
   for await (const row of table.rows) {
     chunk += csvLine(row.map(csvText));
     if (chunk.length >= CSV_CHUNK) {
@@ -57,7 +58,7 @@ async function writeCsv(output: Writable, table: ExportTable): Promise<void> {
 
 function csvText(cell: ExportCell): string {
   if (cell === null) return '';
-  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'string') return guardFormula(cell);
   if (typeof cell === 'number') return String(cell);
   return 'decimal' in cell ? cell.decimal : cell.date;
 }

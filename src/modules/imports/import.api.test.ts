@@ -125,6 +125,32 @@ describe('import over HTTP: upload, preview, validate, commit, report', () => {
     expect(job.progress.fraction).toBe(1);
   });
 
+  it('a job cancelled over HTTP while it runs ends cancelled and leaves nothing written', async () => {
+    // As large as the upload limit allows, so that the job is still running when the cancel arrives; the admin's
+    // session has been checked before, so the cancel gets past the database the import holds (PGlite).
+    const rows = Array.from({ length: 7000 }, (_, i) => `X${String(i).padStart(4, '0')},C`);
+    expect((await admin('GET', '/api/auth/me')).status).toBe(200);
+    const { id } = await upload(admin, 'cancel-me.csv', `code,name\n${rows.join('\n')}\n`);
+    const started = await json<JobView>(
+      await admin('POST', '/api/imports/jobs', { entity: 'customers', uploadIds: [id] }),
+    );
+    const cancel = await admin('POST', `/api/imports/jobs/${started.id}/cancel`);
+    expect(cancel.status).toBe(202);
+    expect((await repEast1('POST', `/api/imports/jobs/${started.id}/cancel`)).status).toBe(404);
+    const job = await finished(admin, started.id);
+    expect([job.state, job.result]).toEqual(['cancelled', null]);
+    const written = await t.handle.db
+      .selectFrom('customers')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('code', 'like', 'X%')
+      .executeTakeFirstOrThrow();
+    expect(Number(written.count)).toBe(0);
+    expect((await admin('POST', `/api/imports/jobs/${started.id}/cancel`)).status).toBe(202);
+    expect((await json<JobView>(await admin('GET', `/api/imports/jobs/${started.id}`))).state).toBe(
+      'cancelled',
+    );
+  });
+
   it("another user's upload is an unknown reference", async () => {
     const { id } = await upload(admin, 'mine.csv', 'code,name\nK001,K\n');
     const response = await repEast1('POST', '/api/imports/jobs', { entity: 'customers', uploadIds: [id] });

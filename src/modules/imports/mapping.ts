@@ -1,4 +1,5 @@
 import { fieldsOf, headerKey, type ImportEntity } from './fields.js';
+import { unguardFormula } from '../exports/formula-guard.js';
 
 /**
  * Where a field's value comes from: a column (by header text, or '#n' for the n-th column, 1-based), a constant, or a
@@ -89,7 +90,7 @@ export function compileMapping(mapping: Mapping, headers: readonly string[]): Co
             name === 'row' ? String(rowNumber) : (cells[placeholderColumns.get(name) as number] ?? '').trim(),
           );
         } else text = column === undefined ? '' : (cells[column] ?? '');
-        text = text.trim();
+        text = unguardFormula(text.trim());
         if (spec.values && Object.hasOwn(spec.values, text)) text = spec.values[text] as string;
         if (spec.part) {
           const [date = '', ...time] = text.split(/[ T]+/);

@@ -4,6 +4,7 @@ import { isoTimestamp, recordChange } from '../audit/owned-records.js';
 import { isAdmin, type Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { deleteUserSessions } from '../auth/session.repository.js';
+import { forgetUserSessions } from '../auth/session-fallback.js';
 import { findUser, insertUser, listUsers, loginTaken, teamExists, updateUser } from './user.repository.js';
 import type { UserCreateInput, UserUpdateInput, UserView } from './user.schema.js';
 
@@ -87,6 +88,8 @@ export async function updateUserById(
       : { password_hash: await hashPassword(password), password_changed_at: new Date() }),
   });
   if (password !== undefined || input.active === false) await deleteUserSessions(db, id);
+  // Role and team travel with the remembered session: any change of the user is checked in the database again.
+  forgetUserSessions(id);
   await recordChange(db, actor, 'user', {
     action: 'update',
     before,
@@ -103,5 +106,6 @@ export async function deactivateUser(db: Db, actor: Actor, id: number): Promise<
   if (id === actor.id) throw AppError.invalid('id', 'own_account');
   const after = await updateUser(db, id, { active: false });
   await deleteUserSessions(db, id);
+  forgetUserSessions(id);
   await recordAudit(db, { actorId: actor.id, entity: 'user', entityId: id, action: 'delete', before, after });
 }
