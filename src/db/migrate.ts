@@ -9,6 +9,7 @@ import * as imports from './migrations/007_imports.js';
 import * as alertsWebhooks from './migrations/006_alerts_webhooks.js';
 import * as opportunities from './migrations/008_opportunities.js';
 import * as servicePolicies from './migrations/009_service_policies.js';
+import * as messaging from './migrations/011_messaging.js';
 import * as clvForecasts from './migrations/012_clv_forecasts.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '006_alerts_webhooks': alertsWebhooks,
   '008_opportunities': opportunities,
   '009_service_policies': servicePolicies,
+  '011_messaging': messaging,
   '012_clv_forecasts': clvForecasts,
 };
 

@@ -116,6 +116,11 @@ export const fieldMessages = {
     'zh-CN': '未配置可用的发送渠道，请导出草稿',
     'en-US': 'has no configured channel; export the drafts instead',
   },
+  unknown_merge_field: { 'zh-CN': '不是可用的合并字段', 'en-US': 'is not a known merge field' },
+  no_channel: {
+    'zh-CN': '未配置可用的发送渠道，请导出草稿',
+    'en-US': 'has no configured channel; export the drafts instead',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldReason = keyof typeof fieldMessages;

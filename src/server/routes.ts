@@ -18,6 +18,7 @@ import { registerRelationshipRoutes } from '../modules/relationships/relationshi
 import { registerTeamRoutes } from '../modules/users/team.routes.js';
 import { registerUserRoutes } from '../modules/users/user.routes.js';
 import { registerWebhookRoutes } from '../modules/webhooks/webhook.routes.js';
+import { registerMessagingRoutes } from '../modules/messaging/messaging.routes.js';
 
 /** Every authenticated API module, mounted under /api behind the session check. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -38,5 +39,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerExportRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerOpportunityRoutes(app, deps);
+  registerMessagingRoutes(app, deps);
   registerPolicyRoutes(app, deps);
 }

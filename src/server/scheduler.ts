@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { executeRun, type RunSummary } from '../modules/grading/run.service.js';
 import { createDeliveryWorker } from '../modules/webhooks/delivery.worker.js';
+import { createOutboxWorker } from '../modules/messaging/outbox.worker.js';
 import type { AppDeps } from './app-env.js';
 import { AppError } from './errors.js';
 
@@ -175,6 +176,13 @@ export async function startBackgroundJobs(deps: AppDeps): Promise<BackgroundJobs
     now: deps.now,
   });
   worker.start();
+  const outbox = createOutboxWorker({
+    db: deps.db,
+    logger: deps.logger,
+    settings: deps.config.webhooks,
+    now: deps.now,
+  });
+  outbox.start();
   const scheduler = deps.config.scheduler
     ? createScheduler({ db: deps.db, logger: deps.logger, now: deps.now })
     : undefined;
@@ -183,6 +191,7 @@ export async function startBackgroundJobs(deps: AppDeps): Promise<BackgroundJobs
     async stop() {
       scheduler?.stop();
       await worker.stop();
+      await outbox.stop();
     },
   };
 }

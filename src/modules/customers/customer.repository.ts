@@ -152,6 +152,15 @@ export async function countCustomers(db: Db, actor: Actor, filter: CustomerListF
   return Number(row.count);
 }
 
+/** The ids of the visible customers a list filter selects: a segment elsewhere selects exactly as the list does. */
+export function filteredCustomerIds(
+  db: Db,
+  actor: Actor,
+  filter: Omit<CustomerListFilter, 'limit' | 'cursor' | 'sort' | 'order'>,
+) {
+  return applyFilter(customerViews(db, actor), filter).clearSelect().select('customers.id');
+}
+
 export function findCustomerView(db: Db, actor: Actor, id: number) {
   return customerViews(db, actor).where('customers.id', '=', id).executeTakeFirst();
 }

@@ -3,8 +3,9 @@ import type { Logger } from 'pino';
 import type { WebhookSettings } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { afterFailure } from './backoff.js';
+import { createPollingWorker, type PollingWorker } from './polling.js';
 import { claimDueDeliveries, recordAttempt, type DueDelivery } from './delivery.repository.js';
-import { signBody } from './signature.js';
+import { postSigned, type PostOutcome } from './signed-post.js';
 
 export interface DeliveryWorkerOptions {
   readonly db: Kysely<Database>;
@@ -21,17 +22,8 @@ export interface TickReport {
   readonly failed: number;
 }
 
-export interface DeliveryWorker {
-  /** Sends every delivery due now (one batch); the interval calls it, tests call it with their own clock. */
-  tick(): Promise<TickReport>;
-  start(): void;
-  stop(): Promise<void>;
-}
-
-interface Response {
-  readonly statusCode: number | null;
-  readonly error: string | null;
-}
+/** `tick` sends every delivery due now (one batch). */
+export type DeliveryWorker = PollingWorker<TickReport>;
 
 /** The body is what is signed: built once, sent byte for byte. */
 export function deliveryBody(delivery: Pick<DueDelivery, 'id' | 'event' | 'payload' | 'created_at'>): string {
@@ -43,33 +35,16 @@ export function deliveryBody(delivery: Pick<DueDelivery, 'id' | 'event' | 'paylo
   });
 }
 
-async function post(delivery: DueDelivery, timeoutSeconds: number): Promise<Response> {
-  const body = deliveryBody(delivery);
-  try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutSeconds * 1000),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Stratum-Webhooks/1',
-        'x-stratum-event': delivery.event,
-        'x-stratum-delivery': String(delivery.id),
-        'x-stratum-signature': signBody(delivery.secret, body),
-      },
-      body,
-    });
-    await response.body?.cancel();
-    const ok = response.status >= 200 && response.status < 300;
-    return { statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
-  } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    const message = timedOut
-      ? `timeout after ${timeoutSeconds} s`
-      : [error instanceof Error ? error.message : String(error), cause].filter(Boolean).join(': ');
-    return { statusCode: null, error: message.slice(0, 500) };
-  }
+function post(delivery: DueDelivery, timeoutSeconds: number): Promise<PostOutcome> {
+  return postSigned(
+    {
+      url: delivery.url,
+      secret: delivery.secret,
+      body: deliveryBody(delivery),
+      headers: { 'x-stratum-event': delivery.event, 'x-stratum-delivery': String(delivery.id) },
+    },
+    timeoutSeconds,
+  );
 }
 
 /**
@@ -80,8 +55,6 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const { db, logger, settings } = options;
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? 20;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<TickReport> | undefined;
 
   async function deliver(delivery: DueDelivery): Promise<keyof TickReport> {
     const started = performance.now();
@@ -127,24 +100,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     return { delivered: count('delivered'), retrying: count('retrying'), failed: count('failed') };
   }
 
-  function tick(): Promise<TickReport> {
-    running ??= sendDue().finally(() => (running = undefined));
-    return running;
-  }
-
-  return {
-    tick,
-    start() {
-      if (timer) return;
-      timer = setInterval(() => {
-        tick().catch((error: unknown) => logger.error({ err: error }, 'webhook delivery tick failed'));
-      }, settings.pollSeconds * 1000);
-      timer.unref();
-    },
-    async stop() {
-      clearInterval(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
-    },
-  };
+  return createPollingWorker(sendDue, {
+    pollSeconds: settings.pollSeconds,
+    logger,
+    failureMessage: 'webhook delivery tick failed',
+  });
 }
