@@ -172,7 +172,10 @@ describe('service policy API', () => {
     rules[1] = rule('B', { paymentTermsDays: -1, discountCeiling: '1.5', creditLimit: '-3' });
     const response = await w.admin('POST', `/api/policies/${abcPolicy}/versions`, { rules });
     expect(response.status).toBe(400);
-    const fields = (await json(response)).error!.fields as Array<{ path: string; message: string }>;
+    const fields = (await json(response)).error!.fields as unknown as Array<{
+      path: string;
+      message: string;
+    }>;
     expect(fields.map((f) => f.path).sort()).toEqual([
       'rules.1.creditLimit',
       'rules.1.discountCeiling',
