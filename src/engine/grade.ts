@@ -1,3 +1,4 @@
+import type { ClvRunParams } from './clv/forecast.js';
 import type { PopulationColumns } from './columns.js';
 import { fitComposite, type FittedFactor } from './composite/factors.js';
 import { runMethod, type GraderParams } from './graders/index.js';
@@ -28,6 +29,8 @@ export interface RunParams {
   readonly method: GraderParams;
   /** Lowest score of each grade for score methods (threshold, or the score of the grade's last member). */
   readonly scoreBoundaries?: readonly number[] | undefined;
+  /** Fitted CLV models, when the model uses CLV metrics (added by the run, see src/modules/clv). */
+  readonly clv?: ClvRunParams | undefined;
 }
 
 export interface GradeShare {

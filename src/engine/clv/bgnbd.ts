@@ -5,7 +5,7 @@ import { fitMaximumLikelihood } from './fit.js';
 import type { FitOptions, FitResult } from './fit.js';
 import { groupRecencyFrequency, validateRecencyFrequency } from './grouping.js';
 import type { GroupedRecencyFrequency, RecencyFrequency } from './grouping.js';
-import { hyp2f1ExcessOverB } from './hypergeometric.js';
+import { hyp2f1ExcessOverB, scaledHyp2f1ExcessOverB } from './hypergeometric.js';
 import { clvError } from './labels.js';
 import { digamma, lgamma, oneMinusExpOver, sigmoid } from './special.js';
 
@@ -168,9 +168,11 @@ function conditionalExpected(params: BgNbdParams, x: number, tx: number, T: numb
   const { r, alpha, a, b } = params;
   const z = t / (alpha + T + t);
   const logBase = Math.log1p(-z);
-  const bracket =
-    oneMinusExpOver(a - 1, logBase) -
-    Math.exp((a - 1) * logBase) * hyp2f1ExcessOverB(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  const plain = Math.exp((a - 1) * logBase) * hyp2f1ExcessOverB(a + b - 1 - r, a - 1, a + b + x - 1, z);
+  const tail = Number.isFinite(plain)
+    ? plain
+    : scaledHyp2f1ExcessOverB(a + b - 1 - r, a - 1, a + b + x - 1, z, (a - 1) * logBase);
+  const bracket = oneMinusExpOver(a - 1, logBase) - tail;
   const pAlive = x === 0 ? 1 : sigmoid(-logDropoutOdds(params, x, tx, T));
   return (a + b + x - 1) * bracket * pAlive;
 }

@@ -82,3 +82,33 @@ export function hyp2f1ExcessOverB(a: number, b: number, c: number, z: number): n
   }
   return sum;
 }
+
+/**
+ * e^logScale · (₂F₁(a, b; c; z) − 1) / b with every term carried as a logarithm and a sign, for when the series
+ * itself overflows although the scaled value is moderate: BG/NBD fits on small or very regular populations
+ * reach a and b near the parameter bound (10⁶), where ₂F₁ is of the order (1 − z)^(−b) and its scale factor
+ * (1 − z)^(a−1) underflows, so the plain product is 0 · ∞.
+ */
+export function scaledHyp2f1ExcessOverB(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  logScale: number,
+): number {
+  const first = (a / c) * z;
+  if (first === 0) return 0;
+  let sign = Math.sign(first);
+  let logMagnitude = Math.log(Math.abs(first));
+  let sum = sign * Math.exp(logMagnitude + logScale);
+  for (let j = 1; j < MAX_TERMS * 50; j++) {
+    const ratio = (((a + j) * (b + j)) / ((c + j) * (j + 1))) * z;
+    if (ratio === 0) break;
+    sign *= Math.sign(ratio);
+    logMagnitude += Math.log(Math.abs(ratio));
+    const term = sign * Math.exp(logMagnitude + logScale);
+    sum += term;
+    if (Math.abs(ratio) < 1 && Math.abs(term) <= RELATIVE_EPS * Math.abs(sum)) break;
+  }
+  return sum;
+}

@@ -48,6 +48,9 @@ export const METRIC_IDS = [
   'share_of_wallet',
   'upcoming_purchase_volume',
   'months_to_close',
+  'clv_12m',
+  'expected_purchases_12m',
+  'p_alive',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -106,6 +109,17 @@ const definitions: readonly MetricDefinition[] = [
   entry('share_of_wallet', 'ratio', '我方采购份额', 'Share of wallet', true, 0.0001),
   money('upcoming_purchase_volume', '未来采购量', 'Upcoming purchase volume'),
   entry('months_to_close', 'count', '预计成交月数', 'Months to close', false, 1),
+  // Purchase-pattern forecasts (BG/NBD + Gamma-Gamma, src/engine/clv), fitted by the run that uses them.
+  money('clv_12m', '12个月客户终身价值', '12-month customer lifetime value'),
+  entry(
+    'expected_purchases_12m',
+    'count',
+    '未来12个月预期购买次数',
+    'Expected purchases, next 12 months',
+    true,
+    0.01,
+  ),
+  entry('p_alive', 'ratio', '仍活跃概率', 'Probability still active', true, 0.0001),
 ];
 
 export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = Object.freeze(

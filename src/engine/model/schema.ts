@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { METRIC_IDS } from '../metrics/catalogue.js';
+import { clvSettingsSchema } from '../clv/settings.js';
 
 const localised = z.object({ 'zh-CN': z.string().min(1), 'en-US': z.string().min(1) });
 const metricId = z.enum(METRIC_IDS);
@@ -218,6 +219,8 @@ export const modelSchema = z
     method: methodSchema,
     ladder: z.array(gradeSchema).min(1),
     stability: stabilitySchema.default({ downgradeAfter: 1, downgradeMargin: 0 }),
+    /** Settings of the CLV metrics (clv_12m, expected_purchases_12m, p_alive) and churn flags; defaults when absent. */
+    clv: clvSettingsSchema.optional(),
   })
   .superRefine((m, ctx) => {
     if (m.factors.length > 0) checkWeights(m.factors, ctx, ['factors']);

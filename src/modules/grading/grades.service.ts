@@ -13,6 +13,7 @@ import {
   runContext,
 } from './instant.service.js';
 import { findModel } from './model.repository.js';
+import { withClvMetrics } from '../clv/clv-metrics.js';
 
 async function requireVisible(db: Db, actor: Actor, customerId: number) {
   if (!(await isCustomerVisible(db, actor, customerId))) throw AppError.notFound();
@@ -150,7 +151,13 @@ export async function explainGrade(
   if (!current) throw AppError.notFound();
   const { model, params } = await runContext(db, run);
   const asOf = current.cause === 'instant' ? businessDay(now) : run.as_of;
-  const columns = await customerMetricColumns(db, model, [customerId], asOf);
+  const columns = await withClvMetrics(
+    db,
+    model,
+    await customerMetricColumns(db, model, [customerId], asOf),
+    asOf,
+    params.clv,
+  );
   return { ...explainCustomer(model, params, customerId, metricsOf(columns, 0)), asOf, runId: run.runId };
 }
 

@@ -13,6 +13,7 @@ import type { Db } from '../audit/audit.repository.js';
 import { readBaseAggregates } from './base-aggregates.repository.js';
 import { readRunParams } from './run.repository.js';
 import { raiseGradeAlerts } from '../alerts/alert.service.js';
+import { withClvMetrics } from '../clv/clv-metrics.js';
 
 /** What made a customer's grade change between runs, recorded with the change. */
 export type RegradeCause = 'order' | 'payment' | 'activity' | 'attributes' | 'override';
@@ -120,7 +121,7 @@ export async function regradeCustomers(
     const measure = `${model.windowMonths}|${model.lateness}|${model.costPerContact}`;
     if (!metricsByMeasure.has(measure))
       metricsByMeasure.set(measure, customerMetricColumns(db, model, ids, today));
-    const columns = await metricsByMeasure.get(measure)!;
+    const columns = await withClvMetrics(db, model, await metricsByMeasure.get(measure)!, today, params.clv);
     const modelChanges: number[] = [];
     for (let row = 0; row < columns.ids.length; row++) {
       const customerId = columns.ids[row]!;

@@ -10,6 +10,9 @@ import {
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../server/errors.js';
 import { raiseGradeAlerts } from '../alerts/alert.service.js';
+import { clvMetrics, usesClvMetrics, type ClvMetrics } from '../clv/clv-metrics.js';
+import { storeRunForecasts } from '../clv/forecast.service.js';
+import type { ClvRunParams } from '../../engine/clv/forecast.js';
 import type { Db } from '../audit/audit.repository.js';
 import { readBaseAggregates, type BaseAggregates } from './base-aggregates.repository.js';
 import { findModel, findModelVersion } from './model.repository.js';
@@ -116,6 +119,8 @@ export interface GradingInputs {
   readonly base: BaseAggregates;
   readonly result: GradingResult;
   readonly previous: PreviousGrades;
+  /** CLV metrics and their fitted (or given) parameters, when the model uses them. */
+  readonly clv?: ClvMetrics | undefined;
 }
 
 /** Reads the state as of the date and grades it: the part of a run that verification repeats. */
@@ -124,7 +129,13 @@ export async function gradeAsOf(
   definition: Model,
   modelId: number,
   asOf: string,
-  options: { previousRunId: number | null; overridesAt: OverrideMoment; onRead?: () => void },
+  options: {
+    previousRunId: number | null;
+    overridesAt: OverrideMoment;
+    onRead?: () => void;
+    /** A past run's fitted CLV models: reused, never refitted (verification). */
+    clv?: ClvRunParams | undefined;
+  },
 ): Promise<GradingInputs> {
   const base = await readBaseAggregates(db, {
     asOf,
@@ -146,7 +157,10 @@ export async function gradeAsOf(
     definition.windowMonths,
     { costPerContact: definition.costPerContact },
   );
-  const result = gradePopulation(definition, columns, {
+  const clv = usesClvMetrics(definition)
+    ? await clvMetrics(db, definition, columns, asOf, options.clv)
+    : undefined;
+  const result = gradePopulation(definition, clv?.columns ?? columns, {
     asOf,
     previous,
     overrides: overrides.map((o) => ({
@@ -157,7 +171,7 @@ export async function gradeAsOf(
       expiresOn: o.expires_on ?? undefined,
     })),
   });
-  return { base, result, previous };
+  return { base, result, previous, clv };
 }
 
 /**
@@ -178,14 +192,20 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
       const { version, definition, model } = await loadModelVersion(trx, request.modelId);
       const previousRun = await lastRun(trx, request.modelId);
       let readDone = started;
-      const { base, result, previous } = await gradeAsOf(trx, definition, request.modelId, request.asOf, {
-        previousRunId: previousRun?.id ?? null,
-        overridesAt: 'transaction-start',
-        onRead: () => {
-          readDone = performance.now();
-          void request.onStage?.('compute');
+      const { base, result, previous, clv } = await gradeAsOf(
+        trx,
+        definition,
+        request.modelId,
+        request.asOf,
+        {
+          previousRunId: previousRun?.id ?? null,
+          overridesAt: 'transaction-start',
+          onRead: () => {
+            readDone = performance.now();
+            void request.onStage?.('compute');
+          },
         },
-      });
+      );
       const computeDone = performance.now();
       await request.onStage?.('write');
       const migration = migrationOf(definition, base.customerIds, result, previous);
@@ -197,7 +217,7 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
         trigger: request.trigger,
         startedBy: request.startedBy,
         population: result.grades.length,
-        params: result.params,
+        params: clv ? { ...result.params, clv: clv.params } : result.params,
         distribution: result.distribution,
         migration,
         timings: timingsSoFar,
@@ -220,6 +240,8 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
         definition.ladder.map((g) => g.code),
       );
       await raiseGradeAlerts(trx, { modelId: model.id, runId });
+      if (clv)
+        await storeRunForecasts(trx, { runId, modelId: model.id, asOf: request.asOf }, result.rows, clv);
       const finished = performance.now();
       const timings: Timings = {
         ...timingsSoFar,

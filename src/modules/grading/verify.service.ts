@@ -1,6 +1,7 @@
 import type { Db } from '../audit/audit.repository.js';
 import { AppError } from '../../server/errors.js';
-import { findRun, readRunResults } from './run.repository.js';
+import type { RunParams } from '../../engine/index.js';
+import { findRun, readRunParams, readRunResults } from './run.repository.js';
 import { gradeAsOf, loadModelVersion } from './run.service.js';
 
 export interface RunDifference {
@@ -35,6 +36,7 @@ export async function verifyRun(db: Db, runId: number, sampleSize = 50): Promise
   const { result } = await gradeAsOf(db, definition, run.model_id, run.as_of, {
     previousRunId: run.previous_run_id,
     overridesAt: { runId },
+    clv: (await readRunParams<RunParams>(db, runId)).clv,
   });
   const stored = await readRunResults(db, runId);
   const differences: RunDifference[] = [];

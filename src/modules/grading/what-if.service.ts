@@ -13,6 +13,7 @@ import { lastRun } from './run.repository.js';
 import { loadModelVersion } from './run.service.js';
 import { requireModelEditor, validateDefinition } from './model.service.js';
 import { businessDay } from './instant.service.js';
+import { withClvMetrics } from '../clv/clv-metrics.js';
 
 /** Every customer's metrics as of a date, with the model's window, lateness rule and contact cost. */
 export async function populationMetrics(
@@ -39,7 +40,8 @@ export async function populationMetrics(
 }
 
 async function gradeAll(db: Db, model: Model, asOf: string): Promise<GradingResult> {
-  return gradePopulation(model, await populationMetrics(db, model, asOf), { asOf });
+  const columns = await withClvMetrics(db, model, await populationMetrics(db, model, asOf), asOf);
+  return gradePopulation(model, columns, { asOf });
 }
 
 const gradeById = (result: GradingResult) =>
