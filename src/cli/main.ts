@@ -9,6 +9,8 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerGradeCommands } from './commands/grade.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerWorklistCommands } from './commands/worklist.js';
+import { registerClvCommands } from './commands/clv.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerGradeCommands(program, config);
   registerImportCommand(program, config);
   registerExportCommand(program, config);
+  registerWorklistCommands(program, config);
+  registerClvCommands(program, config);
   return program;
 }
 

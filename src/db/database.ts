@@ -355,7 +355,7 @@ export interface GradeOverrideTable {
   revoked_by: number | null;
 }
 
-export type AlertKind = 'upgrade' | 'downgrade' | 'entered_top' | 'left_top' | 'churn_risk';
+export type AlertKind = 'upgrade' | 'downgrade' | 'entered_top' | 'left_top' | 'churn_risk' | 'pool_warning';
 
 /** One inbox entry: a grade event as one recipient (the customer's owner or team manager) reads it. */
 export interface AlertTable {

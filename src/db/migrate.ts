@@ -9,6 +9,7 @@ import * as imports from './migrations/007_imports.js';
 import * as alertsWebhooks from './migrations/006_alerts_webhooks.js';
 import * as opportunities from './migrations/008_opportunities.js';
 import * as servicePolicies from './migrations/009_service_policies.js';
+import * as worklistPool from './migrations/010_worklist_pool.js';
 import * as messaging from './migrations/011_messaging.js';
 import * as clvForecasts from './migrations/012_clv_forecasts.js';
 
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '006_alerts_webhooks': alertsWebhooks,
   '008_opportunities': opportunities,
   '009_service_policies': servicePolicies,
+  '010_worklist_pool': worklistPool,
   '011_messaging': messaging,
   '012_clv_forecasts': clvForecasts,
 };

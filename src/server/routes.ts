@@ -19,6 +19,8 @@ import { registerTeamRoutes } from '../modules/users/team.routes.js';
 import { registerUserRoutes } from '../modules/users/user.routes.js';
 import { registerWebhookRoutes } from '../modules/webhooks/webhook.routes.js';
 import { registerMessagingRoutes } from '../modules/messaging/messaging.routes.js';
+import { registerWorklistRoutes } from '../modules/worklist/worklist.routes.js';
+import { registerPoolRoutes } from '../modules/pool/pool.routes.js';
 
 /** Every authenticated API module, mounted under /api behind the session check. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -40,5 +42,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerImportRoutes(app, deps);
   registerOpportunityRoutes(app, deps);
   registerMessagingRoutes(app, deps);
+  registerWorklistRoutes(app, deps);
+  registerPoolRoutes(app, deps);
   registerPolicyRoutes(app, deps);
 }

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { executeRun, type RunSummary } from '../modules/grading/run.service.js';
 import { createDeliveryWorker } from '../modules/webhooks/delivery.worker.js';
 import { createOutboxWorker } from '../modules/messaging/outbox.worker.js';
+import { startPoolRecallJob } from '../modules/pool/pool.job.js';
 import type { AppDeps } from './app-env.js';
 import { AppError } from './errors.js';
 
@@ -167,7 +168,7 @@ export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
-/** What the server runs besides answering requests: the models' schedules and the webhook delivery worker. */
+/** What the server runs besides answering requests: the models' schedules, the webhook and message outboxes. */
 export async function startBackgroundJobs(deps: AppDeps): Promise<BackgroundJobs> {
   const worker = createDeliveryWorker({
     db: deps.db,
@@ -187,8 +188,10 @@ export async function startBackgroundJobs(deps: AppDeps): Promise<BackgroundJobs
     ? createScheduler({ db: deps.db, logger: deps.logger, now: deps.now })
     : undefined;
   await scheduler?.start();
+  const poolRecall = deps.config.scheduler ? startPoolRecallJob(deps) : undefined;
   return {
     async stop() {
+      poolRecall?.stop();
       scheduler?.stop();
       await worker.stop();
       await outbox.stop();

@@ -17,6 +17,8 @@ export interface GradeEventPayload {
   readonly customer: { readonly id: number; readonly code: string; readonly name: string };
   readonly from: GradeRef | null;
   readonly to: GradeRef | null;
+  /** pool_warning only: the day the customer returns to the public pool unless followed up. */
+  readonly recallOn?: string;
 }
 
 /** The sentence an account manager reads in the inbox, in both languages. */
@@ -50,6 +52,11 @@ export function alertMessage(kind: AlertKind, p: GradeEventPayload): Bilingual {
       return {
         'zh-CN': `「${customer}」有流失风险：在「${model.zh}」中为 ${zh(p.to)}`,
         'en-US': `${customer} is at risk of churning: ${en(p.to)} in ${model.en}`,
+      };
+    case 'pool_warning':
+      return {
+        'zh-CN': `「${customer}」将于 ${p.recallOn ?? ''} 因未跟进退回公海`,
+        'en-US': `${customer} returns to the public pool on ${p.recallOn ?? ''} unless you follow up`,
       };
   }
 }

@@ -6,6 +6,7 @@ export const alertKinds = [
   'entered_top',
   'left_top',
   'churn_risk',
+  'pool_warning',
 ] as const satisfies readonly AlertKind[];
 
 /**
