@@ -78,6 +78,7 @@ export const fieldMessages = {
     'en-US': 'is the same company as an existing customer (same name once normalised)',
   },
   out_of_scope: { 'zh-CN': '不在您的数据范围内', 'en-US': 'is outside your data scope' },
+  no_purchases: { 'zh-CN': '此日期之前没有任何购买', 'en-US': 'has no purchases on or before it' },
   pool_owned_limit: {
     'zh-CN': '已达到可拥有客户数上限，无法再领取',
     'en-US': 'cannot be claimed: you already own as many customers as allowed',
@@ -111,11 +112,6 @@ export const fieldMessages = {
   },
   level_below_required: { 'zh-CN': '级别低于该等级要求', 'en-US': "is below the level the customer's grade requires" },
   over_capacity: { 'zh-CN': '接手后将超出负荷', 'en-US': 'would be over capacity after the move' },
-  unknown_merge_field: { 'zh-CN': '不是可用的合并字段', 'en-US': 'is not a known merge field' },
-  no_channel: {
-    'zh-CN': '未配置可用的发送渠道，请导出草稿',
-    'en-US': 'has no configured channel; export the drafts instead',
-  },
   unknown_merge_field: { 'zh-CN': '不是可用的合并字段', 'en-US': 'is not a known merge field' },
   no_channel: {
     'zh-CN': '未配置可用的发送渠道，请导出草稿',
