@@ -176,6 +176,7 @@ describe('the inbox', () => {
       entered_top: all.items.filter((a) => a.kind === 'entered_top').length,
       left_top: all.items.filter((a) => a.kind === 'left_top').length,
       churn_risk: 0,
+      pool_warning: 0,
     });
     const first = all.items[0]!;
     const read = (await (

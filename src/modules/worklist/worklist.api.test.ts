@@ -10,7 +10,20 @@ import { keysOf, openWorld, worklist, type World } from './testing/world.js';
  */
 const TODAY = '2026-09-20';
 let w: World;
-const c: Record<string, number> = {};
+type Name =
+  | 'overdue'
+  | 'fresh'
+  | 'pool'
+  | 'birthday'
+  | 'holiday'
+  | 'repurchase'
+  | 'downgrade'
+  | 'churn'
+  | 'ungraded'
+  | 'east2Escalated'
+  | 'east2Recent'
+  | 'south';
+const c = {} as Record<Name, number>;
 
 beforeAll(async () => {
   w = await openWorld(TODAY);
