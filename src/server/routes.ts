@@ -7,6 +7,7 @@ import { registerHistoryRoutes } from '../modules/audit/history.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contact.routes.js';
 import { registerExportRoutes } from '../modules/exports/export.routes.js';
 import { registerImportRoutes } from '../modules/imports/import.routes.js';
+import { registerComplianceRoutes } from '../modules/compliance/compliance.routes.js';
 import { registerCustomerRoutes } from '../modules/customers/customer.routes.js';
 import { registerDictionaryRoutes } from '../modules/dictionaries/dictionary.routes.js';
 import { registerGradingRoutes } from '../modules/grading/grading.routes.js';
@@ -45,4 +46,5 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerWorklistRoutes(app, deps);
   registerPoolRoutes(app, deps);
   registerPolicyRoutes(app, deps);
+  registerComplianceRoutes(app, deps);
 }
