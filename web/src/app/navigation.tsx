@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   DashboardOutlined,
   FunnelPlotOutlined,
+  GiftOutlined,
   HistoryOutlined,
   SlidersOutlined,
   TeamOutlined,
@@ -22,6 +23,7 @@ export const navigation: readonly NavigationItem[] = [
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: <DashboardOutlined /> },
   { path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined /> },
   { path: '/funnel', labelKey: 'nav.funnel', icon: <FunnelPlotOutlined /> },
+  { path: '/messages', labelKey: 'nav.messages', icon: <GiftOutlined /> },
   { path: '/grading/models', labelKey: 'nav.models', icon: <SlidersOutlined /> },
   { path: '/grading/runs', labelKey: 'nav.runs', icon: <HistoryOutlined /> },
 ];

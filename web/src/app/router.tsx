@@ -15,6 +15,7 @@ const RunDetailPage = lazy(() => import('../pages/RunDetailPage'));
 const ModelsPage = lazy(() => import('../pages/ModelsPage'));
 const ModelEditorPage = lazy(() => import('../pages/ModelEditorPage'));
 const FunnelPage = lazy(() => import('../pages/FunnelPage'));
+const MessagingPage = lazy(() => import('../pages/MessagingPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
       { path: 'customers/:id/edit', element: <CustomerEditPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'funnel', element: <FunnelPage /> },
+      { path: 'messages/*', element: <MessagingPage /> },
       { path: 'grading/runs', element: <RunsPage /> },
       { path: 'grading/runs/:id', element: <RunDetailPage /> },
       { path: 'grading/models', element: <ModelsPage /> },
