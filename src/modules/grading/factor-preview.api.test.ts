@@ -5,6 +5,8 @@ let t: TestApp;
 let admin: Client;
 let managerEast: Client;
 let repEast1: Client;
+let clock = new Date('2025-03-01T10:00:00+08:00');
+let lastCustomerId = 0;
 
 interface Bin {
   from: number;
@@ -29,7 +31,7 @@ const PATH = '/api/grading/models/preview-factor';
 const salesPercentile = { metric: 'sales_window', normaliser: { kind: 'percentile', nulls: 'first' } };
 
 beforeAll(async () => {
-  t = await createTestApp({}, () => new Date('2025-03-01T10:00:00+08:00'));
+  t = await createTestApp({}, () => clock);
   [admin, managerEast, repEast1] = await Promise.all([t.as('admin'), t.as('managerEast'), t.as('repEast1')]);
   // Ten buying customers (sales 1,000 … 10,000 in the window) and two who never bought.
   for (let n = 1; n <= 12; n++) {
@@ -41,6 +43,7 @@ beforeAll(async () => {
         industry: n % 2 ? 'manufacturing' : 'retail',
       }),
     );
+    lastCustomerId = created.id;
     if (n > 10) continue;
     await t.handle.db
       .insertInto('orders')
@@ -140,5 +143,28 @@ describe('factor preview histograms', () => {
     const unknownMetric = await admin('POST', PATH, { metric: 'nope', normaliser: { kind: 'minmax' } });
     expect(unknownMetric.status).toBe(400);
     expect((await body<ErrorBody>(unknownMetric)).error.fields[0]!.path).toBe('metric');
+  });
+
+  it('the population metrics are read again once a minute has passed, not on every settings change', async () => {
+    const before = await body<Preview>(await admin('POST', PATH, salesPercentile));
+    await t.handle.db
+      .insertInto('orders')
+      .values({
+        customer_id: lastCustomerId,
+        order_no: 'H-late',
+        order_date: '2024-11-01',
+        amount: '50000.00',
+        gross_profit: '1.00',
+      })
+      .execute();
+    const reused = await body<Preview>(
+      await admin('POST', PATH, { ...salesPercentile, normaliser: { kind: 'minmax' } }),
+    );
+    if (reused.raw.kind !== 'numeric' || before.raw.kind !== 'numeric') throw new Error('numeric expected');
+    expect(reused.raw.bins.at(-1)!.to).toBe(before.raw.bins.at(-1)!.to);
+    clock = new Date(clock.getTime() + 61_000);
+    const fresh = await body<Preview>(await admin('POST', PATH, salesPercentile));
+    if (fresh.raw.kind !== 'numeric') throw new Error('numeric expected');
+    expect(fresh.raw.bins.at(-1)!.to).toBe(50_000);
   });
 });

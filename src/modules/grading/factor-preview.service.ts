@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { fitNormaliser, METRICS, type Model } from '../../engine/index.js';
+import { fitNormaliser, METRICS, type Model, type PopulationColumns } from '../../engine/index.js';
 import { isCategorical } from '../../engine/metrics/catalogue.js';
 import { populationRows, restrict } from '../../engine/population.js';
 import { AppError } from '../../server/errors.js';
@@ -14,6 +14,23 @@ import { populationMetrics } from './what-if.service.js';
 export type FactorPreviewInput = z.output<typeof FactorPreviewBody>;
 
 /**
+ * Reading every customer's aggregates is the slow part (seconds at 100k customers); the editor asks again on every
+ * normaliser change with the same window, so the metrics are kept for a minute per database and settings.
+ */
+const REUSE_MS = 60_000;
+const recent = new WeakMap<Db, { key: string; at: number; metrics: Promise<PopulationColumns> }>();
+
+function recentMetrics(db: Db, input: FactorPreviewInput, asOf: string, now: Date) {
+  const key = JSON.stringify([asOf, input.windowMonths, input.lateness, input.costPerContact]);
+  const kept = recent.get(db);
+  if (kept && kept.key === key && now.getTime() - kept.at < REUSE_MS) return kept.metrics;
+  const metrics = populationMetrics(db, input, asOf);
+  recent.set(db, { key, at: now.getTime(), metrics });
+  metrics.catch(() => recent.delete(db));
+  return metrics;
+}
+
+/**
  * One factor definition applied to the whole population (the model's population filter applied), as the engine
  * would fit it in a run: the raw metric and the normalised 0–100 score, each binned. Model editors only, like
  * what-if: the histograms are counts over all customers, never a customer's record.
@@ -23,7 +40,7 @@ export async function previewFactor(db: Db, actor: Actor, input: FactorPreviewIn
   if (isCategorical(input.metric) !== (input.normaliser.kind === 'category'))
     throw AppError.invalid('normaliser.kind', 'invalid_value');
   const asOf = input.asOf ?? businessDay(now);
-  const all = await populationMetrics(db, input, asOf);
+  const all = await recentMetrics(db, input, asOf, now);
   // populationRows reads only the model's population filter.
   const rows = populationRows({ population: input.population } as Model, all);
   const columns = rows ? restrict(all, rows) : all;
