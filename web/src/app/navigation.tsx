@@ -4,6 +4,8 @@ import {
   FunnelPlotOutlined,
   GiftOutlined,
   HistoryOutlined,
+  InboxOutlined,
+  ScheduleOutlined,
   SlidersOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,6 +24,8 @@ export interface NavigationItem {
 export const navigation: readonly NavigationItem[] = [
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: <DashboardOutlined /> },
   { path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined /> },
+  { path: '/worklist', labelKey: 'nav.worklist', icon: <ScheduleOutlined /> },
+  { path: '/pool', labelKey: 'nav.pool', icon: <InboxOutlined /> },
   { path: '/funnel', labelKey: 'nav.funnel', icon: <FunnelPlotOutlined /> },
   { path: '/messages', labelKey: 'nav.messages', icon: <GiftOutlined /> },
   { path: '/grading/models', labelKey: 'nav.models', icon: <SlidersOutlined /> },

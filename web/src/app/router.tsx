@@ -15,6 +15,8 @@ const RunDetailPage = lazy(() => import('../pages/RunDetailPage'));
 const ModelsPage = lazy(() => import('../pages/ModelsPage'));
 const ModelEditorPage = lazy(() => import('../pages/ModelEditorPage'));
 const FunnelPage = lazy(() => import('../pages/FunnelPage'));
+const WorklistPage = lazy(() => import('../pages/WorklistPage'));
+const PoolPage = lazy(() => import('../pages/PoolPage'));
 const MessagingPage = lazy(() => import('../pages/MessagingPage'));
 
 export const router = createBrowserRouter([
@@ -34,6 +36,8 @@ export const router = createBrowserRouter([
       { path: 'customers/:id/edit', element: <CustomerEditPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'funnel', element: <FunnelPage /> },
+      { path: 'worklist', element: <WorklistPage /> },
+      { path: 'pool', element: <PoolPage /> },
       { path: 'messages/*', element: <MessagingPage /> },
       { path: 'grading/runs', element: <RunsPage /> },
       { path: 'grading/runs/:id', element: <RunDetailPage /> },

@@ -1,0 +1,120 @@
+import { useMemo, useState } from 'react';
+import { Alert, Flex, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PagePanel } from '../shared/components/PagePanel';
+import { QueryState } from '../shared/components/QueryState';
+import { formatDate } from '../shared/format/dates';
+import { useActor } from '../modules/auth/hooks/useSession';
+import { ActivityDrawer } from '../modules/activities/components/ActivityDrawer';
+import {
+  itemKinds,
+  type ItemKind,
+  type Worklist,
+  type WorklistView,
+} from '../modules/worklist/api/worklist.api';
+import { kindColours, WorklistTable } from '../modules/worklist/components/WorklistTable';
+import { useWorklist, useWorklistUsers } from '../modules/worklist/hooks/useWorklist';
+
+function WorklistBody({
+  list,
+  onLogActivity,
+}: {
+  list: Worklist;
+  onLogActivity: (customerId: number) => void;
+}) {
+  const { t } = useTranslation();
+  const [hidden, setHidden] = useState<ReadonlySet<ItemKind>>(new Set());
+  const items = useMemo(() => list.items.filter((item) => !hidden.has(item.kind)), [list, hidden]);
+  const toggle = (kind: ItemKind, checked: boolean) => {
+    const next = new Set(hidden);
+    if (checked) next.delete(kind);
+    else next.add(kind);
+    setHidden(next);
+  };
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Flex wrap gap={8} align="center">
+        <Typography.Text type="secondary">
+          {list.view === 'today'
+            ? formatDate(list.today)
+            : `${formatDate(list.today)} – ${formatDate(list.end)}`}
+        </Typography.Text>
+        {itemKinds.map((kind) => (
+          <Tag.CheckableTag
+            key={kind}
+            checked={!hidden.has(kind)}
+            onChange={(checked) => toggle(kind, checked)}
+            data-testid={`worklist-filter-${kind}`}
+          >
+            <Tag color={kindColours[kind]} style={{ marginInlineEnd: 0 }}>
+              {t(`worklist.kinds.${kind}`)} {list.counts[kind] ?? 0}
+            </Tag>
+          </Tag.CheckableTag>
+        ))}
+        {list.escalated > 0 && (
+          <Tag color="red">{t('worklist.escalatedCount', { count: list.escalated })}</Tag>
+        )}
+      </Flex>
+      {list.truncated && <Alert type="info" showIcon title={t('worklist.truncated')} />}
+      {items.length === 0 ? (
+        <Typography.Paragraph type="secondary" data-testid="worklist-empty">
+          {t('worklist.empty')}
+        </Typography.Paragraph>
+      ) : (
+        <WorklistTable items={items} today={list.today} userId={list.user.id} onLogActivity={onLogActivity} />
+      )}
+    </Space>
+  );
+}
+
+export default function WorklistPage() {
+  const { t } = useTranslation();
+  const actor = useActor();
+  const canPick = actor.role !== 'rep';
+  const users = useWorklistUsers(canPick);
+  const [view, setView] = useState<WorklistView>('today');
+  const [userId, setUserId] = useState<number | undefined>(undefined);
+  const [activityFor, setActivityFor] = useState<number | null>(null);
+  const list = useWorklist(view, userId);
+  return (
+    <PagePanel
+      title={t('worklist.title')}
+      extra={
+        canPick && (
+          <Select
+            aria-label={t('worklist.person')}
+            placeholder={t('worklist.mine')}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 220 }}
+            value={userId}
+            onChange={(value?: number) => setUserId(value)}
+            loading={users.isPending}
+            options={(users.data ?? []).map((user) => ({
+              value: user.id,
+              label: user.id === actor.id ? `${user.name}（${t('worklist.me')}）` : user.name,
+            }))}
+          />
+        )
+      }
+    >
+      <Tabs
+        activeKey={view}
+        onChange={(key) => setView(key as WorklistView)}
+        items={(['today', 'week'] as const).map((key) => ({
+          key,
+          label: t(`worklist.view.${key}`),
+          children: (
+            <QueryState query={list}>
+              {(data) => <WorklistBody list={data} onLogActivity={setActivityFor} />}
+            </QueryState>
+          ),
+        }))}
+      />
+      {activityFor !== null && (
+        <ActivityDrawer customerId={activityFor} open onClose={() => setActivityFor(null)} />
+      )}
+    </PagePanel>
+  );
+}
