@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { registerActivityRoutes } from '../modules/activities/activity.routes.js';
 import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.js';
+import { registerAssignmentRoutes } from '../modules/assignment/assignment.routes.js';
 import { registerAlertRoutes } from '../modules/alerts/alert.routes.js';
 import { registerHistoryRoutes } from '../modules/audit/history.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contact.routes.js';
@@ -22,6 +23,7 @@ import { registerWebhookRoutes } from '../modules/webhooks/webhook.routes.js';
 import { registerMessagingRoutes } from '../modules/messaging/messaging.routes.js';
 import { registerWorklistRoutes } from '../modules/worklist/worklist.routes.js';
 import { registerPoolRoutes } from '../modules/pool/pool.routes.js';
+import { registerClvRoutes } from '../modules/clv/clv.routes.js';
 
 /** Every authenticated API module, mounted under /api behind the session check. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -47,4 +49,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerPoolRoutes(app, deps);
   registerPolicyRoutes(app, deps);
   registerComplianceRoutes(app, deps);
+  registerAssignmentRoutes(app, deps);
+  registerClvRoutes(app, deps);
 }
