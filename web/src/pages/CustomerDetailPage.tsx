@@ -20,6 +20,7 @@ import { ActivityTimeline } from '../modules/activities/components/ActivityTimel
 import { ActivityDrawer } from '../modules/activities/components/ActivityDrawer';
 import { HistoryTimeline } from '../modules/audit/components/HistoryTimeline';
 import { CustomerGradeTags, CustomerGrading } from '../modules/grading/components/CustomerGrading';
+import { CustomerForecastCard } from '../modules/clv/components/CustomerForecastCard';
 import NotFoundPage from './NotFoundPage';
 
 type DrawerName = 'contact' | 'activity' | 'order' | 'payment';
@@ -70,6 +71,7 @@ export default function CustomerDetailPage() {
       {(data) => (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <CustomerHeader customer={data} actions={actions} grades={<CustomerGradeTags customerId={id} />} />
+          <CustomerForecastCard customerId={id} />
           <Card variant="borderless">
             <Tabs
               items={[

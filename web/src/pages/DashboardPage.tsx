@@ -18,6 +18,7 @@ import { TrendChart } from '../modules/analytics/components/TrendChart';
 import { shareOfTop } from '../modules/analytics/components/lorenz';
 import { useRunAnalytics, useTrend } from '../modules/analytics/hooks/useAnalytics';
 import { useModels, useRuns } from '../modules/grading/hooks/useGrading';
+import { ClvDashboard } from '../modules/clv/components/ClvDashboard';
 
 function Figures({ data }: { data: RunAnalytics }) {
   const { t, i18n } = useTranslation();
@@ -117,6 +118,7 @@ export default function DashboardPage() {
                 <Col span={24}>
                   <DashboardFunnel filter={filter} />
                 </Col>
+                <ClvDashboard modelId={modelId} filter={filter} />
               </Row>
             </Spin>
           )}
