@@ -112,6 +112,10 @@ export const fieldMessages = {
   },
   level_below_required: { 'zh-CN': '级别低于该等级要求', 'en-US': "is below the level the customer's grade requires" },
   over_capacity: { 'zh-CN': '接手后将超出负荷', 'en-US': 'would be over capacity after the move' },
+  already_compliant: {
+    'zh-CN': '该客户符合政策，无需调整',
+    'en-US': 'already meets its policy and is not moved',
+  },
   unknown_merge_field: { 'zh-CN': '不是可用的合并字段', 'en-US': 'is not a known merge field' },
   no_channel: {
     'zh-CN': '未配置可用的发送渠道，请导出草稿',

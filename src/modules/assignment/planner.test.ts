@@ -108,31 +108,34 @@ describe('assignment planner', () => {
     expect(plan.moves).toEqual([{ customerId: 10, fromOwnerId: null, toOwnerId: 1, fixes: ['no_owner'] }]);
   });
 
-  it('refuses an edited move to another team, to a junior for a key account, or into overload', () => {
+  it('refuses an edited move of a compliant customer, to another team, to a junior for a key account, or into overload', () => {
     const managers = [
       manager(1, 'senior'),
       manager(2, 'junior'),
       manager(3, 'senior', 2),
       manager(4, 'senior'),
+      manager(5, 'senior'),
     ];
-    const customers = [customer(10, null, KEY), customer(11, 4, KEY)];
+    const customers = [customer(10, null, KEY), customer(11, 2, KEY), customer(12, 4, KEY)];
     expect(
       checkMoves(customers, managers, [
         { customerId: 10, toOwnerId: 3 },
         { customerId: 10, toOwnerId: 2 },
         { customerId: 10, toOwnerId: 4 },
         { customerId: 99, toOwnerId: 1 },
+        { customerId: 12, toOwnerId: 1 },
       ]),
     ).toEqual([
       { index: 0, field: 'toOwnerId', problem: 'not_in_team' },
       { index: 1, field: 'toOwnerId', problem: 'level_below_required' },
       { index: 2, field: 'toOwnerId', problem: 'over_capacity' },
       { index: 3, field: 'customerId', problem: 'unknown_customer' },
+      { index: 4, field: 'customerId', problem: 'already_compliant' },
     ]);
     expect(
       checkMoves(customers, managers, [
-        { customerId: 10, toOwnerId: 4 },
-        { customerId: 11, toOwnerId: 1 },
+        { customerId: 10, toOwnerId: 1 },
+        { customerId: 11, toOwnerId: 5 },
       ]),
     ).toEqual([]);
   });

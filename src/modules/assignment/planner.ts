@@ -20,6 +20,8 @@ export interface PlanCustomer {
   readonly ownerId: number | null;
   /** The governing policy's rule for the customer's grade; NULL when no policy governs (never moved). */
   readonly rule: PlanRule | null;
+  /** Outside the plan's scope: counts in its owner's load, never moves. */
+  readonly fixed?: boolean;
 }
 
 export interface PlanManager {
@@ -225,7 +227,7 @@ export function planAssignments(customers: readonly PlanCustomer[], managers: re
   for (let progress = true; progress;) {
     progress = false;
     const misplaced = customers
-      .filter((c) => book.violations(c.id).some((v) => v !== 'over_capacity'))
+      .filter((c) => !c.fixed && book.violations(c.id).some((v) => v !== 'over_capacity'))
       .sort(demanding);
     for (const customer of misplaced) progress = tryMove(customer) || progress;
     for (const manager of managers) {
@@ -240,6 +242,7 @@ export function planAssignments(customers: readonly PlanCustomer[], managers: re
 
   const unfixable: Unfixable[] = [];
   for (const c of customers) {
+    if (c.fixed) continue;
     const violations = book.violations(c.id);
     if (violations.length === 0) continue;
     unfixable.push({
@@ -259,7 +262,7 @@ function shedOrder(book: Book, manager: PlanManager): PlanCustomer[] {
   const excess = book.load(manager.id) - 1;
   const movable = [...book.owned.get(manager.id)!]
     .map((id) => book.customers.get(id)!)
-    .filter((c) => c.rule !== null)
+    .filter((c) => c.rule !== null && !c.fixed)
     .map((c) => ({ c, w: customerWeight(c.rule, manager) }));
   const enough = movable
     .filter((x) => x.w >= excess - LOAD_EPSILON)
@@ -271,11 +274,17 @@ function shedOrder(book: Book, manager: PlanManager): PlanCustomer[] {
 }
 
 export type MoveProblem =
-  'unknown_customer' | 'unknown_reference' | 'not_in_team' | 'level_below_required' | 'over_capacity';
+  | 'unknown_customer'
+  | 'already_compliant'
+  | 'unknown_reference'
+  | 'not_in_team'
+  | 'level_below_required'
+  | 'over_capacity';
 
 /**
- * Checks an edited plan (moves dropped or retargeted) before it is applied: each target must be an assignable
- * manager of the customer's team who meets its level and has room once all the moves are made.
+ * Checks an edited plan (moves dropped or retargeted) before it is applied: only customers with an assignment
+ * violation move, and each target must be an assignable manager of the customer's team who meets its level and
+ * has room once all the moves are made.
  */
 export function checkMoves(
   customers: readonly PlanCustomer[],
@@ -284,11 +293,19 @@ export function checkMoves(
 ): Array<{ index: number; field: 'customerId' | 'toOwnerId'; problem: MoveProblem }> {
   const book = new Book(byId(customers), byId(managers));
   const problems: Array<{ index: number; field: 'customerId' | 'toOwnerId'; problem: MoveProblem }> = [];
+  const violating = new Set(
+    moves
+      .filter((m) => book.customers.has(m.customerId) && book.violations(m.customerId).length > 0)
+      .map((m) => m.customerId),
+  );
   // Capacity is judged on the end state: every moving customer leaves first, then each joins its target.
-  for (const move of moves) if (book.customers.has(move.customerId)) book.place(move.customerId, null);
+  for (const id of violating) book.place(id, null);
   moves.forEach((move, index) => {
     const customer = book.customers.get(move.customerId);
-    if (!customer) return problems.push({ index, field: 'customerId', problem: 'unknown_customer' });
+    if (!customer || customer.fixed)
+      return problems.push({ index, field: 'customerId', problem: 'unknown_customer' });
+    if (!violating.has(customer.id))
+      return problems.push({ index, field: 'customerId', problem: 'already_compliant' });
     const target = book.managers.get(move.toOwnerId);
     if (!target?.assignable)
       return problems.push({ index, field: 'toOwnerId', problem: 'unknown_reference' });
@@ -301,4 +318,16 @@ export function checkMoves(
     book.place(customer.id, target.id);
   });
   return problems;
+}
+
+/** Each manager's load (share of one manager; over 1 is over capacity) with the moves made and without. */
+export function managerLoads(
+  customers: readonly PlanCustomer[],
+  managers: readonly PlanManager[],
+  moves: readonly Move[],
+): Map<number, { before: number; after: number }> {
+  const book = new Book(byId(customers), byId(managers));
+  const before = new Map(managers.map((m) => [m.id, book.load(m.id)]));
+  for (const move of moves) book.place(move.customerId, move.toOwnerId);
+  return new Map(managers.map((m) => [m.id, { before: before.get(m.id)!, after: book.load(m.id) }]));
 }
