@@ -32,6 +32,8 @@ export interface FitOptions {
   /** Box on the natural scale, applied to the log-parameters. */
   lowerBound?: number;
   upperBound?: number;
+  /** Per-parameter upper bounds on the natural scale, in the model's order; they take precedence over `upperBound`. */
+  upperBounds?: readonly number[];
   maxIterations?: number;
 }
 
@@ -52,7 +54,9 @@ export function fitMaximumLikelihood<P>(
 ): FitResult<P> {
   const n = problem.names.length;
   const lower = new Float64Array(n).fill(Math.log(options.lowerBound ?? DEFAULT_LOWER));
-  const upper = new Float64Array(n).fill(Math.log(options.upperBound ?? DEFAULT_UPPER));
+  const upper = Float64Array.from({ length: n }, (_, i) =>
+    Math.log(options.upperBounds?.[i] ?? options.upperBound ?? DEFAULT_UPPER),
+  );
   const objective = negativeLogLikelihoodInLogs(problem, n);
   const starts = options.starts ?? problem.defaultStarts;
   let evaluations = 0;

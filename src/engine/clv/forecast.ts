@@ -53,6 +53,13 @@ export interface Forecast {
   churn: Uint8Array;
 }
 
+/**
+ * a and b beyond 10³ only say "every customer drops out with the same probability a/(a+b)": the likelihood is flat
+ * there, while the conditional expectation's series needs O(a) terms. Small or very regular populations drift to
+ * that edge, so a run bounds a and b (r and α keep the library's bound).
+ */
+const BGNBD_UPPER_BOUNDS = [1e6, 1e6, 1e3, 1e3];
+
 const WEEKS_PER_12_MONTHS = (12 * DAYS_PER_MONTH) / DAYS_PER_UNIT.weeks;
 
 /** Rows of an evenly spaced sample of `size` out of `n` (all rows when n ≤ size): deterministic, order-preserving. */
@@ -99,7 +106,7 @@ export function fitForecastModels(
   const rows = sampleRows(n, settings.fitSampleSize);
   const sample = { x: take(columns.x, rows), tx: take(columns.tx, rows), T: take(columns.T, rows) };
   const zbar = take(columns.zbar, rows);
-  const bgnbd = orNullWhenEmpty(() => fitBgNbd(sample));
+  const bgnbd = orNullWhenEmpty(() => fitBgNbd(sample, { upperBounds: BGNBD_UPPER_BOUNDS }));
   const gammaGamma = orNullWhenEmpty(() => fitGammaGamma({ x: sample.x, zbar }));
   const cycles: number[] = [];
   for (let i = 0; i < sample.x.length; i++) if (sample.x[i]! > 0) cycles.push(sample.tx[i]! / sample.x[i]!);

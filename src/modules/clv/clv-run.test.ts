@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClvRunParams } from '../../engine/clv/forecast.js';
-import type { RunParams } from '../../engine/index.js';
+import { parseModel, type RunParams } from '../../engine/index.js';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 import { readRunParams } from '../grading/run.repository.js';
 import { executeRun } from '../grading/run.service.js';
-import { regradeCustomers } from '../grading/instant.service.js';
+import { customerMetricColumns, regradeCustomers } from '../grading/instant.service.js';
 import { verifyRun } from '../grading/verify.service.js';
+import { clvMetrics } from './clv-metrics.js';
 import type { ClvTables } from './clv.tables.js';
-import { seedClvWorld, type ClvWorld } from './testing/clv-fixture.js';
+import { CLV_MODEL, seedClvWorld, type ClvWorld } from './testing/clv-fixture.js';
 
 const RUN_DAY = new Date('2025-01-01T00:30:00+08:00');
 let t: TestApp;
@@ -75,6 +76,26 @@ describe('a grading run whose model uses CLV metrics', () => {
       .transaction()
       .execute((trx) => regradeCustomers(trx, [...world.east, ...world.south], 'order', RUN_DAY));
     expect(changes).toEqual([]);
+  });
+
+  it('re-scoring between runs reuses the stored fit: new orders elsewhere change no other forecast', async () => {
+    const stored = (await readRunParams<RunParams>(t.handle.db, firstRun)).clv!;
+    const model = parseModel(CLV_MODEL);
+    const [changed, unchanged] = [world.east[2]!, world.east[3]!];
+    await t.handle.db
+      .insertInto('orders')
+      .values({ customer_id: changed, order_no: 'CLV-EXTRA', order_date: '2024-12-30', amount: '99999.00' })
+      .execute();
+    const columns = await customerMetricColumns(t.handle.db, model, [changed, unchanged], '2025-01-01');
+    const reused = await clvMetrics(t.handle.db, model, columns, '2025-01-01', stored);
+    const refitted = await clvMetrics(t.handle.db, model, columns, '2025-01-01');
+    expect(reused.params).toBe(stored);
+    expect(refitted.params.bgnbd).not.toEqual(stored.bgnbd);
+    const row = (await forecasts()).find((f) => f.customer_id === unchanged)!;
+    expect(reused.pAlive[1]).toBe(row.p_alive);
+    expect(reused.expectedPurchases12m[1]).toBe(row.expected_purchases_12m);
+    expect(reused.clv[1]!.toFixed(2)).toBe(row.clv_12m);
+    await t.handle.db.deleteFrom('orders').where('order_no', '=', 'CLV-EXTRA').execute();
   });
 
   it('raises a churn-risk alert to owner and manager once, when a customer newly becomes a churn risk', async () => {
