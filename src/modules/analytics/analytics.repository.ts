@@ -20,31 +20,6 @@ export interface RunWindow {
   readonly windowMonths: number;
 }
 
-/**
- * One row per graded customer in scope: its grade in the run, and its sales, profit and contacts in the model's
- * window read from the monthly state, never from order lines: the window's whole calendar months ending with the
- * month of the day before the as-of date (exact when the as-of date is the 1st, as scheduled runs are).
- */
-function gradedCustomers(
-  db: Db,
-  actor: Actor,
-  filter: AnalyticsFilterInput,
-  run: RunWindow,
-): RawBuilder<unknown> {
-  return sql`
-    SELECT r.customer_id, r.grade,
-           coalesce(w.sales, 0) AS sales, coalesce(w.profit, 0) AS profit, coalesce(w.contacts, 0) AS contacts
-    FROM grading_results r
-    LEFT JOIN (
-      SELECT customer_id, sum(amount) AS sales, sum(profit) AS profit, sum(contact_count) AS contacts
-      FROM customer_month_stats
-      WHERE month <= ${run.asOf}::date - 1
-        AND month > (date_trunc('month', ${run.asOf}::date - 1) - make_interval(months => ${run.windowMonths}))::date
-      GROUP BY customer_id
-    ) w ON w.customer_id = r.customer_id
-    WHERE r.run_id = ${run.runId} AND r.customer_id IN (${filteredCustomerIds(db, actor, filter)})`;
-}
-
 export interface GradeFigureRow {
   grade: number;
   count: number;
@@ -57,56 +32,10 @@ export interface GradeFigureRow {
   cycle_days: string | null;
 }
 
-/** Per grade: counts, window sales and profit, contacts, churned customers, repeat buyers and purchase cycle. */
-export async function gradeFigures(db: Db, actor: Actor, filter: AnalyticsFilterInput, run: RunWindow) {
-  const { rows } = await sql<GradeFigureRow>`
-    WITH graded AS (${gradedCustomers(db, actor, filter, run)}),
-    life AS (
-      SELECT m.customer_id, sum(m.order_count) AS orders, min(m.first_order) AS first_order,
-             max(m.last_order) AS last_order
-      FROM customer_month_stats m
-      WHERE m.month <= ${run.asOf}::date - 1 AND m.customer_id IN (SELECT customer_id FROM graded)
-      GROUP BY m.customer_id
-    )
-    SELECT g.grade::int AS grade, count(*)::int AS count,
-           sum(g.sales)::text AS sales, sum(g.profit)::text AS profit, sum(g.contacts)::text AS contacts,
-           (count(*) FILTER (WHERE c.lifecycle_stage = 'churned'))::int AS churned,
-           (count(*) FILTER (WHERE l.orders >= 1))::int AS buyers,
-           (count(*) FILTER (WHERE l.orders >= 2))::int AS repeaters,
-           (avg((l.last_order - l.first_order)::numeric / (l.orders - 1)) FILTER (WHERE l.orders >= 2))::text
-             AS cycle_days
-    FROM graded g
-    JOIN customers c ON c.id = g.customer_id
-    LEFT JOIN life l ON l.customer_id = g.customer_id
-    GROUP BY g.grade
-    ORDER BY g.grade`.execute(db);
-  return rows;
-}
-
 export interface ConcentrationRow {
   bucket: number;
   customers: number;
   total: string;
-}
-
-/**
- * The customers ranked by a value, best first, cut into at most 100 equal-count buckets: enough points for a
- * Lorenz curve at any population size without sending one row per customer.
- */
-export async function concentrationBuckets(
-  db: Db,
-  actor: Actor,
-  filter: AnalyticsFilterInput,
-  run: RunWindow,
-  value: 'sales' | 'profit',
-) {
-  const { rows } = await sql<ConcentrationRow>`
-    WITH graded AS (${gradedCustomers(db, actor, filter, run)})
-    SELECT bucket::int AS bucket, count(*)::int AS customers, sum(v)::text AS total
-    FROM (SELECT ${sql.ref(value)} AS v, ntile(100) OVER (ORDER BY ${sql.ref(value)} DESC, customer_id) AS bucket
-          FROM graded) ranked
-    GROUP BY bucket ORDER BY bucket`.execute(db);
-  return rows;
 }
 
 export interface GiniSumsRow {
@@ -115,20 +44,76 @@ export interface GiniSumsRow {
   ranked: string | null;
 }
 
-/** n, Σx and Σ i·x over the values in ascending order (i from 1): the exact Gini follows from these three. */
-export async function giniSums(
+type Measure = 'sales' | 'profit';
+
+export interface RunFigures {
+  figures: GradeFigureRow[];
+  buckets: (ConcentrationRow & { measure: Measure })[];
+  gini: (GiniSumsRow & { measure: Measure })[];
+}
+
+/** The customers ranked by a measure, best first, in at most 100 equal-count buckets (the Lorenz curve's points). */
+const bucketsOf = (measure: Measure) => sql`
+  SELECT ${measure}::text AS measure, bucket::int AS bucket, count(*)::int AS customers, sum(v)::text AS total
+  FROM (SELECT ${sql.ref(measure)} AS v, ntile(100) OVER (ORDER BY ${sql.ref(measure)} DESC, customer_id) AS bucket
+        FROM graded) ranked
+  GROUP BY bucket`;
+
+/** n, Σx and Σ i·x over the measure in ascending order (i from 1): the exact Gini follows from these three. */
+const giniOf = (measure: Measure) => sql`
+  SELECT ${measure}::text AS measure, count(*)::int AS n, sum(v)::text AS total, sum(i * v)::text AS ranked
+  FROM (SELECT ${sql.ref(measure)} AS v, row_number() OVER (ORDER BY ${sql.ref(measure)}, customer_id) AS i
+        FROM graded) ranked`;
+
+/**
+ * Everything per grade and the concentration of sales and profit for the graded customers in scope, in one
+ * statement over one pass of the monthly state (never order lines): window sales, profit and contacts over the
+ * window's whole calendar months ending with the month of the day before the as-of date, and each customer's
+ * orders and first/last order up to that day for churn, repeat purchases and the purchase cycle.
+ */
+export async function runFigures(
   db: Db,
   actor: Actor,
   filter: AnalyticsFilterInput,
   run: RunWindow,
-  value: 'sales' | 'profit',
-) {
-  const { rows } = await sql<GiniSumsRow>`
-    WITH graded AS (${gradedCustomers(db, actor, filter, run)})
-    SELECT count(*)::int AS n, sum(v)::text AS total, sum(i * v)::text AS ranked
-    FROM (SELECT ${sql.ref(value)} AS v, row_number() OVER (ORDER BY ${sql.ref(value)}, customer_id) AS i
-          FROM graded) ranked`.execute(db);
-  return rows[0] ?? { n: 0, total: null, ranked: null };
+): Promise<RunFigures> {
+  const inScope = sql`SELECT customer_id FROM grading_results
+    WHERE run_id = ${run.runId} AND customer_id IN (${filteredCustomerIds(db, actor, filter)})`;
+  const windowStart = sql`(date_trunc('month', ${run.asOf}::date - 1) - make_interval(months => ${run.windowMonths}))::date`;
+  const { rows } = await sql<RunFigures>`
+    WITH stats AS (
+      SELECT customer_id,
+             sum(amount) FILTER (WHERE month > ${windowStart}) AS sales,
+             sum(profit) FILTER (WHERE month > ${windowStart}) AS profit,
+             sum(contact_count) FILTER (WHERE month > ${windowStart}) AS contacts,
+             sum(order_count) AS orders, min(first_order) AS first_order, max(last_order) AS last_order
+      FROM customer_month_stats
+      WHERE month <= ${run.asOf}::date - 1 AND customer_id IN (${inScope})
+      GROUP BY customer_id
+    ),
+    graded AS MATERIALIZED (
+      SELECT r.customer_id, r.grade, coalesce(s.sales, 0) AS sales, coalesce(s.profit, 0) AS profit,
+             coalesce(s.contacts, 0) AS contacts, s.orders, s.first_order, s.last_order
+      FROM grading_results r LEFT JOIN stats s ON s.customer_id = r.customer_id
+      WHERE r.run_id = ${run.runId} AND r.customer_id IN (${filteredCustomerIds(db, actor, filter)})
+    ),
+    figures AS (
+      SELECT g.grade::int AS grade, count(*)::int AS count,
+             sum(g.sales)::text AS sales, sum(g.profit)::text AS profit, sum(g.contacts)::text AS contacts,
+             (count(*) FILTER (WHERE c.lifecycle_stage = 'churned'))::int AS churned,
+             (count(*) FILTER (WHERE g.orders >= 1))::int AS buyers,
+             (count(*) FILTER (WHERE g.orders >= 2))::int AS repeaters,
+             (avg((g.last_order - g.first_order)::numeric / (g.orders - 1)) FILTER (WHERE g.orders >= 2))::text
+               AS cycle_days
+      FROM graded g JOIN customers c ON c.id = g.customer_id
+      GROUP BY g.grade
+    ),
+    buckets AS (${bucketsOf('sales')} UNION ALL ${bucketsOf('profit')}),
+    gini AS (${giniOf('sales')} UNION ALL ${giniOf('profit')})
+    SELECT (SELECT coalesce(json_agg(f ORDER BY f.grade), '[]') FROM figures f) AS figures,
+           (SELECT coalesce(json_agg(b ORDER BY b.measure, b.bucket), '[]') FROM buckets b) AS buckets,
+           (SELECT coalesce(json_agg(x), '[]') FROM gini x) AS gini`.execute(db);
+  return rows[0]!;
 }
 
 export const compositionColumns = {
@@ -141,19 +126,34 @@ export const compositionColumns = {
 } as const;
 export type CompositionDimension = keyof typeof compositionColumns;
 
-/** Customers per (attribute value, grade) in the run, among the filtered scope; NULL attribute values included. */
-export async function composition(
-  db: Db,
-  actor: Actor,
-  filter: AnalyticsFilterInput,
-  runId: number,
-  dimension: CompositionDimension,
-) {
-  const { rows } = await sql<{ key: string | null; grade: number; count: number }>`
-    SELECT c.${sql.ref(compositionColumns[dimension])}::text AS key, r.grade::int AS grade, count(*)::int AS count
+/**
+ * Customers per (attribute value, grade) in the run, among the filtered scope, for every dimension in one pass
+ * (grouping sets); NULL attribute values included, told apart from "not grouped by" with GROUPING().
+ */
+export async function compositionCounts(db: Db, actor: Actor, filter: AnalyticsFilterInput, runId: number) {
+  const dimensions = Object.entries(compositionColumns) as [CompositionDimension, string][];
+  const column = (name: string) => sql`c.${sql.ref(name)}`;
+  const pick = (value: (dimension: CompositionDimension, name: string) => RawBuilder<unknown>) =>
+    sql.join(
+      dimensions.map(
+        ([dimension, name]) => sql`WHEN GROUPING(${column(name)}) = 0 THEN ${value(dimension, name)}`,
+      ),
+      sql` `,
+    );
+  const { rows } = await sql<{
+    dimension: CompositionDimension;
+    key: string | null;
+    grade: number;
+    count: number;
+  }>`
+    SELECT CASE ${pick((dimension) => sql`${dimension}::text`)} END AS dimension,
+           CASE ${pick((_, name) => sql`${column(name)}::text`)} END AS key,
+           r.grade::int AS grade, count(*)::int AS count
     FROM grading_results r JOIN customers c ON c.id = r.customer_id
     WHERE r.run_id = ${runId} AND r.customer_id IN (${filteredCustomerIds(db, actor, filter)})
-    GROUP BY 1, 2`.execute(db);
+    GROUP BY GROUPING SETS (${sql.join(dimensions.map(([, name]) => sql`(${column(name)}, r.grade)`))})`.execute(
+    db,
+  );
   return rows;
 }
 

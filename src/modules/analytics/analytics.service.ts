@@ -5,17 +5,16 @@ import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { XlsxWriter, type XlsxCell } from '../imports/formats/xlsx-writer.js';
 import {
-  composition,
   compositionColumns,
-  concentrationBuckets,
+  compositionCounts,
   distributionTrend,
   filteredMigration,
   findRunWithDefinition,
-  giniSums,
-  gradeFigures,
+  runFigures,
   type CompositionDimension,
   type ConcentrationRow,
   type GiniSumsRow,
+  type RunFigures,
   type RunWindow,
 } from './analytics.repository.js';
 import type { AnalyticsFilterInput } from './analytics.schema.js';
@@ -64,17 +63,11 @@ async function requireRun(db: Db, runId: number) {
 const ladderView = (model: ReturnType<typeof parseModel>) =>
   model.ladder.map((g) => ({ code: g.code, name: g.name, color: g.color }));
 
-async function concentration(
-  db: Db,
-  actor: Actor,
-  filter: AnalyticsFilterInput,
-  window: RunWindow,
-  value: 'sales' | 'profit',
-) {
-  const buckets = await concentrationBuckets(db, actor, filter, window, value);
+function concentration(data: RunFigures, measure: 'sales' | 'profit') {
+  const buckets = data.buckets.filter((b) => b.measure === measure);
   return {
     total: buckets.reduce((sum, b) => sum + Number(b.total), 0).toFixed(2),
-    gini: giniOf(await giniSums(db, actor, filter, window, value)),
+    gini: giniOf(data.gini.find((g) => g.measure === measure) ?? { n: 0, total: null, ranked: null }),
     points: lorenzCurve(buckets),
   };
 }
@@ -87,20 +80,22 @@ async function compositions(
   runId: number,
   grades: number,
 ) {
+  const byDimension = new Map<CompositionDimension, Map<string | null, number[]>>(
+    (Object.keys(compositionColumns) as CompositionDimension[]).map((d) => [d, new Map()]),
+  );
+  for (const row of await compositionCounts(db, actor, filter, runId)) {
+    const byKey = byDimension.get(row.dimension)!;
+    const counts = byKey.get(row.key) ?? new Array<number>(grades).fill(0);
+    counts[row.grade] = (counts[row.grade] ?? 0) + row.count;
+    byKey.set(row.key, counts);
+  }
   const result: Partial<
     Record<CompositionDimension, { key: string | null; counts: number[]; total: number }[]>
   > = {};
-  for (const dimension of Object.keys(compositionColumns) as CompositionDimension[]) {
-    const byKey = new Map<string | null, number[]>();
-    for (const row of await composition(db, actor, filter, runId, dimension)) {
-      const counts = byKey.get(row.key) ?? new Array<number>(grades).fill(0);
-      counts[row.grade] = (counts[row.grade] ?? 0) + row.count;
-      byKey.set(row.key, counts);
-    }
+  for (const [dimension, byKey] of byDimension)
     result[dimension] = [...byKey]
       .map(([key, counts]) => ({ key, counts, total: counts.reduce((a, b) => a + b, 0) }))
       .sort((a, b) => b.total - a.total || String(a.key).localeCompare(String(b.key)));
-  }
   return result;
 }
 
@@ -108,7 +103,8 @@ async function compositions(
 export async function runSummary(db: Db, actor: Actor, runId: number, filter: AnalyticsFilterInput) {
   const { run, model } = await requireRun(db, runId);
   const window: RunWindow = { runId, asOf: run.as_of, windowMonths: model.windowMonths };
-  const figures = await gradeFigures(db, actor, filter, window);
+  const data = await runFigures(db, actor, filter, window);
+  const figures = data.figures;
   const population = figures.reduce((sum, row) => sum + row.count, 0);
   const totalSales = figures.reduce((sum, row) => sum + Number(row.sales), 0);
   const totalProfit = figures.reduce((sum, row) => sum + Number(row.profit), 0);
@@ -144,8 +140,8 @@ export async function runSummary(db: Db, actor: Actor, runId: number, filter: An
     totals: { sales: totalSales.toFixed(2), profit: totalProfit.toFixed(2) },
     grades,
     concentration: {
-      sales: await concentration(db, actor, filter, window, 'sales'),
-      profit: await concentration(db, actor, filter, window, 'profit'),
+      sales: concentration(data, 'sales'),
+      profit: concentration(data, 'profit'),
     },
     composition: await compositions(db, actor, filter, runId, model.ladder.length),
   };
