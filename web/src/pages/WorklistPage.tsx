@@ -12,7 +12,7 @@ import {
   type Worklist,
   type WorklistView,
 } from '../modules/worklist/api/worklist.api';
-import { kindColours, WorklistTable } from '../modules/worklist/components/WorklistTable';
+import { WorklistTable } from '../modules/worklist/components/WorklistTable';
 import { useWorklist, useWorklistUsers } from '../modules/worklist/hooks/useWorklist';
 
 function WorklistBody({
@@ -46,9 +46,7 @@ function WorklistBody({
             onChange={(checked) => toggle(kind, checked)}
             data-testid={`worklist-filter-${kind}`}
           >
-            <Tag color={kindColours[kind]} style={{ marginInlineEnd: 0 }}>
-              {t(`worklist.kinds.${kind}`)} {list.counts[kind] ?? 0}
-            </Tag>
+            {t(`worklist.kinds.${kind}`)} {list.counts[kind] ?? 0}
           </Tag.CheckableTag>
         ))}
         {list.escalated > 0 && (
@@ -102,16 +100,11 @@ export default function WorklistPage() {
       <Tabs
         activeKey={view}
         onChange={(key) => setView(key as WorklistView)}
-        items={(['today', 'week'] as const).map((key) => ({
-          key,
-          label: t(`worklist.view.${key}`),
-          children: (
-            <QueryState query={list}>
-              {(data) => <WorklistBody list={data} onLogActivity={setActivityFor} />}
-            </QueryState>
-          ),
-        }))}
+        items={(['today', 'week'] as const).map((key) => ({ key, label: t(`worklist.view.${key}`) }))}
       />
+      <QueryState query={list}>
+        {(data) => <WorklistBody list={data} onLogActivity={setActivityFor} />}
+      </QueryState>
       {activityFor !== null && (
         <ActivityDrawer customerId={activityFor} open onClose={() => setActivityFor(null)} />
       )}

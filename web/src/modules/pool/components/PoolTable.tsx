@@ -39,6 +39,7 @@ export function PoolTable({ items, total, page, pageSize, onPage }: PoolTablePro
         {
           title: t('pool.name'),
           dataIndex: 'name',
+          width: 260,
           render: (name: string, customer) => (
             <>
               <Typography.Text strong>{name}</Typography.Text>
@@ -53,7 +54,7 @@ export function PoolTable({ items, total, page, pageSize, onPage }: PoolTablePro
         {
           title: t('pool.region'),
           key: 'region',
-          width: 150,
+          width: 130,
           render: (_, customer) => [customer.province, customer.city].filter(Boolean).join(' ') || '—',
         },
         {
