@@ -139,3 +139,44 @@ export const messagingApi = {
     api.get<Page<Message>>(`/messages${buildQuery({ limit: 50, ...filter })}`),
   retryMessage: (id: number) => api.post<Message>(`/messages/${id}/retry`),
 };
+
+export const channelKinds = ['smtp', 'webhook'] as const;
+export type ChannelKind = (typeof channelKinds)[number];
+
+export interface Channel {
+  id: number;
+  kind: ChannelKind;
+  name: string;
+  active: boolean;
+  smtpHost: string | null;
+  smtpPort: number | null;
+  smtpSecure: boolean;
+  smtpUser: string | null;
+  hasPassword: boolean;
+  fromAddress: string | null;
+  webhookUrl: string | null;
+  updatedAt: string;
+}
+
+/** What an admin types; the password and secret are write-only and only sent when given. */
+export interface ChannelInput {
+  kind: ChannelKind;
+  name: string;
+  active?: boolean;
+  smtpHost?: string;
+  smtpPort?: number;
+  smtpSecure?: boolean;
+  smtpUser?: string | null;
+  smtpPassword?: string;
+  fromAddress?: string;
+  webhookUrl?: string;
+}
+
+export const channelsApi = {
+  list: () => api.get<ItemList<Channel>>('/messages/channels'),
+  create: (input: ChannelInput) =>
+    api.post<Channel & { webhookSecret?: string }>('/messages/channels', input),
+  update: (id: number, input: Omit<ChannelInput, 'kind'>) =>
+    api.patch<Channel>(`/messages/channels/${id}`, input),
+  remove: (id: number) => api.delete(`/messages/channels/${id}`),
+};

@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDebounced } from '../../../shared/hooks/useDebounced';
-import { messagingApi, type MessageFilter, type TemplateInput } from '../api/messaging.api';
+import {
+  channelsApi,
+  messagingApi,
+  type ChannelInput,
+  type MessageFilter,
+  type TemplateInput,
+} from '../api/messaging.api';
 
 const keys = {
   templates: ['messages', 'templates'] as const,
@@ -105,3 +111,16 @@ export function useBatchPreview(input: Parameters<typeof messagingApi.previewBat
     retry: false,
   });
 }
+
+export function useChannels(enabled: boolean) {
+  return useQuery({ queryKey: ['messages', 'channels'], queryFn: channelsApi.list, enabled });
+}
+
+/** Saving a channel changes whether batches can be sent: every messages query refreshes. */
+export const useSaveChannel = () =>
+  useOutboxMutation(({ id, input }: { id?: number; input: ChannelInput }) => {
+    if (id === undefined) return channelsApi.create(input);
+    const { kind: _kind, ...changes } = input;
+    return channelsApi.update(id, changes);
+  });
+export const useDeleteChannel = () => useOutboxMutation(channelsApi.remove);
