@@ -108,9 +108,13 @@ export const fieldMessages = {
   },
   mode_mismatch: {
     'zh-CN': '与客户经理配置方式不符（专属为 1:1，共享需填人数，渠道/公海不填人数和级别）',
-    'en-US': 'does not fit the manager mode (dedicated is 1:1, shared needs N, channel/pool take neither N nor level)',
+    'en-US':
+      'does not fit the manager mode (dedicated is 1:1, shared needs N, channel/pool take neither N nor level)',
   },
-  level_below_required: { 'zh-CN': '级别低于该等级要求', 'en-US': "is below the level the customer's grade requires" },
+  level_below_required: {
+    'zh-CN': '级别低于该等级要求',
+    'en-US': "is below the level the customer's grade requires",
+  },
   over_capacity: { 'zh-CN': '接手后将超出负荷', 'en-US': 'would be over capacity after the move' },
   already_compliant: {
     'zh-CN': '该客户符合政策，无需调整',

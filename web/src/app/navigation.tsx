@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
 import {
+  ApartmentOutlined,
+  AuditOutlined,
   DashboardOutlined,
   FunnelPlotOutlined,
   GiftOutlined,
   HistoryOutlined,
   InboxOutlined,
   ScheduleOutlined,
+  SafetyCertificateOutlined,
   SlidersOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -30,6 +33,19 @@ export const navigation: readonly NavigationItem[] = [
   { path: '/messages', labelKey: 'nav.messages', icon: <GiftOutlined /> },
   { path: '/grading/models', labelKey: 'nav.models', icon: <SlidersOutlined /> },
   { path: '/grading/runs', labelKey: 'nav.runs', icon: <HistoryOutlined /> },
+  { path: '/policies', labelKey: 'nav.policies', icon: <AuditOutlined />, roles: ['admin', 'manager'] },
+  {
+    path: '/compliance',
+    labelKey: 'nav.compliance',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['admin', 'manager'],
+  },
+  {
+    path: '/assignment',
+    labelKey: 'nav.assignment',
+    icon: <ApartmentOutlined />,
+    roles: ['admin', 'manager'],
+  },
 ];
 
 export function visibleNavigation(role: Role): NavigationItem[] {

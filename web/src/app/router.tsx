@@ -18,6 +18,9 @@ const FunnelPage = lazy(() => import('../pages/FunnelPage'));
 const WorklistPage = lazy(() => import('../pages/WorklistPage'));
 const PoolPage = lazy(() => import('../pages/PoolPage'));
 const MessagingPage = lazy(() => import('../pages/MessagingPage'));
+const PoliciesPage = lazy(() => import('../pages/PoliciesPage'));
+const CompliancePage = lazy(() => import('../pages/CompliancePage'));
+const AssignmentPage = lazy(() => import('../pages/AssignmentPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -43,6 +46,9 @@ export const router = createBrowserRouter([
       { path: 'grading/runs/:id', element: <RunDetailPage /> },
       { path: 'grading/models', element: <ModelsPage /> },
       { path: 'grading/models/:id', element: <ModelEditorPage /> },
+      { path: 'policies', element: <PoliciesPage /> },
+      { path: 'compliance', element: <CompliancePage /> },
+      { path: 'assignment', element: <AssignmentPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

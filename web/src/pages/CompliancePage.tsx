@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Button, Flex, Select, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { PagePanel } from '../shared/components/PagePanel';
+import { QueryState } from '../shared/components/QueryState';
+import { useActor } from '../modules/auth/hooks/useSession';
+import { useTeamOptions } from '../modules/users/hooks/useUsers';
+import { complianceApi, violationKinds, type ViolationKind } from '../modules/compliance/api/compliance.api';
+import { ComplianceCounts } from '../modules/compliance/components/ComplianceCounts';
+import { ViolationTable } from '../modules/compliance/components/ViolationTable';
+import { useComplianceList, useComplianceSummary } from '../modules/compliance/hooks/useCompliance';
+
+const PAGE_SIZE = 50;
+
+export default function CompliancePage() {
+  const { t } = useTranslation();
+  const actor = useActor();
+  const teams = useTeamOptions(actor.role === 'admin');
+  const [teamId, setTeamId] = useState<number | undefined>(undefined);
+  const [kind, setKind] = useState<ViolationKind | undefined>(undefined);
+  /** Cursors of the pages seen so far: the list is keyset-paged by customer id. */
+  const [cursors, setCursors] = useState<number[]>([]);
+  const summary = useComplianceSummary({ teamId });
+  const list = useComplianceList({ teamId, kind, limit: PAGE_SIZE, cursor: cursors[cursors.length - 1] });
+  const filter = (next: { teamId?: number; kind?: ViolationKind }) => {
+    setTeamId(next.teamId);
+    setKind(next.kind);
+    setCursors([]);
+  };
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <PagePanel
+        title={t('compliance.title')}
+        extra={
+          <Space wrap>
+            {actor.role === 'admin' && (
+              <Select
+                allowClear
+                placeholder={t('compliance.allTeams')}
+                aria-label={t('compliance.team')}
+                style={{ width: 180 }}
+                options={teams}
+                value={teamId}
+                onChange={(value?: number) => filter({ teamId: value, kind })}
+              />
+            )}
+          </Space>
+        }
+      >
+        <QueryState query={summary}>
+          {(data) => (
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <Typography.Text type="secondary">
+                {t('compliance.headline', {
+                  asOf: data.asOf,
+                  violating: data.violating,
+                  checked: data.checked,
+                })}
+              </Typography.Text>
+              <ComplianceCounts
+                summary={data}
+                kind={kind}
+                onKind={(next) => filter({ teamId, kind: next })}
+              />
+            </Space>
+          )}
+        </QueryState>
+      </PagePanel>
+      <PagePanel
+        title={t('compliance.list')}
+        extra={
+          <Space wrap>
+            <Select
+              allowClear
+              placeholder={t('compliance.allKinds')}
+              aria-label={t('compliance.violations')}
+              style={{ width: 200 }}
+              value={kind}
+              options={violationKinds.map((k) => ({ value: k, label: t(`compliance.kind.${k}`) }))}
+              onChange={(value?: ViolationKind) => filter({ teamId, kind: value })}
+            />
+            {(['xlsx', 'csv'] as const).map((format) => (
+              <Button
+                key={format}
+                icon={<DownloadOutlined />}
+                href={complianceApi.exportUrl({ teamId, kind }, format)}
+              >
+                {format.toUpperCase()}
+              </Button>
+            ))}
+          </Space>
+        }
+      >
+        <QueryState query={list} isEmpty={(page) => page.total === 0} emptyText={t('compliance.none')}>
+          {(page) => (
+            <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+              <ViolationTable items={page.items} loading={list.isFetching} />
+              <Flex justify="space-between" align="center">
+                <Typography.Text type="secondary">{t('state.total', { total: page.total })}</Typography.Text>
+                <Space>
+                  <Button disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+                    {t('action.previous')}
+                  </Button>
+                  <Button
+                    disabled={page.nextCursor === null}
+                    onClick={() => page.nextCursor !== null && setCursors([...cursors, page.nextCursor])}
+                  >
+                    {t('action.next')}
+                  </Button>
+                </Space>
+              </Flex>
+            </Space>
+          )}
+        </QueryState>
+      </PagePanel>
+    </Space>
+  );
+}
