@@ -140,6 +140,7 @@ async function coldRender(browser: Browser, baseUrl: string, page: keyof typeof 
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const errors: string[] = [];
   const apiCalls: string[] = [];
+  const apiTimes: { url: string; ms: number }[] = [];
   try {
     await context.request.post(`${baseUrl}/api/auth/login`, {
       data: { login: values.login, password: PASSWORD },
@@ -148,6 +149,10 @@ async function coldRender(browser: Browser, baseUrl: string, page: keyof typeof 
     tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     tab.on('pageerror', (e) => errors.push(e.message));
     tab.on('request', (r) => r.url().includes('/api/') && apiCalls.push(r.url().replace(baseUrl, '')));
+    tab.on('requestfinished', (r) => {
+      if (r.url().includes('/api/'))
+        apiTimes.push({ url: r.url().replace(baseUrl, ''), ms: r.timing().responseEnd });
+    });
     await tab.goto(`${baseUrl}${pages[page].path}`, { waitUntil: 'commit' });
     const handle = await tab.waitForFunction(`(${pages[page].rendered}) && performance.now()`, undefined, {
       polling: 'raf',
@@ -158,7 +163,8 @@ async function coldRender(browser: Browser, baseUrl: string, page: keyof typeof 
       `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'))
         .reduce((sum, e) => sum + e.transferSize, 0)`,
     )) as number;
-    return { elapsed, errors, apiCalls, scriptBytes: transferred };
+    const slowest = apiTimes.sort((a, b) => b.ms - a.ms).slice(0, 3);
+    return { elapsed, errors, apiCalls, slowest, scriptBytes: transferred };
   } finally {
     await context.close();
   }
@@ -205,7 +211,7 @@ async function main(): Promise<void> {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  const report: Record<string, unknown> = { machine, customers, login: values.login };
+  const report: Record<string, unknown> = { machine, customers, login: values.login, renders: {} };
   try {
     let listPath = '/api/customers';
     for (const page of Object.keys(pages) as (keyof typeof pages)[]) {
@@ -216,20 +222,23 @@ async function main(): Promise<void> {
         if (render.errors.length) console.log(`  ${page}: console errors: ${render.errors.join(' | ')}`);
         if (i === 0)
           console.log(`  ${page}: ${(render.scriptBytes / 1024).toFixed(0)} kB of JavaScript transferred`);
+        console.log(
+          `  ${page} #${i + 1}: slowest API calls ${render.slowest.map((c) => `${c.url} ${ms(c.ms)}`).join(', ')}`,
+        );
         if (page === 'customers')
-          listPath = render.apiCalls.find((url) => /^\/api\/customers\?/.test(url)) ?? listPath;
+          listPath = render.apiCalls.find((url) => /^\/api\/customers(\?|$)/.test(url)) ?? listPath;
       }
       const median = sorted(times)[Math.floor(times.length / 2)]!;
       console.log(
         `${page} cold render: ${times.map(ms).join(', ')} → median ${ms(median)} (target ≤ 1,500 ms)`,
       );
-      report[page] = { times, median };
+      (report.renders as Record<string, unknown>)[page] = { times, median };
     }
     const cookie = await sessionCookie(baseUrl, values.login!);
     const load = await listApiLoad(baseUrl, listPath, cookie);
     console.log(
       `GET ${listPath} × ${values.connections} connections for ${values.seconds} s: ${load.requests.toLocaleString('en-US')} responses ` +
-        `(${Math.round(load.perSecond)}/s), p50 ${load.p50} ms, p95 ${load.p95} ms, p99 ${load.p99} ms, max ${load.max} ms ` +
+        `(${Math.round(load.perSecond)}/s), p50 ${ms(load.p50)}, p95 ${ms(load.p95)}, p99 ${ms(load.p99)}, max ${ms(load.max)} ` +
         `(target p95 ≤ 50 ms); statuses ${JSON.stringify(load.statuses)}`,
     );
     report.listApi = { path: listPath, ...load };
@@ -238,6 +247,8 @@ async function main(): Promise<void> {
     writeFileSync(`bench/out/web-${customers}.json`, JSON.stringify(report, null, 2));
   } finally {
     await browser.close();
+    // Let the last requests of the load test finish before the server closes its database pool.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     await database.drop();
