@@ -162,6 +162,39 @@ describe('worklist items', () => {
   });
 });
 
+describe('edge days', () => {
+  it('a key contact born on 29 February is greeted on 28 February in a common year', async () => {
+    const id = await w.customer({
+      name: '闰日生日客户',
+      owner: w.t.people.repEast1,
+      team: w.t.people.teamEast,
+      grade: 'C',
+      lastActivity: '2027-01-20',
+    });
+    await created(
+      await w.admin('POST', '/api/contacts', {
+        customerId: id,
+        name: '孙总',
+        isKey: true,
+        birthday: '1988-02-29',
+      }),
+    );
+    w.setToday('2027-02-25');
+    // Months later than the other sessions last: a fresh login.
+    const rep = await w.t.as('repEast1');
+    const birthdays = (await worklist(rep)).items.filter(
+      (item) => item.kind === 'birthday' && item.customer.id === id,
+    );
+    expect(birthdays.map((item) => item.due)).toEqual(['2027-02-28']);
+    w.setToday(TODAY);
+  });
+
+  it('holiday greetings go only to grades served 1:1 or 1:2 (the A customer), not to 1:3 or 1:5', async () => {
+    const holidays = (await worklist(w.repEast1, '?view=week')).items.filter((i) => i.kind === 'holiday');
+    expect(new Set(holidays.map((item) => item.customer.id))).toEqual(new Set([c.holiday]));
+  });
+});
+
 describe('closing and snoozing', () => {
   it('logging a call closes the contact-overdue item (its due date moves)', async () => {
     await w.activity(c.overdue, TODAY, w.repEast1);
