@@ -347,3 +347,51 @@ describe('channels', () => {
     expect(batches.every((b) => b.channelReady === true)).toBe(true);
   });
 });
+
+describe('edge cases', () => {
+  it('a template a batch was rendered from cannot be deleted (deactivate it instead)', async () => {
+    await expectRefused(
+      await w.managerEast('DELETE', `/api/messages/templates/${birthdayZh}`),
+      409,
+      'id',
+      'in_use',
+    );
+    const kept = await json(await w.managerEast('GET', `/api/messages/templates/${birthdayZh}`));
+    expect(kept.id).toBe(birthdayZh);
+  });
+
+  it('only a failed message can be retried', async () => {
+    const drafts = await json(await w.repEast1('GET', '/api/messages?status=draft'));
+    await expectRefused(
+      await w.repEast1('POST', `/api/messages/${drafts.items![0]!.id}/retry`),
+      400,
+      'status',
+      'invalid_value',
+    );
+  });
+
+  it('an email draft escapes a contact name that looks like HTML, and the text draft keeps it as typed', async () => {
+    const customer = await created(
+      await w.repSouth1('POST', '/api/customers', { code: 'S2', name: 'A&B 贸易' }),
+    );
+    await contact(w.repSouth1, customer.id, {
+      name: '<img src=x onerror=alert(1)>',
+      email: 'xss@ab.example',
+      buyingRole: 'decision_maker',
+    });
+    const batch = await created(
+      await w.repSouth1('POST', '/api/messages/batches', batchBody({ recipients: 'all' })),
+    );
+    const row = await w.t.handle.db
+      .withTables<{ messages: { batch_id: number; customer_id: number; body: string; body_html: string } }>()
+      .selectFrom('messages')
+      .select(['body', 'body_html'])
+      .where('batch_id', '=', batch.id)
+      .where('customer_id', '=', customer.id)
+      .executeTakeFirstOrThrow();
+    expect(row.body).toContain('尊敬的<img src=x onerror=alert(1)>：');
+    expect(row.body_html).toContain('尊敬的&lt;img src=x onerror=alert(1)&gt;：<br>');
+    expect(row.body_html).toContain('A&amp;B 贸易');
+    expect(row.body_html).not.toContain('<img');
+  });
+});
