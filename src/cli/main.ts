@@ -12,7 +12,6 @@ import { registerExportCommand } from './commands/export.js';
 import { registerWorklistCommands } from './commands/worklist.js';
 import { registerClvCommands } from './commands/clv.js';
 import { registerMessageCommands } from './commands/messages.js';
-import { registerMessageCommands } from './commands/messages.js';
 import { registerPolicyCommands } from './commands/policy.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -36,7 +35,6 @@ export function buildProgram(): Command {
   registerExportCommand(program, config);
   registerWorklistCommands(program, config);
   registerClvCommands(program, config);
-  registerMessageCommands(program, config);
   registerMessageCommands(program, config);
   registerPolicyCommands(program, config);
   return program;
