@@ -136,6 +136,10 @@ describe('care messages in Chromium (manager)', () => {
     await page.locator('.ant-dropdown:visible').getByText('CSV').click();
     expect((await download).suggestedFilename()).toMatch(/^messages-\d+\.csv$/);
     await expect.poll(() => rows.filter({ hasText: '已导出' }).count()).toBe(emails.length);
+
+    await page.getByRole('tab', { name: '发件箱' }).click();
+    await page.waitForURL(/\/messages\/outbox$/);
+    await expect.poll(() => rows.filter({ hasText: '已导出' }).count()).toBe(emails.length);
     expect(consoleErrors).toEqual([]);
   }, 90_000);
 });
