@@ -32,6 +32,7 @@ const names = {
   poolEast: '南通公海物流有限公司',
   poolShared: '扬州共享建材有限公司',
   poolSouth: '佛山华南陶瓷有限公司',
+  colleague: '宁波同事逾期机电有限公司',
 };
 let ids: Record<keyof typeof names, number>;
 
@@ -114,6 +115,14 @@ async function seed(): Promise<Record<keyof typeof names, number>> {
   });
   await sql`INSERT INTO customer_forecasts (customer_id, as_of, p_alive, churn_risk, churn_reason)
             VALUES (${churn}, ${addDays(TODAY, -1)}, 0.18, true, 'p_alive')`.execute(w.t.handle.db);
+  // A colleague's customer a week past its contact day: escalated to the team manager.
+  const colleague = await w.customer({
+    name: names.colleague,
+    owner: people.repEast2,
+    team: people.teamEast,
+    grade: 'C',
+    lastActivity: addDays(TODAY, -37),
+  });
   const released = async (name: string, owner: number, team: number | null) => {
     const id = await w.customer({ name, owner, team, grade: 'C' });
     await w.admin('POST', '/api/pool/releases', { customerId: id, note: '客户需求暂停' });
@@ -126,6 +135,7 @@ async function seed(): Promise<Record<keyof typeof names, number>> {
     repurchase,
     downgrade: downgraded,
     churn,
+    colleague,
     poolEast: await released(names.poolEast, people.repEast2, people.teamEast),
     poolShared: await released(names.poolShared, people.admin, null),
     poolSouth: await released(names.poolSouth, people.repSouth1, people.teamSouth),
@@ -204,6 +214,35 @@ describe('worklist in Chromium (rep)', () => {
     await page.getByRole('tab', { name: /本周/ }).click();
     await settled(page);
     await expect.poll(() => rowOf(names.birthday, '生日').count()).toBe(1);
+  }, 60_000);
+});
+
+describe('worklist in Chromium (manager)', () => {
+  it("the manager's list carries the team's escalated item; picking the rep shows the rep's list", async () => {
+    const context = await browser.newContext({
+      viewport: VIEWPORT,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    const manager = await context.newPage();
+    manager.on('pageerror', (error) => consoleErrors.push(error.message));
+    await manager.goto(`${baseUrl}/login`);
+    await manager.getByLabel('账号').fill('mgr.east');
+    await manager.getByLabel('密码').fill(TEST_PASSWORD);
+    await manager.locator('button[type=submit]').click();
+    await manager.waitForURL(/\/customers$/);
+    await manager.goto(`${baseUrl}/worklist`);
+    await settled(manager);
+    const rows = manager.locator('[data-testid=worklist-table] tr.ant-table-row');
+    const escalated = rows.filter({ hasText: names.colleague }).filter({ hasText: '已升级' });
+    await expect.poll(() => escalated.count()).toBe(1);
+    expect(await rows.filter({ hasText: names.pool }).count()).toBe(0);
+    await manager.screenshot({ path: screenshotPath('worklist-manager.png'), fullPage: true });
+    await manager.getByLabel('查看谁的清单').click();
+    await manager.locator('.ant-select-dropdown:visible').getByText('张三', { exact: true }).click();
+    await expect.poll(() => rows.filter({ hasText: names.pool }).count()).toBe(1);
+    expect(await rows.filter({ hasText: names.colleague }).count()).toBe(0);
+    await context.close();
   }, 60_000);
 });
 
