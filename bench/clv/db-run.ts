@@ -8,15 +8,11 @@
  *
  * Not a test: it prints figures and never fails on a timing.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { fitForecastModels, forecastCustomers } from '../../src/engine/clv/forecast.js';
 import { DEFAULT_CLV_SETTINGS } from '../../src/engine/clv/settings.js';
 import { parseModel, toDayNumber } from '../../src/engine/index.js';
-import { openPglite, openPostgres, type DatabaseHandle } from '../../src/db/connect.js';
+import { openBenchDatabase } from '../database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { readCalibrationSummary } from '../../src/modules/clv/calibration.repository.js';
 import { CLV_MODEL } from '../../src/modules/clv/testing/clv-fixture.js';
@@ -39,41 +35,6 @@ const DATA_AS_OF = '2025-06-30';
 const RUN_AS_OF = '2025-07-01';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
-async function openDatabase(): Promise<{
-  handle: DatabaseHandle;
-  fresh: boolean;
-  cleanup: () => Promise<void>;
-}> {
-  const serverUrl = values['database-url'];
-  if (!serverUrl) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratum-bench-clv-'));
-    return {
-      handle: await openPglite(dir),
-      fresh: true,
-      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = values['keep-database'] ?? `stratum_bench_clv_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount! > 0;
-  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    handle: openPostgres(url.toString(), 4),
-    fresh: !exists,
-    cleanup: async () => {
-      if (values['keep-database']) return;
-      const drop = new pg.Client({ connectionString: serverUrl });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await drop.end();
-    },
-  };
-}
-
 async function timed<T>(label: string, run: () => Promise<T> | T): Promise<T> {
   const started = performance.now();
   const result = await run();
@@ -81,7 +42,11 @@ async function timed<T>(label: string, run: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
-const { handle, fresh, cleanup } = await openDatabase();
+const { handle, fresh, cleanup } = await openBenchDatabase(
+  values['database-url'],
+  values['keep-database'],
+  'stratum-bench-clv',
+);
 try {
   await migrateToLatest(handle.db);
   if (fresh) {

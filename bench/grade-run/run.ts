@@ -14,11 +14,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { pipeline } from 'node:stream/promises';
 import { to as copyTo } from 'pg-copy-streams';
-import { openPglite, openPostgres, type DatabaseHandle } from '../../src/db/connect.js';
+import type { DatabaseHandle } from '../../src/db/connect.js';
+import { openBenchDatabase } from '../database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { generateDemo } from '../../src/modules/demo/demo.service.js';
 import { findModelByKey } from '../../src/modules/grading/model.repository.js';
@@ -43,39 +43,6 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-
-async function openDatabase(): Promise<{
-  handle: DatabaseHandle;
-  fresh: boolean;
-  cleanup: () => Promise<void>;
-}> {
-  const serverUrl = values['database-url'];
-  if (!serverUrl) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratum-bench-grade-'));
-    const handle = await openPglite(dir);
-    return { handle, fresh: true, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = values['keep-database'] ?? `stratum_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount! > 0;
-  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = openPostgres(url.toString(), 4);
-  return {
-    handle,
-    fresh: !exists,
-    cleanup: async () => {
-      if (values['keep-database']) return;
-      const drop = new pg.Client({ connectionString: serverUrl });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await drop.end();
-    },
-  };
-}
 
 /** The reference schema's two tables, filled from the product's tables (one invoice per order: its first payment). */
 const referenceRows = `
@@ -162,7 +129,11 @@ async function referenceOnPostgres(handle: DatabaseHandle): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
-  const { handle, fresh, cleanup } = await openDatabase();
+  const { handle, fresh, cleanup } = await openBenchDatabase(
+    values['database-url'],
+    values['keep-database'],
+    'stratum-bench-grade',
+  );
   try {
     await migrateToLatest(handle.db);
     if (fresh) {

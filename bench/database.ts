@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openPglite, openPostgres, type DatabaseHandle } from '../src/db/connect.js';
+
+export interface BenchDatabase {
+  readonly handle: DatabaseHandle;
+  /** True when the database was just created (load the data), false when a kept one is reused. */
+  readonly fresh: boolean;
+  readonly cleanup: () => Promise<void>;
+}
+
+/**
+ * A benchmark's database: PGlite in a temporary directory without a server URL; otherwise a database on that
+ * server, named `keep` (created once and kept for the next invocation) or a throwaway `<prefix>_<pid>`.
+ */
+export async function openBenchDatabase(
+  serverUrl: string | undefined,
+  keep: string | undefined,
+  prefix: string,
+): Promise<BenchDatabase> {
+  if (!serverUrl) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+    const handle = await openPglite(dir);
+    return { handle, fresh: true, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = keep ?? `${prefix.replaceAll('-', '_')}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount! > 0;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = openPostgres(url.toString(), 4);
+  return {
+    handle,
+    fresh: !exists,
+    cleanup: async () => {
+      if (keep) return;
+      const drop = new pg.Client({ connectionString: serverUrl });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop.end();
+    },
+  };
+}
