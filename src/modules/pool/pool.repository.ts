@@ -87,7 +87,7 @@ export async function warnDue(db: Db, asOf: string, warningDays: number): Promis
       ON CONFLICT (customer_id, owner_id, recall_on) DO NOTHING
       RETURNING id, customer_id, owner_id, recall_on
     ),
-    alerts AS (
+    inbox AS (
       INSERT INTO alerts (user_id, kind, model_id, customer_id, change_id, payload)
       SELECT w.owner_id, 'pool_warning', d.model_id, w.customer_id, w.id,
              jsonb_build_object(
