@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertGradedCustomer, modelIdOf } from '../../src/modules/policies/testing/graded-customers.js';
 import { createApp } from '../../src/server/app.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
 import { screenshotPath } from './screenshots.js';
@@ -30,13 +31,7 @@ async function seed() {
   const db = t.handle.db;
   const p = t.people;
   await db.updateTable('users').set({ level: 'middle' }).where('id', '=', p.repEast2).execute();
-  const composite = (
-    await db
-      .selectFrom('grading_models')
-      .select('id')
-      .where('key', '=', 'composite')
-      .executeTakeFirstOrThrow()
-  ).id;
+  const composite = await modelIdOf(db, 'composite');
   const specs: Array<[string, string, number, number | null, string, number]> = [
     ['key', '无锡重点精密机械有限公司', p.teamEast, p.repEast1, 'A', 2],
     ['general', '常州一般五金有限公司', p.teamEast, null, 'C', 2],
@@ -46,16 +41,13 @@ async function seed() {
     ['south', '佛山华南陶瓷有限公司', p.teamSouth, null, 'A', 2],
   ];
   for (const [key, name, teamId, ownerId, grade, silentDays] of specs) {
-    const { id } = await db
-      .insertInto('customers')
-      .values({ name, team_id: teamId, owner_id: ownerId, created_at: new Date(Date.now() - 200 * DAY) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertGradedCustomer(db, composite, grade, {
+      name,
+      team_id: teamId,
+      owner_id: ownerId,
+      created_at: new Date(Date.now() - 200 * DAY),
+    });
     ids[key] = id;
-    await db
-      .insertInto('customer_grades')
-      .values({ model_id: composite, customer_id: id, grade: 0, grade_code: grade, status: 0, cause: 'run' })
-      .execute();
     if (ownerId !== null)
       await db
         .insertInto('activities')

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 import { expectRefused } from '../audit/api-fixtures.js';
+import { insertGradedCustomer, modelIdOf } from '../policies/testing/graded-customers.js';
 
 /**
  * East under the composite policy: mgr.east senior, rep.east1 junior, rep.east2 and rep.east3 middle.
@@ -65,13 +66,7 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-  const composite = (
-    await db
-      .selectFrom('grading_models')
-      .select('id')
-      .where('key', '=', 'composite')
-      .executeTakeFirstOrThrow()
-  ).id;
+  const composite = await modelIdOf(db, 'composite');
   const specs: Array<[string, number, number | null, string]> = [
     ['K1', p.teamEast, p.repEast1, 'A'],
     ['I1', p.teamEast, p.repEast2, 'B'],
@@ -82,16 +77,12 @@ beforeAll(async () => {
     ['S1', p.teamSouth, null, 'A'],
   ];
   for (const [code, teamId, ownerId, grade] of specs) {
-    const { id } = await db
-      .insertInto('customers')
-      .values({ code, name: `客户 ${code}`, team_id: teamId, owner_id: ownerId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids[code] = id;
-    await db
-      .insertInto('customer_grades')
-      .values({ model_id: composite, customer_id: id, grade: 0, grade_code: grade, status: 0, cause: 'run' })
-      .execute();
+    ids[code] = await insertGradedCustomer(db, composite, grade, {
+      code,
+      name: `客户 ${code}`,
+      team_id: teamId,
+      owner_id: ownerId,
+    });
   }
   [admin, managerEast, managerSouth, repEast1] = await Promise.all([
     t.as('admin'),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
+import { insertGradedCustomer, modelIdOf } from '../policies/testing/graded-customers.js';
 
 /**
  * A constructed company on 2025-06-30 (Asia/Shanghai) under the composite preset policy
@@ -53,13 +54,7 @@ beforeAll(async () => {
     ).id;
   const repEast3 = await user('rep.east3', 'senior', true);
   const gone = await user('rep.gone', 'junior', false);
-  const composite = (
-    await db
-      .selectFrom('grading_models')
-      .select('id')
-      .where('key', '=', 'composite')
-      .executeTakeFirstOrThrow()
-  ).id;
+  const composite = await modelIdOf(db, 'composite');
   const specs: Array<[string, number, number | null, string | null, { terms?: number; deleted?: boolean }?]> =
     [
       ['C1', p.teamEast, null, 'B'],
@@ -78,32 +73,16 @@ beforeAll(async () => {
       ['C9', p.teamSouth, p.repSouth1, 'C'],
     ];
   for (const [code, teamId, ownerId, grade, extra] of specs) {
-    const { id } = await db
-      .insertInto('customers')
-      .values({
-        code,
-        name: `客户 ${code}`,
-        team_id: teamId,
-        owner_id: ownerId,
-        payment_terms_days: extra?.terms ?? null,
-        created_at: '2025-01-01T00:00:00+08:00',
-        deleted_at: extra?.deleted ? new Date() : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertGradedCustomer(db, composite, grade, {
+      code,
+      name: `客户 ${code}`,
+      team_id: teamId,
+      owner_id: ownerId,
+      payment_terms_days: extra?.terms ?? null,
+      created_at: '2025-01-01T00:00:00+08:00',
+      deleted_at: extra?.deleted ? new Date() : null,
+    });
     ids[code] = id;
-    if (grade)
-      await db
-        .insertInto('customer_grades')
-        .values({
-          model_id: composite,
-          customer_id: id,
-          grade: 0,
-          grade_code: grade,
-          status: 0,
-          cause: 'run',
-        })
-        .execute();
     if (ownerId !== null)
       await db
         .insertInto('activities')
