@@ -2,6 +2,17 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 import { churnRiskCodes, unrankedMethods } from './alert.rules.js';
 
+/**
+ * Who is told about an event on a customer: its owner and its team's manager, when active. Joins to rows `p` that
+ * carry the customer's `owner_id` and `team_id`; each recipient is `r.user_id`.
+ */
+export const ownerAndTeamManager = sql`
+  CROSS JOIN LATERAL (
+    SELECT p.owner_id AS user_id
+    UNION SELECT t.manager_id FROM teams t WHERE t.id = p.team_id
+  ) r
+  JOIN users u ON u.id = r.user_id AND u.active`;
+
 export interface GradeEventCounts {
   /** Grade events (one per change and kind). */
   readonly events: number;
@@ -71,11 +82,7 @@ export async function insertGradeEvents(
     recipients AS (
       SELECT DISTINCT p.change_id, p.kind, r.user_id
       FROM payloads p
-      CROSS JOIN LATERAL (
-        SELECT p.owner_id AS user_id
-        UNION SELECT t.manager_id FROM teams t WHERE t.id = p.team_id
-      ) r
-      JOIN users u ON u.id = r.user_id AND u.active
+      ${ownerAndTeamManager}
     ),
     inserted_alerts AS (
       INSERT INTO alerts (user_id, kind, model_id, customer_id, change_id, payload)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { CHURN_LOW_P_ALIVE, CHURN_OVERDUE } from '../../engine/clv/index.js';
+import { ownerAndTeamManager } from '../alerts/grade-events.repository.js';
 import type { Db } from '../audit/audit.repository.js';
 
 export interface ForecastRows {
@@ -96,11 +97,7 @@ export async function raiseChurnAlerts(
     ), recipients AS (
       SELECT DISTINCT p.change_id, r.user_id
       FROM payloads p
-      CROSS JOIN LATERAL (
-        SELECT p.owner_id AS user_id
-        UNION SELECT t.manager_id FROM teams t WHERE t.id = p.team_id
-      ) r
-      JOIN users u ON u.id = r.user_id AND u.active
+      ${ownerAndTeamManager}
     ), inserted_alerts AS (
       INSERT INTO alerts (user_id, kind, model_id, customer_id, change_id, payload)
       SELECT r.user_id, 'churn_risk', ${source.modelId}::int, p.customer_id, p.change_id, p.payload
