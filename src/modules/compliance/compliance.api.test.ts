@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 import { insertGradedCustomer, modelIdOf } from '../policies/testing/graded-customers.js';
@@ -235,5 +237,19 @@ describe('compliance lists', () => {
     expect(lines[1]).toContain('Owner over capacity');
     const rep = await (await repSouth1('GET', '/api/compliance/export?format=csv')).text();
     expect(rep.split('\r\n').filter(Boolean).length).toBe(4);
+  });
+
+  it('exports an XLSX in Chinese with the money as numbers', async () => {
+    const response = await admin('GET', '/api/compliance/export?kind=over_credit');
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const input = new PassThrough();
+    input.end(Buffer.from(await response.arrayBuffer()));
+    const rows: unknown[][] = [];
+    for await (const sheet of new ExcelJS.stream.xlsx.WorkbookReader(input, {}))
+      for await (const row of sheet) rows.push((row.values as unknown[]).slice(1));
+    expect(rows[0]?.[0]).toBe('客户编号');
+    expect(rows.slice(1).map((row) => [row[0], row[5], row[9], row[10]])).toEqual([
+      ['C7', '逾期超信用额度', 250000, 200000],
+    ]);
   });
 });
