@@ -13,7 +13,10 @@ interface MovesTableProps {
   onChange: (chosen: Map<number, number>) => void;
 }
 
-/** The proposed moves: untick to drop one, pick another owner of the team and level to change it. */
+/**
+ * The proposed moves: untick to drop one, pick another owner of the team (the proposed owner's, which is the
+ * customer's) and level to change it; the server checks room when the plan is applied.
+ */
 export function MovesTable({ moves, managers, chosen, onChange }: MovesTableProps) {
   const { t } = useTranslation();
   const set = (customerId: number, ownerId: number | undefined) => {
@@ -26,9 +29,10 @@ export function MovesTable({ moves, managers, chosen, onChange }: MovesTableProp
     managers
       .filter(
         (m) =>
-          m.assignable &&
-          m.teamId === move.teamId &&
-          (!move.requiredLevel || LEVEL_RANK[m.level] >= LEVEL_RANK[move.requiredLevel]),
+          m.id === move.toOwnerId ||
+          (m.assignable &&
+            m.teamId === managers.find((p) => p.id === move.toOwnerId)?.teamId &&
+            (!move.requiredLevel || LEVEL_RANK[m.level] >= LEVEL_RANK[move.requiredLevel])),
       )
       .map((m) => ({ value: m.id, label: `${m.name} · ${t(`policies.level.${m.level}`)}` }));
   return (
