@@ -24,6 +24,7 @@ let seed: GradingSeed;
 let compositeId: number;
 let firstRunId: number;
 let moverId: number;
+let opportunityCustomers: { own: { id: number }[]; others: { id: number }[] };
 const consoleErrors: string[] = [];
 
 async function settled(target: Page): Promise<void> {
@@ -62,6 +63,11 @@ async function loggedIn(login: string): Promise<{ context: BrowserContext; page:
   return { context, page };
 }
 
+async function customersOf(ownerId: number): Promise<{ id: number }[]> {
+  const response = await admin('GET', `/api/customers?ownerId=${ownerId}&limit=100`);
+  return ((await response.json()) as { items: { id: number }[] }).items;
+}
+
 /** The dashboard's "graded customers" figure, once the summary has loaded. */
 async function populationFigure(page: Page): Promise<number> {
   const figure = page.getByTestId('figure-population').locator('.ant-statistic-content-value');
@@ -82,6 +88,23 @@ beforeAll(async () => {
   const threeMonthsAgo = new Date(Date.now() - 91 * 86_400_000).toISOString().slice(0, 10);
   const run = await admin('POST', `/api/grading/models/${compositeId}/runs`, { asOf: threeMonthsAgo });
   firstRunId = ((await run.json()) as { runId: number }).runId;
+  opportunityCustomers = {
+    own: await customersOf(t.people.repEast1),
+    others: await customersOf(t.people.repEast2),
+  };
+  for (const [customer, ownerId, name] of [
+    [opportunityCustomers.own[0]!, t.people.repEast1, '本人商机一'],
+    [opportunityCustomers.own[1]!, t.people.repEast1, '本人商机二'],
+    [opportunityCustomers.others[0]!, t.people.repEast2, '他人商机'],
+  ] as const) {
+    const created = await admin('POST', '/api/opportunities', {
+      customerId: customer.id,
+      name,
+      amount: '100000.00',
+      ownerId,
+    });
+    if (created.status !== 201) throw new Error(`opportunity → ${created.status} ${await created.text()}`);
+  }
   server = await listen();
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
@@ -102,6 +125,8 @@ describe('grading in Chromium', () => {
   it('the admin shifts the composite weights, reads the what-if migration, saves a version and runs it', async () => {
     ({ page } = await loggedIn('admin'));
     await page.goto(`${baseUrl}/grading/models`);
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('models.png') });
     await page.getByRole('link', { name: /综合加权/ }).click();
     await page.waitForURL(new RegExp(`/grading/models/${compositeId}$`));
     const credit = page.getByRole('spinbutton', { name: '信用状况 权重' });
@@ -118,6 +143,10 @@ describe('grading in Chromium', () => {
       .fill('Composite (credit 60 / sales 30 / profit 10)');
     await page.mouse.wheel(0, -10_000);
     await settled(page);
+    // Every metric factor shows the histograms of its metric and of its normalised score.
+    await expect
+      .poll(() => page.locator('[data-testid^="histogram-score-"] canvas').count(), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: screenshotPath('model-editor.png') });
 
     await page.getByRole('button', { name: /模拟影响/ }).click();
@@ -191,6 +220,17 @@ describe('grading in Chromium', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出数据（XLSX）' }).first().click();
     expect((await download).suggestedFilename()).toBe('客户数金字塔与利润倒金字塔.xlsx');
+
+    // The sales funnel within the admin's scope (all three opportunities), and the provinces on the map of China.
+    const funnelTotal = page.getByTestId('funnel-table').locator('.ant-table-summary td').nth(2);
+    await expect.poll(() => funnelTotal.textContent(), { timeout: 20_000 }).toBe('3');
+    await page.getByTitle('省份').click();
+    await expect
+      .poll(() => page.getByTestId('province-map').locator('canvas').count(), { timeout: 20_000 })
+      .toBe(1);
+    await page.getByTestId('province-map').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('dashboard-map-funnel.png') });
     expect(consoleErrors).toEqual([]);
   }, 60_000);
 
@@ -216,18 +256,50 @@ describe('grading in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   }, 60_000);
 
-  it("a rep's dashboard counts only the rep's customers, and another rep's customer is not found", async () => {
+  it("a rep sees only the rep's customers on every page, dashboard figures included, and another rep's customer is not found", async () => {
+    const guest = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const loginPage = await guest.newPage();
+    await loginPage.goto(`${baseUrl}/login`);
+    await settled(loginPage);
+    await loginPage.screenshot({ path: screenshotPath('login.png') });
+    await guest.close();
+
     const rep = await loggedIn('rep.east1');
+    await expect.poll(() => rep.page.getByText(`共 ${PER_REP} 个客户`).count()).toBe(1);
     await rep.page.goto(`${baseUrl}/dashboard`);
     expect(await populationFigure(rep.page)).toBe(seed.repEast1Buyers);
     expect(await rep.page.getByRole('combobox', { name: '负责人' }).count()).toBe(0);
-    const otherRepsCustomer = (await (
-      await admin('GET', `/api/customers?ownerId=${t.people.repEast2}&limit=1`)
-    ).json()) as { items: { id: number }[] };
-    await rep.page.goto(`${baseUrl}/customers/${otherRepsCustomer.items[0]!.id}`);
+    const funnelTotal = rep.page.getByTestId('funnel-table').locator('.ant-table-summary td').nth(2);
+    await expect.poll(() => funnelTotal.textContent(), { timeout: 20_000 }).toBe('2');
+
+    await rep.page.goto(`${baseUrl}/funnel`);
+    const openCount = rep.page.getByTestId('funnel-open-count').locator('.ant-statistic-content-value');
+    await expect.poll(() => openCount.textContent(), { timeout: 20_000 }).toBe('2');
+    await settled(rep.page);
+    await rep.page.screenshot({ path: screenshotPath('funnel.png') });
+
+    const latestRun = (
+      (await (await admin('GET', `/api/grading/runs?modelId=${compositeId}`)).json()) as {
+        items: { id: number }[];
+      }
+    ).items[0]!.id;
+    await rep.page.goto(`${baseUrl}/grading/runs/${latestRun}`);
+    await expect
+      .poll(() => rep.page.getByText(`共 ${seed.repEast1Buyers} 条`).count(), { timeout: 20_000 })
+      .toBe(1);
+
+    // Read-only for a rep: the editor shows the model but asks for no histograms (which a rep may not preview).
+    await rep.page.goto(`${baseUrl}/grading/models/${compositeId}`);
+    await expect.poll(() => rep.page.getByTestId('factor-credit').count(), { timeout: 20_000 }).toBe(1);
+    expect(await rep.page.locator('[data-testid^="histograms-"]').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+
+    await rep.page.goto(`${baseUrl}/customers/${opportunityCustomers.others[0]!.id}`);
     await expect.poll(() => rep.page.getByText('客户不存在或无权查看').count()).toBe(1);
+    await settled(rep.page);
+    await rep.page.screenshot({ path: screenshotPath('not-found.png') });
     expect(consoleErrors.length).toBeGreaterThan(0);
     expect(consoleErrors.every((error) => EXPECTED_404.test(error))).toBe(true);
     await rep.context.close();
-  }, 60_000);
+  }, 90_000);
 });

@@ -49,7 +49,7 @@ function Figures({ data }: { data: RunAnalytics }) {
             <Statistic
               title={f.title}
               value={f.value}
-              valueStyle={{ fontSize: 22 }}
+              styles={{ content: { fontSize: 22 } }}
               data-testid={`figure-${f.key}`}
             />
           </Card>

@@ -182,24 +182,28 @@ function Editor({ model, metrics }: { model: GradingModel; metrics: readonly Met
             </Card>
             <Card size="small" title={t('editor.stability')}>
               <Space wrap>
-                <InputNumber
-                  min={1}
-                  addonBefore={t('editor.downgradeAfter')}
-                  aria-label={t('editor.downgradeAfter')}
-                  value={stability.downgradeAfter}
-                  onChange={(value) =>
-                    edit({ ...definition, stability: { ...stability, downgradeAfter: value ?? 1 } })
-                  }
-                />
-                <InputNumber
-                  min={0}
-                  addonBefore={t('editor.downgradeMargin')}
-                  aria-label={t('editor.downgradeMargin')}
-                  value={stability.downgradeMargin}
-                  onChange={(value) =>
-                    edit({ ...definition, stability: { ...stability, downgradeMargin: value ?? 0 } })
-                  }
-                />
+                <Space.Compact>
+                  <Space.Addon>{t('editor.downgradeAfter')}</Space.Addon>
+                  <InputNumber
+                    min={1}
+                    aria-label={t('editor.downgradeAfter')}
+                    value={stability.downgradeAfter}
+                    onChange={(value) =>
+                      edit({ ...definition, stability: { ...stability, downgradeAfter: value ?? 1 } })
+                    }
+                  />
+                </Space.Compact>
+                <Space.Compact>
+                  <Space.Addon>{t('editor.downgradeMargin')}</Space.Addon>
+                  <InputNumber
+                    min={0}
+                    aria-label={t('editor.downgradeMargin')}
+                    value={stability.downgradeMargin}
+                    onChange={(value) =>
+                      edit({ ...definition, stability: { ...stability, downgradeMargin: value ?? 0 } })
+                    }
+                  />
+                </Space.Compact>
               </Space>
               <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
                 {t('editor.stabilityHint')}

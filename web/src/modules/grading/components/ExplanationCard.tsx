@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Flex, List, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../shared/components/QueryState';
 import { formatDate } from '../../../shared/format/dates';
@@ -99,12 +99,14 @@ function NextGrade({ explanation, ladder }: { explanation: Explanation; ladder: 
         }
       />
       {others.length > 0 && (
-        <List
-          size="small"
-          header={<Typography.Text type="secondary">{t('explanation.otherWays')}</Typography.Text>}
-          dataSource={others}
-          renderItem={(s) => <List.Item>{pickLocalised(s.text, i18n.language)}</List.Item>}
-        />
+        <div>
+          <Typography.Text type="secondary">{t('explanation.otherWays')}</Typography.Text>
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+            {others.map((s) => (
+              <li key={pickLocalised(s.text, i18n.language)}>{pickLocalised(s.text, i18n.language)}</li>
+            ))}
+          </ul>
+        </div>
       )}
     </Space>
   );

@@ -47,7 +47,7 @@ export function StartRunModal({
           ]}
         />
       ) : (
-        <Spin spinning={start.isPending} tip={t('runs.running')}>
+        <Spin spinning={start.isPending} description={t('runs.running')}>
           <Form
             form={form}
             layout="vertical"

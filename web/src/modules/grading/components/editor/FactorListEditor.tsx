@@ -53,15 +53,17 @@ function NormaliserSettings({
       );
     case 'zscore':
       return (
-        <InputNumber
-          size="small"
-          aria-label={t('editor.clip')}
-          addonBefore={t('editor.clip')}
-          min={0.5}
-          step={0.5}
-          value={spec.clip ?? 3}
-          onChange={(clip) => onChange({ ...spec, clip: clip ?? 3 })}
-        />
+        <Space.Compact size="small">
+          <Space.Addon>{t('editor.clip')}</Space.Addon>
+          <InputNumber
+            size="small"
+            aria-label={t('editor.clip')}
+            min={0.5}
+            step={0.5}
+            value={spec.clip ?? 3}
+            onChange={(clip) => onChange({ ...spec, clip: clip ?? 3 })}
+          />
+        </Space.Compact>
       );
     case 'bins':
       return (

@@ -88,8 +88,9 @@ export function MethodAndLadderEditor({
       <Table
         size="small"
         pagination={false}
-        rowKey={(_, i) => String(i)}
-        dataSource={ladder}
+        // Codes are being edited, so the position is the only stable key.
+        rowKey="position"
+        dataSource={ladder.map((grade, position) => ({ ...grade, position }))}
         columns={[
           {
             title: t('editor.code'),
