@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findModelByKey } from '../../src/modules/grading/model.repository.js';
+import { executeRun } from '../../src/modules/grading/run.service.js';
+import { seedClvWorld, type ClvWorld } from '../../src/modules/clv/testing/clv-fixture.js';
+import { createApp } from '../../src/server/app.js';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
+import { screenshotPath } from './screenshots.js';
+
+// STRATUM_WEB_ROOT lets a run use a build made elsewhere while others' browser tests read web/dist.
+const WEB_ROOT = process.env.STRATUM_WEB_ROOT ?? 'web/dist';
+const VIEWPORT = { width: 1280, height: 720 };
+
+let t: TestApp;
+let world: ClvWorld;
+let server: ServerType;
+let baseUrl: string;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+async function settled(target: Page): Promise<void> {
+  await target.waitForLoadState('networkidle');
+  await expect.poll(() => target.locator('.ant-spin-spinning, .ant-skeleton').count()).toBe(0);
+}
+
+beforeAll(async () => {
+  if (!existsSync(`${WEB_ROOT}/index.html`))
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
+  // The real clock: the session cookie's expiry is computed from it and the browser honours it.
+  t = await createTestApp();
+  const admin = await t.as('admin');
+  world = await seedClvWorld(t, admin);
+  // The dashboard opens on the composite model: CLV is shown per grade of whichever model is selected.
+  const composite = (await findModelByKey(t.handle.db, 'composite'))!;
+  for (const modelId of [world.modelId, composite.id])
+    await executeRun(t.handle.db, { modelId, asOf: '2025-01-01', trigger: 'cli', startedBy: null });
+  const app = createApp(t.deps, { webRoot: WEB_ROOT });
+  server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('账号').fill('mgr.east');
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/customers$/);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await t?.close();
+});
+
+describe('CLV in Chromium (east manager)', () => {
+  it('the customer detail explains P(alive), expected purchases and CLV in plain words', async () => {
+    await page.goto(`${baseUrl}/customers/${world.east[1]}`);
+    await settled(page);
+    const card = page.getByTestId('customer-forecast');
+    await expect.poll(() => card.getByText('仍活跃概率', { exact: true }).count()).toBe(1);
+    await expect.poll(() => card.getByText('预期购买次数', { exact: true }).count()).toBe(1);
+    await expect.poll(() => card.getByText('12个月终身价值', { exact: true }).count()).toBe(1);
+    expect(await card.getByText('根据购买频率和最近一次购买时间').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('customer-forecast.png') });
+  }, 60_000);
+
+  it('a customer without purchases says there is no forecast yet', async () => {
+    await page.goto(`${baseUrl}/customers/${world.east[11]}`);
+    await settled(page);
+    await expect.poll(() => page.getByTestId('customer-forecast').getByText('暂无预测').count()).toBe(1);
+  }, 60_000);
+
+  it('the dashboard shows CLV per grade and the most growable customers of the team only', async () => {
+    await page.goto(`${baseUrl}/dashboard`);
+    await settled(page);
+    await expect.poll(() => page.getByTestId('clv-by-grade').locator('canvas').count()).toBeGreaterThan(0);
+    const growable = page.getByTestId('clv-growable');
+    await expect.poll(() => growable.count()).toBe(1);
+    const shown = await growable.locator('tr.ant-table-row a').allTextContents();
+    expect(shown.every((name) => Number(name.replace('预测客户', '')) < 12)).toBe(true);
+    await growable.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('dashboard-clv.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
+});
