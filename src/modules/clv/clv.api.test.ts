@@ -79,6 +79,22 @@ describe('CLV API within the caller scope', () => {
     expect(south.threshold).toBe(everyone.threshold);
   });
 
+  it('the model editor previews a CLV factor from a fit on the population: buyers have values, non-buyers none', async () => {
+    const preview = await json<{
+      population: number;
+      raw: { kind: string; bins: { count: number }[]; nulls: number };
+    }>(
+      await admin('POST', '/api/grading/models/preview-factor', {
+        metric: 'p_alive',
+        normaliser: { kind: 'minmax' },
+        asOf: '2025-01-01',
+      }),
+    );
+    expect(preview.population).toBe(24);
+    expect(preview.raw.nulls).toBe(2);
+    expect(preview.raw.bins.reduce((sum, b) => sum + b.count, 0)).toBe(22);
+  });
+
   it('an unknown model answers 404 and a bad model id names the field', async () => {
     expect((await admin('GET', '/api/clv/by-grade?modelId=99999')).status).toBe(404);
     const bad = await admin('GET', '/api/clv/growable?modelId=abc');

@@ -10,6 +10,7 @@ import type { FactorPreviewBody } from './grading.schema.js';
 import { businessDay } from './instant.service.js';
 import { requireModelEditor } from './model.service.js';
 import { populationMetrics } from './what-if.service.js';
+import { withClvMetrics } from '../clv/clv-metrics.js';
 
 export type FactorPreviewInput = z.output<typeof FactorPreviewBody>;
 
@@ -40,9 +41,10 @@ export async function previewFactor(db: Db, actor: Actor, input: FactorPreviewIn
   if (isCategorical(input.metric) !== (input.normaliser.kind === 'category'))
     throw AppError.invalid('normaliser.kind', 'invalid_value');
   const asOf = input.asOf ?? businessDay(now);
-  const all = await recentMetrics(db, input, asOf, now);
-  // populationRows reads only the model's population filter.
-  const rows = populationRows({ population: input.population } as Model, all);
+  // populationRows (and the CLV fit on the population) read only the model's population filter.
+  const model = { population: input.population, factors: [{ metric: input.metric }], method: {} } as Model;
+  const all = await withClvMetrics(db, model, await recentMetrics(db, input, asOf, now), asOf);
+  const rows = populationRows(model, all);
   const columns = rows ? restrict(all, rows) : all;
   const column = columns.metrics[input.metric];
   const n = columns.ids.length;
