@@ -22,6 +22,14 @@ export interface ComplianceFilter {
 const TERMS_WINDOW_DAYS = 365;
 
 /**
+ * The governing rule of one customer, as a LATERAL subquery: the customer id reaches the view's DISTINCT ON as a
+ * parameter, so each lookup is an index probe of customer_grades instead of resolving the view for every customer
+ * (a plain join does that: 20,000 customers, 47,000 grades ≈ 100 ms per reference, twice per query).
+ */
+const governing = (customerId: RawBuilder<unknown>) =>
+  sql`SELECT * FROM customer_service_policy v WHERE v.customer_id = ${customerId}`;
+
+/**
  * Every in-scope customer with a governing policy, with the figures the checks read and one flag per violation
  * kind (docs/policies.md, "Compliance"). An owner's load counts all their customers, in scope or not: it is a fact
  * about the owner. Loads are float sums of 1/N compared with 1 + 1e-9, as in the planner.
@@ -45,7 +53,7 @@ function checked(db: Db, actor: Actor, today: string, filter: ComplianceFilter):
              coalesce(sum(1.0::float8 / p.max_customers_per_manager), 0) AS ratioed,
              count(*) FILTER (WHERE p.max_customers_per_manager IS NULL) AS accounts
       FROM customers c
-      LEFT JOIN customer_service_policy p ON p.customer_id = c.id
+      LEFT JOIN LATERAL (${governing(sql`c.id`)}) p ON true
       WHERE c.deleted_at IS NULL AND c.owner_id IN (SELECT owner_id FROM scoped)
       GROUP BY c.owner_id),
     overdue AS (
@@ -73,7 +81,7 @@ function checked(db: Db, actor: Actor, today: string, filter: ComplianceFilter):
                   WHEN u.capacity = 0 THEN 'Infinity'::float8
                   ELSE ol.ratioed + ol.accounts::float8 / u.capacity END AS owner_load
       FROM scoped c
-      JOIN customer_service_policy p ON p.customer_id = c.id
+      JOIN LATERAL (${governing(sql`c.id`)}) p ON true
       LEFT JOIN teams t ON t.id = c.team_id
       LEFT JOIN users u ON u.id = c.owner_id
       LEFT JOIN owner_load ol ON ol.owner_id = c.owner_id
@@ -129,7 +137,10 @@ export interface ComplianceRow {
   terms_exceeded: boolean;
 }
 
-/** One page of violating customers, by id; `kind` narrows to one kind of violation. */
+/**
+ * One page of violating customers, by id, each row carrying the count of all violating customers (a window over
+ * the same pass; 0 on a page past the end); `kind` narrows to one kind of violation.
+ */
 export async function complianceRows(
   db: Db,
   actor: Actor,
@@ -137,25 +148,12 @@ export async function complianceRows(
   filter: ComplianceFilter & { kind?: ViolationKind },
   afterId: number,
   limit: number,
-): Promise<ComplianceRow[]> {
-  const result = await sql<ComplianceRow>`
+): Promise<Array<ComplianceRow & { total: number }>> {
+  const result = await sql<ComplianceRow & { total: number }>`
     ${checked(db, actor, today, filter)}
-    SELECT * FROM checked WHERE (${kindFlag(filter.kind)}) AND id > ${afterId} ORDER BY id LIMIT ${limit}`.execute(
-    db,
-  );
+    SELECT * FROM (SELECT checked.*, count(*) OVER ()::int AS total FROM checked WHERE ${kindFlag(filter.kind)}) page
+    WHERE id > ${afterId} ORDER BY id LIMIT ${limit}`.execute(db);
   return result.rows;
-}
-
-export async function complianceTotal(
-  db: Db,
-  actor: Actor,
-  today: string,
-  filter: ComplianceFilter & { kind?: ViolationKind },
-): Promise<number> {
-  const result = await sql<{ total: number }>`
-    ${checked(db, actor, today, filter)}
-    SELECT count(*)::int AS total FROM checked WHERE ${kindFlag(filter.kind)}`.execute(db);
-  return result.rows[0]?.total ?? 0;
 }
 
 const countColumns = sql.raw(

@@ -7,7 +7,6 @@ import type { ExportCell, ExportTable } from '../exports/table-output.js';
 import {
   complianceCounts,
   complianceRows,
-  complianceTotal,
   VIOLATION_KINDS,
   type ComplianceFilter,
   type ComplianceRow,
@@ -72,7 +71,7 @@ export async function listViolations(
   return {
     asOf: today,
     items,
-    total: await complianceTotal(db, actor, today, query),
+    total: rows[0]?.total ?? 0,
     nextCursor: rows.length > query.limit ? (items[items.length - 1]?.id ?? null) : null,
   };
 }
