@@ -98,9 +98,18 @@ describe('a grading run whose model uses CLV metrics', () => {
     await t.handle.db.deleteFrom('orders').where('order_no', '=', 'CLV-EXTRA').execute();
   });
 
-  it('raises a churn-risk alert to owner and manager once, when a customer newly becomes a churn risk', async () => {
+  it('raises a churn-risk alert to owner and manager and a webhook event once, when a customer newly becomes a churn risk', async () => {
     expect(await churnAlerts()).toEqual([]);
     const atRiskBefore = new Set((await forecasts()).filter((f) => f.churn_risk).map((f) => f.customer_id));
+    await t.handle.db
+      .insertInto('webhooks')
+      .values({
+        name: 'crm',
+        url: 'https://example.test/hook',
+        secret: 's3cret',
+        events: ['grade.churn_risk'],
+      })
+      .execute();
     const later = await executeRun(t.handle.db, {
       modelId: world.modelId,
       asOf: '2026-06-01',
@@ -118,6 +127,13 @@ describe('a grading run whose model uses CLV metrics', () => {
     expect(alerts.filter((a) => a.user_id === t.people.managerEast)).toHaveLength(eastFlagged);
     expect(alerts.filter((a) => a.user_id === t.people.repSouth1)).toHaveLength(southFlagged);
     expect(alerts[0]!.payload).toMatchObject({ cause: 'clv', runId: later.runId });
+    const deliveries = await t.handle.db
+      .selectFrom('webhook_deliveries')
+      .select(['event', 'payload'])
+      .where('event', '=', 'grade.churn_risk')
+      .execute();
+    expect(deliveries).toHaveLength(flagged.length);
+    expect(deliveries[0]!.payload).toMatchObject({ cause: 'clv', churnReason: expect.any(String) });
 
     const repEast = await t.as('repEast1');
     const inbox = (await (await repEast('GET', '/api/alerts')).json()) as { items: { kind: string }[] };
