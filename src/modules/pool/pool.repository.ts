@@ -3,11 +3,22 @@ import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { tables } from '../worklist/settings.repository.js';
 
+/** The last day customer `c` was claimed from the pool, as `cl.claimed_on` (NULL if never). */
+export const lastClaimJoin = sql`LEFT JOIN LATERAL (
+    SELECT max(m.on_date) AS claimed_on FROM pool_moves m WHERE m.customer_id = c.id AND m.action = 'claim'
+  ) cl ON true`;
+
 /**
- * When each owned customer under a policy with recall days returns to the pool: its last follow-up (activity), or
- * the day it was created or last claimed when that is later, plus its grade's recall days. The daily recall, the
- * warnings and the worklist all read this one definition.
+ * When customer `c` (state `cs`, policy `p`, last claim `cl`) returns to the pool: its last follow-up (activity), or
+ * the day it was created or last claimed when that is later, plus its grade's recall days; NULL when the grade is
+ * never recalled. The daily recall, the warnings and the worklist all read this one definition.
  */
+export const recallOn = sql<
+  string | null
+>`greatest(cs.last_contact, stratum_business_date(c.created_at), cl.claimed_on)
+    + p.pool_recall_days`;
+
+/** Every owned customer under a policy with recall days, with its recall day. */
 export function recallSchedule(): RawBuilder<{
   customer_id: number;
   owner_id: number;
@@ -16,15 +27,11 @@ export function recallSchedule(): RawBuilder<{
   recall_on: string;
 }> {
   return sql`(
-    SELECT c.id AS customer_id, c.owner_id, c.team_id, p.model_id,
-           greatest(cs.last_contact, stratum_business_date(c.created_at), cl.claimed_on) + p.pool_recall_days
-             AS recall_on
+    SELECT c.id AS customer_id, c.owner_id, c.team_id, p.model_id, ${recallOn} AS recall_on
     FROM customers c
     JOIN customer_service_policy p ON p.customer_id = c.id AND p.pool_recall_days IS NOT NULL
     LEFT JOIN customer_state cs ON cs.customer_id = c.id
-    LEFT JOIN LATERAL (
-      SELECT max(m.on_date) AS claimed_on FROM pool_moves m WHERE m.customer_id = c.id AND m.action = 'claim'
-    ) cl ON true
+    ${lastClaimJoin}
     WHERE c.deleted_at IS NULL AND c.owner_id IS NOT NULL)`;
 }
 

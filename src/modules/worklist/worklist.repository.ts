@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import type { Holiday } from '../holidays/holidays.js';
-import { recallSchedule } from '../pool/pool.repository.js';
+import { lastClaimJoin, recallOn } from '../pool/pool.repository.js';
 import { visibleCustomerIds } from '../shared/scope.js';
 import { tables } from './settings.repository.js';
 
@@ -73,10 +73,12 @@ export async function listItems(db: Db, actor: Actor, q: ItemQuery): Promise<Ite
     base AS (
       SELECT c.id AS customer_id, c.owner_id, stratum_business_date(c.created_at) AS created_on,
              cs.last_contact, cs.first_order, cs.last_order, cs.order_count,
-             p.model_id, p.grade_code, p.contact_cadence_days, p.max_customers_per_manager
+             p.model_id, p.grade_code, p.contact_cadence_days, p.max_customers_per_manager,
+             ${recallOn} AS recall_on
       FROM customers c
       LEFT JOIN customer_state cs ON cs.customer_id = c.id
       LEFT JOIN customer_service_policy p ON p.customer_id = c.id
+      ${lastClaimJoin}
       WHERE c.deleted_at IS NULL AND c.owner_id IS NOT NULL
         AND c.id IN (${visibleCustomerIds(db, actor)})
         AND (c.owner_id = ${q.userId} OR c.team_id = ${q.escalationTeamId}::int)
@@ -88,10 +90,10 @@ export async function listItems(db: Db, actor: Actor, q: ItemQuery): Promise<Ite
         SELECT coalesce(b.last_contact, b.created_on) + b.contact_cadence_days AS due) d
       WHERE b.contact_cadence_days IS NOT NULL AND d.due <= ${q.end}::date
       UNION ALL
-      SELECT b.customer_id, 'pool_recall', r.recall_on::text, r.recall_on, r.recall_on - st.pool_warning_days,
-             jsonb_build_object('recallOn', r.recall_on::text)
-      FROM base b JOIN ${recallSchedule()} r ON r.customer_id = b.customer_id CROSS JOIN st
-      WHERE r.recall_on - st.pool_warning_days <= ${q.end}::date
+      SELECT b.customer_id, 'pool_recall', b.recall_on::text, b.recall_on, b.recall_on - st.pool_warning_days,
+             jsonb_build_object('recallOn', b.recall_on::text)
+      FROM base b CROSS JOIN st
+      WHERE b.recall_on - st.pool_warning_days <= ${q.end}::date
       UNION ALL
       SELECT b.customer_id, 'birthday', k.id || ':' || o.occ, o.occ, o.occ - st.birthday_lead_days,
              jsonb_build_object('contactId', k.id, 'contactName', k.name)
