@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PolicyTables } from '../../src/modules/policies/policy.tables.js';
 import { insertGradedCustomer, modelIdOf } from '../../src/modules/policies/testing/graded-customers.js';
 import { createApp } from '../../src/server/app.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
@@ -172,6 +173,31 @@ describe('service policies, compliance and assignment in Chromium (manager)', ()
     await page.goto(`${baseUrl}/customers/${ids.key}`);
     await settled(page);
     await expect.poll(() => page.getByText('王经理').count()).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('lets an admin edit a rule in the table and save it as a new version', async () => {
+    const admin = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    admin.on('pageerror', (error) => consoleErrors.push(error.message));
+    await admin.goto(`${baseUrl}/login`);
+    await admin.getByLabel('账号').fill('admin');
+    await admin.getByLabel('密码').fill(TEST_PASSWORD);
+    await admin.locator('button[type=submit]').click();
+    await admin.waitForURL(/\/customers$/);
+    await admin.goto(`${baseUrl}/policies`);
+    await settled(admin);
+    await admin.getByRole('button', { name: '编辑规则' }).click();
+    await admin.getByLabel('联系周期（天） A').fill('5');
+    await admin.getByLabel('本版本说明（可选）').fill('关键客户每 5 天联系');
+    await admin.getByRole('button', { name: '保存为新版本' }).click();
+    await expect.poll(() => admin.getByRole('button', { name: '编辑规则' }).count()).toBe(1);
+    const rule = await t.handle.db
+      .withTables<PolicyTables>()
+      .selectFrom('customer_service_policy')
+      .select('contact_cadence_days')
+      .where('customer_id', '=', ids.key!)
+      .executeTakeFirstOrThrow();
+    expect(rule).toEqual({ contact_cadence_days: 5 });
+    await admin.close();
   }, 60_000);
 
   it('the browser reported no errors', () => {
