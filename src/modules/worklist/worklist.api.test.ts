@@ -162,6 +162,19 @@ describe('worklist items', () => {
   });
 });
 
+describe('limits and filters', () => {
+  it('a cut list says so, and its counts still cover every item; a kind filter picks what the page holds', async () => {
+    const full = await worklist(w.repEast1);
+    const cut = await worklist(w.repEast1, '?limit=2');
+    expect(cut.items).toHaveLength(2);
+    expect(cut).toMatchObject({ truncated: true, counts: full.counts, escalated: full.escalated });
+    const births = await worklist(w.repEast1, '?limit=2&kind=birthday,holiday');
+    expect(births.items.map((item) => item.kind).sort()).toEqual(['birthday', 'holiday']);
+    expect(births.counts).toEqual(full.counts);
+    expect((await w.repEast1('GET', '/api/worklist?kind=nonsense')).status).toBe(400);
+  });
+});
+
 describe('edge days', () => {
   it('a key contact born on 29 February is greeted on 28 February in a common year', async () => {
     const id = await w.customer({

@@ -32,6 +32,8 @@ export interface ItemQuery {
   readonly end: string;
   /** Holidays from today to end + the holiday lead time. */
   readonly holidays: readonly Holiday[];
+  /** Only these kinds in the items (the counts always cover every kind). */
+  readonly kinds?: readonly ItemKind[];
   readonly limit: number;
 }
 
@@ -51,13 +53,21 @@ export interface ItemRow {
   last_contact: string | null;
 }
 
+export interface ItemList {
+  /** The first `limit` items, escalated first, then by due day. */
+  items: ItemRow[];
+  /** Every item of the list by kind, also those beyond the limit or filtered out. */
+  counts: Partial<Record<ItemKind, number>>;
+  escalated: number;
+}
+
 /**
  * A user's worklist, computed set-based from the customers, their state, their service policy, their contacts,
  * grade changes and forecasts at read time: one statement whatever the number of customers. An item is shown from
  * its `since` day; a contact-overdue or pool item disappears when an activity moves its due date, any other item
  * when the customer's last contact is on or after its `since`; a snoozed item stays hidden until its snooze day.
  */
-export async function listItems(db: Db, actor: Actor, q: ItemQuery): Promise<ItemRow[]> {
+export async function listItems(db: Db, actor: Actor, q: ItemQuery): Promise<ItemList> {
   const holidayBranch =
     q.holidays.length === 0
       ? sql``
@@ -68,7 +78,7 @@ export async function listItems(db: Db, actor: Actor, q: ItemQuery): Promise<Ite
       CROSS JOIN (VALUES ${sql.join(q.holidays.map((h) => sql`(${h.code}::text, ${h.date}::text)`))}) AS h(code, day)
       WHERE b.max_customers_per_manager <= st.greeting_max_ratio
         AND h.day::date BETWEEN ${q.today}::date AND ${q.end}::date + st.holiday_lead_days`;
-  const { rows } = await sql<ItemRow>`
+  const { rows } = await sql<ItemList>`
     WITH st AS (SELECT * FROM worklist_settings WHERE id = 1),
     base AS (
       SELECT c.id AS customer_id, c.owner_id, stratum_business_date(c.created_at) AS created_on,
@@ -142,17 +152,29 @@ export async function listItems(db: Db, actor: Actor, q: ItemQuery): Promise<Ite
         AND NOT EXISTS (
           SELECT 1 FROM worklist_snoozes z
           WHERE z.customer_id = i.customer_id AND z.kind = i.kind AND z.ref = i.ref AND z.until > ${q.today}::date)
+    ),
+    listed AS (
+      SELECT s.customer_id, c.code AS customer_code, c.name AS customer_name, s.owner_id, u.name AS owner_name,
+             s.grade_code, s.kind, s.ref, s.due::text AS due, s.since::text AS since, s.detail, s.escalated,
+             s.last_contact::text AS last_contact
+      FROM shown s
+      JOIN customers c ON c.id = s.customer_id
+      LEFT JOIN users u ON u.id = s.owner_id
+      WHERE s.owner_id = ${q.userId} OR s.escalated
+    ),
+    page AS (
+      SELECT * FROM listed
+      ${q.kinds ? sql`WHERE kind = ANY(${[...q.kinds]}::text[])` : sql``}
+      ORDER BY escalated DESC, due, customer_name, kind, ref
+      LIMIT ${q.limit}
     )
-    SELECT s.customer_id, c.code AS customer_code, c.name AS customer_name, s.owner_id, u.name AS owner_name,
-           s.grade_code, s.kind, s.ref, s.due::text AS due, s.since::text AS since, s.detail, s.escalated,
-           s.last_contact::text AS last_contact
-    FROM shown s
-    JOIN customers c ON c.id = s.customer_id
-    LEFT JOIN users u ON u.id = s.owner_id
-    WHERE s.owner_id = ${q.userId} OR s.escalated
-    ORDER BY s.escalated DESC, s.due, c.name, s.kind, s.ref
-    LIMIT ${q.limit}`.execute(db);
-  return rows;
+    SELECT (SELECT coalesce(jsonb_object_agg(kind, n), '{}') FROM (SELECT kind, count(*)::int AS n FROM listed GROUP BY kind) k)
+             AS counts,
+           (SELECT count(*)::int FROM listed WHERE escalated) AS escalated,
+           (SELECT coalesce(jsonb_agg(to_jsonb(page) ORDER BY escalated DESC, due, customer_name, kind, ref), '[]')
+              FROM page) AS items`.execute(db);
+  const row = rows[0];
+  return { items: row?.items ?? [], counts: row?.counts ?? {}, escalated: row?.escalated ?? 0 };
 }
 
 export function upsertSnooze(

@@ -11,6 +11,18 @@ export const WorklistQuery = z.object({
   userId: z.coerce.number().int().positive().optional().openapi({
     description: 'Whose list (default: yours). Managers: anyone in their team; admins: anyone.',
   }),
+  kind: z
+    .string()
+    .max(200)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(itemKinds)).min(1))
+    .optional()
+    .openapi({ description: 'Only these kinds, comma-separated (the counts still cover every kind)' }),
   limit: z.coerce.number().int().min(1).max(2000).default(500),
 });
 export type WorklistQueryInput = z.output<typeof WorklistQuery>;
@@ -43,6 +55,7 @@ export const WorklistResponse = z
     today: z.string(),
     end: z.string(),
     items: z.array(WorklistItem),
+    /** Items of each kind in the whole list, beyond the limit and the kind filter too. */
     counts: z.record(z.string(), z.number().int()),
     escalated: z.number().int(),
     truncated: z.boolean(),

@@ -59,26 +59,25 @@ export async function getWorklist(
   const settings = await readSettings(db);
   const today = businessDay(now);
   const end = query.view === 'week' ? addDays(today, 6) : today;
-  const rows = await listItems(db, actor, {
+  const list = await listItems(db, actor, {
     userId: user.id,
     escalationTeamId: user.role === 'manager' ? user.team_id : null,
     today,
     end,
     holidays: holidaysBetween(today, addDays(end, settings.holiday_lead_days)),
+    kinds: query.kind,
     limit: query.limit + 1,
   });
-  const items = rows.slice(0, query.limit).map((row) => toItemView(row, today));
-  const counts = Object.fromEntries(itemKinds.map((kind) => [kind, 0]));
-  for (const item of items) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
+  const counts = Object.fromEntries(itemKinds.map((kind) => [kind, list.counts[kind] ?? 0]));
   return {
     user: { id: user.id, name: user.name, role: user.role },
     view: query.view,
     today,
     end,
-    items,
+    items: list.items.slice(0, query.limit).map((row) => toItemView(row, today)),
     counts,
-    escalated: items.filter((item) => item.escalated).length,
-    truncated: rows.length > query.limit,
+    escalated: list.escalated,
+    truncated: list.items.length > query.limit,
   };
 }
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Flex, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PagePanel } from '../shared/components/PagePanel';
@@ -15,22 +15,17 @@ import {
 import { WorklistTable } from '../modules/worklist/components/WorklistTable';
 import { useWorklist, useWorklistUsers } from '../modules/worklist/hooks/useWorklist';
 
-function WorklistBody({
-  list,
-  onLogActivity,
-}: {
+interface BodyProps {
   list: Worklist;
+  /** Kinds the user switched off; the server leaves them out of the page, the counts keep them. */
+  hidden: ReadonlySet<ItemKind>;
+  onToggle: (kind: ItemKind, shown: boolean) => void;
   onLogActivity: (customerId: number) => void;
-}) {
+}
+
+function WorklistBody({ list, hidden, onToggle, onLogActivity }: BodyProps) {
   const { t } = useTranslation();
-  const [hidden, setHidden] = useState<ReadonlySet<ItemKind>>(new Set());
-  const items = useMemo(() => list.items.filter((item) => !hidden.has(item.kind)), [list, hidden]);
-  const toggle = (kind: ItemKind, checked: boolean) => {
-    const next = new Set(hidden);
-    if (checked) next.delete(kind);
-    else next.add(kind);
-    setHidden(next);
-  };
+  const items = list.items;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Flex wrap gap={8} align="center">
@@ -43,7 +38,7 @@ function WorklistBody({
           <Tag.CheckableTag
             key={kind}
             checked={!hidden.has(kind)}
-            onChange={(checked) => toggle(kind, checked)}
+            onChange={(checked) => onToggle(kind, checked)}
             data-testid={`worklist-filter-${kind}`}
           >
             {t(`worklist.kinds.${kind}`)} {list.counts[kind] ?? 0}
@@ -73,7 +68,15 @@ export default function WorklistPage() {
   const [view, setView] = useState<WorklistView>('today');
   const [userId, setUserId] = useState<number | undefined>(undefined);
   const [activityFor, setActivityFor] = useState<number | null>(null);
-  const list = useWorklist(view, userId);
+  const [hidden, setHidden] = useState<ReadonlySet<ItemKind>>(new Set());
+  const toggle = (kind: ItemKind, shown: boolean) => {
+    const next = new Set(hidden);
+    if (shown) next.delete(kind);
+    else next.add(kind);
+    setHidden(next);
+  };
+  const kinds = hidden.size ? itemKinds.filter((kind) => !hidden.has(kind)) : undefined;
+  const list = useWorklist(view, userId, kinds);
   return (
     <PagePanel
       title={t('worklist.title')}
@@ -103,7 +106,9 @@ export default function WorklistPage() {
         items={(['today', 'week'] as const).map((key) => ({ key, label: t(`worklist.view.${key}`) }))}
       />
       <QueryState query={list}>
-        {(data) => <WorklistBody list={data} onLogActivity={setActivityFor} />}
+        {(data) => (
+          <WorklistBody list={data} hidden={hidden} onToggle={toggle} onLogActivity={setActivityFor} />
+        )}
       </QueryState>
       {activityFor !== null && (
         <ActivityDrawer customerId={activityFor} open onClose={() => setActivityFor(null)} />

@@ -146,6 +146,7 @@ export async function worklist(client: Client, query = '') {
     today: string;
     end: string;
     escalated: number;
+    truncated: boolean;
   };
 }
 

@@ -55,7 +55,8 @@ export interface SnoozeInput {
 }
 
 export const worklistApi = {
-  get: (view: WorklistView, userId?: number) => api.get<Worklist>(`/worklist${buildQuery({ view, userId })}`),
+  get: (view: WorklistView, userId?: number, kinds?: readonly ItemKind[]) =>
+    api.get<Worklist>(`/worklist${buildQuery({ view, userId, kind: kinds })}`),
   users: () => api.get<WorklistUser[]>('/worklist/users'),
   snooze: (input: SnoozeInput) => api.post<SnoozeInput>('/worklist/snoozes', input),
 };

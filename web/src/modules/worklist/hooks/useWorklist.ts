@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { customerKeys } from '../../customers/hooks/useCustomers';
-import { worklistApi, type SnoozeInput, type WorklistView } from '../api/worklist.api';
+import { worklistApi, type ItemKind, type SnoozeInput, type WorklistView } from '../api/worklist.api';
 
 /**
  * Under the customers key: logging an activity, an order or a release refreshes everything about customers, and the
@@ -8,14 +8,14 @@ import { worklistApi, type SnoozeInput, type WorklistView } from '../api/worklis
  */
 export const worklistKeys = {
   all: [...customerKeys.all, 'worklist'] as const,
-  list: (view: WorklistView, userId?: number) =>
-    [...customerKeys.all, 'worklist', view, userId ?? null] as const,
+  list: (view: WorklistView, userId?: number, kinds?: readonly ItemKind[]) =>
+    [...customerKeys.all, 'worklist', view, userId ?? null, kinds ?? null] as const,
 };
 
-export function useWorklist(view: WorklistView, userId?: number) {
+export function useWorklist(view: WorklistView, userId?: number, kinds?: readonly ItemKind[]) {
   return useQuery({
-    queryKey: worklistKeys.list(view, userId),
-    queryFn: () => worklistApi.get(view, userId),
+    queryKey: worklistKeys.list(view, userId, kinds),
+    queryFn: () => worklistApi.get(view, userId, kinds),
     placeholderData: keepPreviousData,
   });
 }
