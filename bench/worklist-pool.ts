@@ -6,8 +6,7 @@
 import { loadConfig } from '../src/config.js';
 import { openRuntime } from '../src/server/runtime.js';
 import { getWorklist } from '../src/modules/worklist/worklist.service.js';
-import { runRecall } from '../src/modules/pool/pool.service.js';
-import { listPool } from '../src/modules/pool/pool.service.js';
+import { listPool, runRecall } from '../src/modules/pool/pool.service.js';
 import { sql } from 'kysely';
 
 const runtime = await openRuntime(loadConfig({ ...process.env, LOG_LEVEL: 'error' }));
