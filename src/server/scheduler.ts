@@ -191,7 +191,7 @@ export async function startBackgroundJobs(deps: AppDeps): Promise<BackgroundJobs
   const poolRecall = deps.config.scheduler ? startPoolRecallJob(deps) : undefined;
   return {
     async stop() {
-      poolRecall?.stop();
+      await poolRecall?.stop();
       scheduler?.stop();
       await worker.stop();
       await outbox.stop();

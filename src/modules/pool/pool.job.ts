@@ -11,7 +11,8 @@ export const RECALL_PATTERN = '5 0 * * *';
 export interface PoolRecallJob {
   /** One recall as of today (the job calls it; tests call it with their own clock). */
   fire(): Promise<void>;
-  stop(): void;
+  /** Stops the schedule and waits for a recall under way, so the database is not closed under it. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -24,7 +25,8 @@ export function startPoolRecallJob(options: {
   now: () => Date;
 }): PoolRecallJob {
   const log = options.logger.child({ job: 'pool-recall' });
-  async function fire(): Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  async function recall(): Promise<void> {
     const asOf = businessDay(options.now());
     try {
       const result = await options.db.transaction().execute((trx) => runRecall(trx, asOf));
@@ -33,11 +35,18 @@ export function startPoolRecallJob(options: {
       log.error({ err: error, asOf }, 'pool recall failed');
     }
   }
+  const fire = () => (running = running.then(recall));
   const job = new Cron(
     RECALL_PATTERN,
     { timezone: BUSINESS_TIME_ZONE, protect: true, unref: true, name: 'pool-recall' },
     () => fire(),
   );
   void fire();
-  return { fire, stop: () => job.stop() };
+  return {
+    fire,
+    async stop() {
+      job.stop();
+      await running;
+    },
+  };
 }
