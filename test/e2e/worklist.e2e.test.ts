@@ -273,6 +273,20 @@ describe('public pool in Chromium (rep)', () => {
     expect(owner.owner_id).toBe(w.t.people.repEast1);
   }, 60_000);
 
+  it('the rep releases the claimed customer from its detail page, and it is back in the pool', async () => {
+    await page.goto(`${baseUrl}/customers/${ids.poolEast}`);
+    await settled(page);
+    await page.getByRole('button', { name: '释放到公海' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '释放到公海' }).click();
+    await page.waitForURL(/\/customers$/);
+    const owner = await w.t.handle.db
+      .selectFrom('customers')
+      .select('owner_id')
+      .where('id', '=', ids.poolEast)
+      .executeTakeFirstOrThrow();
+    expect(owner.owner_id).toBeNull();
+  }, 60_000);
+
   it('the browser reported no errors', () => {
     expect(consoleErrors).toEqual([]);
   });

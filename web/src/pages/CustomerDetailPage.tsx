@@ -21,6 +21,7 @@ import { ActivityDrawer } from '../modules/activities/components/ActivityDrawer'
 import { HistoryTimeline } from '../modules/audit/components/HistoryTimeline';
 import { CustomerGradeTags, CustomerGrading } from '../modules/grading/components/CustomerGrading';
 import { CustomerForecastCard } from '../modules/clv/components/CustomerForecastCard';
+import { ReleaseButton } from '../modules/pool/components/ReleaseButton';
 import NotFoundPage from './NotFoundPage';
 
 type DrawerName = 'contact' | 'activity' | 'order' | 'payment';
@@ -63,6 +64,14 @@ export default function CustomerDetailPage() {
           {t('action.add')} <DownOutlined />
         </Button>
       </Dropdown>
+      {customer.data?.ownerId != null && (
+        <ReleaseButton
+          customerId={id}
+          name={customer.data.name}
+          size="middle"
+          onReleased={() => void navigate('/customers')}
+        />
+      )}
     </Space>
   );
 

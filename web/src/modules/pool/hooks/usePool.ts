@@ -13,14 +13,20 @@ export function usePool(query: PoolQuery) {
   });
 }
 
-function usePoolMutation<I, T>(mutationFn: (input: I) => Promise<T>) {
+interface PoolMove {
+  /** The page is about to leave the customer (a rep's released customer is out of scope): mark, do not refetch. */
+  leaving?: boolean;
+}
+
+function usePoolMutation<I extends PoolMove | number | void, T>(mutationFn: (input: I) => Promise<T>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: async () => {
+    onSuccess: async (_result, input) => {
+      const refetchType = typeof input === 'object' && input?.leaving ? 'none' : 'active';
       await Promise.all([
-        client.invalidateQueries({ queryKey: poolKey }),
-        client.invalidateQueries({ queryKey: customerKeys.all }),
+        client.invalidateQueries({ queryKey: poolKey, refetchType }),
+        client.invalidateQueries({ queryKey: customerKeys.all, refetchType }),
       ]);
     },
   });
@@ -28,7 +34,7 @@ function usePoolMutation<I, T>(mutationFn: (input: I) => Promise<T>) {
 
 export const useClaim = () => usePoolMutation((customerId: number) => poolApi.claim(customerId));
 export const useRelease = () =>
-  usePoolMutation(({ customerId, note }: { customerId: number; note?: string }) =>
+  usePoolMutation(({ customerId, note }: { customerId: number; note?: string } & PoolMove) =>
     poolApi.release(customerId, note),
   );
 export const useRecall = () => usePoolMutation(() => poolApi.recall());
