@@ -55,7 +55,7 @@ async function readXlsx(response: Response): Promise<string[][]> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ STRATUM_MAX_UPLOAD_BYTES: '65536' });
+  t = await createTestApp({ STRATUM_MAX_UPLOAD_BYTES: String(4 * 2 ** 20) });
   [admin, repEast1] = await Promise.all([t.as('admin'), t.as('repEast1')]);
   const login = await t.app.request('/api/auth/login', {
     method: 'POST',
@@ -81,9 +81,14 @@ describe('import over HTTP: upload, preview, validate, commit, report', () => {
   });
 
   it('an upload over STRATUM_MAX_UPLOAD_BYTES is refused with 413 and leaves nothing behind', async () => {
-    const response = await admin('POST', '/api/imports/uploads?filename=big.csv', 'x'.repeat(70_000), {
-      'content-type': 'text/csv',
-    });
+    const response = await admin(
+      'POST',
+      '/api/imports/uploads?filename=big.csv',
+      'x'.repeat(4 * 2 ** 20 + 1),
+      {
+        'content-type': 'text/csv',
+      },
+    );
     expect(response.status).toBe(413);
   });
 
@@ -126,9 +131,9 @@ describe('import over HTTP: upload, preview, validate, commit, report', () => {
   });
 
   it('a job cancelled over HTTP while it runs ends cancelled and leaves nothing written', async () => {
-    // As large as the upload limit allows, so that the job is still running when the cancel arrives; the admin's
-    // session has been checked before, so the cancel gets past the database the import holds (PGlite).
-    const rows = Array.from({ length: 7000 }, (_, i) => `X${String(i).padStart(4, '0')},C`);
+    // Large enough (≈ 40,000 rows, seconds of work) that the job is still running when the cancel arrives; the
+    // admin's session has been checked before, so the cancel gets past the database the import holds (PGlite).
+    const rows = Array.from({ length: 40_000 }, (_, i) => `X${String(i).padStart(5, '0')},Cancel Co ${i}`);
     expect((await admin('GET', '/api/auth/me')).status).toBe(200);
     const { id } = await upload(admin, 'cancel-me.csv', `code,name\n${rows.join('\n')}\n`);
     const started = await json<JobView>(
