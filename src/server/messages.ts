@@ -85,7 +85,7 @@ export const fieldMessages = {
   },
   pool_daily_limit: {
     'zh-CN': '今日领取次数已达上限',
-    'en-US': 'cannot be claimed: you have reached today\'s claim limit',
+    'en-US': "cannot be claimed: you have reached today's claim limit",
   },
   pool_reclaim_blocked: {
     'zh-CN': '该客户由您释放或从您处收回不久，暂不能再次领取',
