@@ -1,21 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyTables } from '../../src/modules/policies/policy.tables.js';
 import { insertGradedCustomer, modelIdOf } from '../../src/modules/policies/testing/graded-customers.js';
-import { createApp } from '../../src/server/app.js';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
+import { createTestApp, type TestApp } from '../../src/testing/test-app.js';
+import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
 import { screenshotPath } from './screenshots.js';
 
-const WEB_ROOT = 'web/dist';
 const VIEWPORT = { width: 1280, height: 720 };
 const DAY = 86_400_000;
 
 let t: TestApp;
-let server: ServerType;
+let server: ServedApp;
 let baseUrl: string;
 let browser: Browser;
 let page: Page;
@@ -88,41 +83,16 @@ const ownerOf = async (key: string) =>
   ).owner_id;
 
 beforeAll(async () => {
-  if (!existsSync(`${WEB_ROOT}/index.html`))
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
   t = await createTestApp();
   await seed();
-  const app = createApp(t.deps, { webRoot: WEB_ROOT });
-  server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('账号').fill('mgr.east');
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/customers$/);
+  server = await serveApp(t);
+  baseUrl = server.baseUrl;
+  browser = await launchChromium();
+  page = await openPage(browser, { viewport: VIEWPORT, consoleErrors });
+  await logIn(page, baseUrl, 'mgr.east');
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await t?.close();
-});
+afterAll(() => tearDown(browser, server, t));
 
 const moveRow = (name: string) =>
   page.locator('[data-testid=assignment-moves] tr.ant-table-row').filter({ hasText: name });
@@ -176,13 +146,8 @@ describe('service policies, compliance and assignment in Chromium (manager)', ()
   }, 60_000);
 
   it('lets an admin edit a rule in the table and save it as a new version', async () => {
-    const admin = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    admin.on('pageerror', (error) => consoleErrors.push(error.message));
-    await admin.goto(`${baseUrl}/login`);
-    await admin.getByLabel('账号').fill('admin');
-    await admin.getByLabel('密码').fill(TEST_PASSWORD);
-    await admin.locator('button[type=submit]').click();
-    await admin.waitForURL(/\/customers$/);
+    const admin = await openPage(browser, { viewport: VIEWPORT, consoleErrors, uncaughtOnly: true });
+    await logIn(admin, baseUrl, 'admin');
     await admin.goto(`${baseUrl}/policies`);
     await settled(admin);
     await admin.getByRole('button', { name: '编辑规则' }).click();
@@ -197,7 +162,7 @@ describe('service policies, compliance and assignment in Chromium (manager)', ()
       .where('customer_id', '=', ids.key!)
       .executeTakeFirstOrThrow();
     expect(rule).toEqual({ contact_cadence_days: 5 });
-    await admin.close();
+    await admin.context().close();
   }, 60_000);
 
   it('the browser reported no errors', () => {

@@ -1,23 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findModelByKey } from '../../src/modules/grading/model.repository.js';
 import { executeRun } from '../../src/modules/grading/run.service.js';
 import { seedClvWorld, type ClvWorld } from '../../src/modules/clv/testing/clv-fixture.js';
-import { createApp } from '../../src/server/app.js';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
+import { createTestApp, type TestApp } from '../../src/testing/test-app.js';
+import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
 import { screenshotPath } from './screenshots.js';
 
-// STRATUM_WEB_ROOT lets a run use a build made elsewhere while others' browser tests read web/dist.
-const WEB_ROOT = process.env.STRATUM_WEB_ROOT ?? 'web/dist';
 const VIEWPORT = { width: 1280, height: 720 };
 
 let t: TestApp;
 let world: ClvWorld;
-let server: ServerType;
+let server: ServedApp;
 let baseUrl: string;
 let browser: Browser;
 let page: Page;
@@ -29,8 +23,6 @@ async function settled(target: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(`${WEB_ROOT}/index.html`))
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
   // The real clock: the session cookie's expiry is computed from it and the browser honours it.
   t = await createTestApp();
   const admin = await t.as('admin');
@@ -39,37 +31,14 @@ beforeAll(async () => {
   const composite = (await findModelByKey(t.handle.db, 'composite'))!;
   for (const modelId of [world.modelId, composite.id])
     await executeRun(t.handle.db, { modelId, asOf: '2025-01-01', trigger: 'cli', startedBy: null });
-  const app = createApp(t.deps, { webRoot: WEB_ROOT });
-  server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('账号').fill('mgr.east');
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/customers$/);
+  server = await serveApp(t);
+  baseUrl = server.baseUrl;
+  browser = await launchChromium();
+  page = await openPage(browser, { viewport: VIEWPORT, consoleErrors });
+  await logIn(page, baseUrl, 'mgr.east');
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await t?.close();
-});
+afterAll(() => tearDown(browser, server, t));
 
 describe('CLV in Chromium (east manager)', () => {
   it('the customer detail explains P(alive), expected purchases and CLV in plain words', async () => {

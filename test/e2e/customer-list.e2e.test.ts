@@ -1,14 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.js';
-import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../src/testing/test-app.js';
+import { createTestApp, type Client, type TestApp } from '../../src/testing/test-app.js';
+import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
 import { seedCustomers } from './seed.js';
-
-const WEB_ROOT = 'web/dist';
 
 interface Model {
   id: number;
@@ -24,7 +18,7 @@ interface ListBody {
 let t: TestApp;
 let admin: Client;
 let manager: Client;
-let server: ServerType;
+let server: ServedApp;
 let baseUrl: string;
 let browser: Browser;
 let page: Page;
@@ -37,8 +31,6 @@ async function listAs(client: Client, query: string): Promise<ListBody> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(`${WEB_ROOT}/index.html`))
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
   t = await createTestApp();
   admin = await t.as('admin');
   manager = await t.as('managerEast');
@@ -50,37 +42,14 @@ beforeAll(async () => {
   const graded = await listAs(manager, `gradeModelId=${model.id}`);
   grade = graded.items[0]!.grades.find((g) => g.modelId === model.id)!.code;
 
-  const app = createApp(t.deps, { webRoot: WEB_ROOT });
-  server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('账号').fill('mgr.east');
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/customers$/);
+  server = await serveApp(t);
+  baseUrl = server.baseUrl;
+  browser = await launchChromium();
+  page = await openPage(browser, { viewport: { width: 1440, height: 900 }, consoleErrors });
+  await logIn(page, baseUrl, 'mgr.east');
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await t?.close();
-});
+afterAll(() => tearDown(browser, server, t));
 
 /** antd spaces out a button label of exactly two Chinese characters ("保 存"). */
 const twoCharacters = (label: string) => new RegExp(`${[...label].join('\\s?')}$`);

@@ -1,15 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.js';
-import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../src/testing/test-app.js';
+import { createTestApp, type Client, type TestApp } from '../../src/testing/test-app.js';
 import { seedGradingData, type GradingSeed } from './grading-seed.js';
+import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
 import { screenshotPath } from './screenshots.js';
 
-const WEB_ROOT = 'web/dist';
 const VIEWPORT = { width: 1440, height: 900 };
 const PER_REP = 14;
 // Chromium reports every HTTP error response on the console; the not-found check provokes them on purpose.
@@ -17,7 +12,7 @@ const EXPECTED_404 = /^Failed to load resource: the server responded with a stat
 
 let t: TestApp;
 let admin: Client;
-let server: ServerType;
+let server: ServedApp;
 let baseUrl: string;
 let browser: Browser;
 let seed: GradingSeed;
@@ -36,31 +31,10 @@ async function settled(target: Page): Promise<void> {
   await target.waitForTimeout(1200);
 }
 
-async function listen(): Promise<ServerType> {
-  const app = createApp(t.deps, { webRoot: WEB_ROOT });
-  return new Promise((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
-  });
-}
-
 async function loggedIn(login: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('账号').fill(login);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/customers$/);
-  return { context, page };
+  const page = await openPage(browser, { viewport: VIEWPORT, consoleErrors });
+  await logIn(page, baseUrl, login);
+  return { context: page.context(), page };
 }
 
 async function customersOf(ownerId: number): Promise<{ id: number }[]> {
@@ -76,8 +50,6 @@ async function populationFigure(page: Page): Promise<number> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(`${WEB_ROOT}/index.html`))
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
   t = await createTestApp();
   admin = await t.as('admin');
   seed = await seedGradingData(admin, t.people, PER_REP);
@@ -105,19 +77,12 @@ beforeAll(async () => {
     });
     if (created.status !== 201) throw new Error(`opportunity → ${created.status} ${await created.text()}`);
   }
-  server = await listen();
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  server = await serveApp(t);
+  baseUrl = server.baseUrl;
+  browser = await launchChromium();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await t?.close();
-});
+afterAll(() => tearDown(browser, server, t));
 
 describe('grading in Chromium', () => {
   let page: Page;

@@ -1,20 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.js';
-import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../src/testing/test-app.js';
+import { createTestApp, type Client, type TestApp } from '../../src/testing/test-app.js';
+import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
 import { screenshotPath } from './screenshots.js';
 import { seedCustomers } from './seed.js';
 
-// A build elsewhere lets this run beside someone else's `vite build` of web/dist.
-const WEB_ROOT = process.env.STRATUM_E2E_WEB_ROOT ?? 'web/dist';
-
 let t: TestApp;
 let admin: Client;
-let server: ServerType;
+let server: ServedApp;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
@@ -26,8 +19,6 @@ const emails = [
 ] as const;
 
 beforeAll(async () => {
-  if (!existsSync(`${WEB_ROOT}/index.html`))
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
   t = await createTestApp();
   admin = await t.as('admin');
   await seedCustomers(admin, t.people);
@@ -52,36 +43,13 @@ beforeAll(async () => {
   const run = await admin('POST', `/api/grading/models/${models.find((m) => m.active)!.id}/runs`, {});
   expect(run.status, await run.clone().text()).toBeLessThan(300);
 
-  const app = createApp(t.deps, { webRoot: WEB_ROOT });
-  server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/login`);
-  await page.getByLabel('账号').fill('mgr.east');
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/customers$/);
+  server = await serveApp(t);
+  browser = await launchChromium();
+  page = await openPage(browser, { viewport: { width: 1440, height: 900 }, consoleErrors });
+  await logIn(page, server.baseUrl, 'mgr.east');
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await t?.close();
-});
+afterAll(() => tearDown(browser, server, t));
 
 const drawer = () => page.getByRole('dialog');
 

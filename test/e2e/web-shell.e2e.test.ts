@@ -1,21 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.js';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
+import { createTestApp, type TestApp } from '../../src/testing/test-app.js';
+import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
 import { seedCustomers, type SeededCustomers } from './seed.js';
 import { screenshotPath } from './screenshots.js';
 
-const WEB_ROOT = 'web/dist';
 const VIEWPORT = { width: 1440, height: 900 };
 // Chromium reports every HTTP error response on the console; the not-found check provokes exactly one.
 const EXPECTED_404 = /^Failed to load resource: the server responded with a status of 404\b/;
 
 let t: TestApp;
-let server: ServerType;
+let server: ServedApp;
 let baseUrl: string;
 let browser: Browser;
 let page: Page;
@@ -29,50 +25,21 @@ async function settled(target: Page): Promise<void> {
   await target.waitForTimeout(400);
 }
 
-async function listen(): Promise<ServerType> {
-  const app = createApp(t.deps, { webRoot: WEB_ROOT });
-  return new Promise((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
-  });
-}
-
 beforeAll(async () => {
-  if (!existsSync(`${WEB_ROOT}/index.html`))
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
   t = await createTestApp();
   seeded = await seedCustomers(await t.as('admin'), t.people);
-  server = await listen();
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  server = await serveApp(t);
+  baseUrl = server.baseUrl;
+  browser = await launchChromium();
+  page = await openPage(browser, { viewport: VIEWPORT, consoleErrors });
   mkdirSync('test-results', { recursive: true });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await t?.close();
-});
+afterAll(() => tearDown(browser, server, t));
 
 describe('web shell in Chromium', () => {
   it('a rep logs in, finds a customer by name and opens its profile and contacts', async () => {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('账号').fill('rep.east1');
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL(/\/customers$/);
+    await logIn(page, baseUrl, 'rep.east1');
     await expect.poll(() => page.getByTestId('current-user').textContent()).toBe('张三');
 
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');

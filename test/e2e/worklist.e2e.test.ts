@@ -1,23 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { created } from '../../src/modules/audit/api-fixtures.js';
 import { addDays, businessDay } from '../../src/modules/worklist/business-day.js';
 import { openWorld, type World } from '../../src/modules/worklist/testing/world.js';
-import { createApp } from '../../src/server/app.js';
-import { TEST_PASSWORD } from '../../src/testing/test-app.js';
+import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
 import { screenshotPath } from './screenshots.js';
 
-const WEB_ROOT = 'web/dist';
 const VIEWPORT = { width: 1280, height: 720 };
 const TODAY = businessDay(new Date());
 
 let w: World;
-let server: ServerType;
+let server: ServedApp;
 let baseUrl: string;
 let browser: Browser;
 let page: Page;
@@ -143,41 +137,16 @@ async function seed(): Promise<Record<keyof typeof names, number>> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(`${WEB_ROOT}/index.html`))
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
   w = await openWorld(TODAY);
   ids = await seed();
-  const app = createApp(w.t.deps, { webRoot: WEB_ROOT });
-  server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('账号').fill('rep.east1');
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/customers$/);
+  server = await serveApp(w.t);
+  baseUrl = server.baseUrl;
+  browser = await launchChromium();
+  page = await openPage(browser, { viewport: VIEWPORT, consoleErrors });
+  await logIn(page, baseUrl, 'rep.east1');
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await w?.t.close();
-});
+afterAll(() => tearDown(browser, server, w?.t));
 
 const rowOf = (name: string, kind?: string) => {
   const row = page.locator('[data-testid=worklist-table] tr.ant-table-row').filter({ hasText: name });
@@ -219,18 +188,8 @@ describe('worklist in Chromium (rep)', () => {
 
 describe('worklist in Chromium (manager)', () => {
   it("the manager's list carries the team's escalated item; picking the rep shows the rep's list", async () => {
-    const context = await browser.newContext({
-      viewport: VIEWPORT,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    const manager = await context.newPage();
-    manager.on('pageerror', (error) => consoleErrors.push(error.message));
-    await manager.goto(`${baseUrl}/login`);
-    await manager.getByLabel('账号').fill('mgr.east');
-    await manager.getByLabel('密码').fill(TEST_PASSWORD);
-    await manager.locator('button[type=submit]').click();
-    await manager.waitForURL(/\/customers$/);
+    const manager = await openPage(browser, { viewport: VIEWPORT, consoleErrors, uncaughtOnly: true });
+    await logIn(manager, baseUrl, 'mgr.east');
     await manager.goto(`${baseUrl}/worklist`);
     await settled(manager);
     const rows = manager.locator('[data-testid=worklist-table] tr.ant-table-row');
@@ -242,7 +201,7 @@ describe('worklist in Chromium (manager)', () => {
     await manager.locator('.ant-select-dropdown:visible').getByText('张三', { exact: true }).click();
     await expect.poll(() => rows.filter({ hasText: names.pool }).count()).toBe(1);
     expect(await rows.filter({ hasText: names.colleague }).count()).toBe(0);
-    await context.close();
+    await manager.context().close();
   }, 60_000);
 });
 

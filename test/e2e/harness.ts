@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page, type ViewportSize } from 'playwright-core';
+import { createApp } from '../../src/server/app.js';
+import { TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
+
+/**
+ * The web build the browser tests are served. STRATUM_E2E_WEB_ROOT points a run at a build of its own, so that it is
+ * not broken half way by someone else rebuilding web/dist in the same working tree.
+ */
+const WEB_ROOT = process.env.STRATUM_E2E_WEB_ROOT ?? 'web/dist';
+
+/** A fresh checkout has no build; making it here spares a separate step before the first run. */
+function ensureWebBuild(): void {
+  if (existsSync(`${WEB_ROOT}/index.html`)) return;
+  // Into WEB_ROOT itself: without --outDir a missing build named by the variable would land in web/dist instead.
+  // NODE_ENV is 'test' under vitest; inherited, it makes vite build React and antd for development, whose warnings
+  // the tests would then count as console errors.
+  const args = ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', path.resolve(WEB_ROOT)];
+  execFileSync('npx', args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+export interface ServedApp {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real server over HTTP on a free loopback port, so that test files running side by side never collide. */
+export async function serveApp(t: Pick<TestApp, 'deps'>): Promise<ServedApp> {
+  ensureWebBuild();
+  const app = createApp(t.deps, { webRoot: WEB_ROOT });
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The system's Chromium: playwright-core brings no browser of its own. No sandbox because CI runs as root; no GPU
+ * and no background traffic, so that a page renders and settles the same way on every run.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export interface PageOptions {
+  viewport: ViewportSize;
+  /** Where the page reports what went wrong in it, for the tests to assert on. */
+  consoleErrors: string[];
+  /** Reports only uncaught exceptions, not console errors: how the tests watch a second person's session. */
+  uncaughtOnly?: boolean;
+}
+
+/**
+ * A page in a context of its own (its own cookies, so its own session), in the users' language and time zone: dates
+ * and texts then read as they do in the office, whatever the machine's settings.
+ */
+export async function openPage(browser: Browser, options: PageOptions): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  const { consoleErrors } = options;
+  if (!options.uncaughtOnly)
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return page;
+}
+
+/** Logs in through the form as a person does; the session cookie then belongs to the page's context. */
+export async function logIn(page: Page, baseUrl: string, login: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('账号').fill(login);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/customers$/);
+}
+
+/** For afterAll: beforeAll may have failed part way, so whatever it did not get to open is skipped. */
+export async function tearDown(
+  browser: Browser | undefined,
+  app: ServedApp | undefined,
+  t: { close(): Promise<void> } | undefined,
+): Promise<void> {
+  await browser?.close();
+  await app?.close();
+  await t?.close();
+}
