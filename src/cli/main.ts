@@ -9,6 +9,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerGradeCommands } from './commands/grade.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerFunnelCommand } from './commands/funnel.js';
 import { registerWorklistCommands } from './commands/worklist.js';
 import { registerClvCommands } from './commands/clv.js';
 import { registerMessageCommands } from './commands/messages.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerGradeCommands(program, config);
   registerImportCommand(program, config);
   registerExportCommand(program, config);
+  registerFunnelCommand(program, config);
   registerWorklistCommands(program, config);
   registerClvCommands(program, config);
   registerMessageCommands(program, config);

@@ -131,6 +131,49 @@ describe('demo data on a fresh database', () => {
     ]);
   });
 
+  it('the pipeline: most prospects have an open opportunity closing after the as-of day, every deal has the stage path that led to it', async () => {
+    const [pipeline] = await rows<Record<string, number>>(
+      handle,
+      `SELECT (SELECT count(*) FROM opportunities)::int AS total,
+              (SELECT count(DISTINCT o.customer_id) FROM opportunities o JOIN customers c ON c.id = o.customer_id
+                WHERE c.lifecycle_stage IN ('target', 'intent') AND o.closed_at IS NULL)::int AS prospects_with_open,
+              (SELECT count(*) FROM customers WHERE lifecycle_stage IN ('target', 'intent'))::int AS prospects,
+              (SELECT count(*) FROM opportunities WHERE closed_at IS NULL
+                 AND expected_close_date <= '${AS_OF}')::int AS open_due_already,
+              (SELECT count(*) FROM opportunities WHERE (stage IN ('won', 'lost')) <> (closed_at IS NOT NULL))::int
+                AS closed_mismatch,
+              (SELECT count(*) FROM opportunities WHERE stage = 'lost' AND lost_reason IS NULL)::int AS lost_without_reason`,
+    );
+    expect(pipeline?.total).toBe(summary.counts.opportunities);
+    expect(pipeline?.prospects_with_open).toBeGreaterThan((pipeline?.prospects ?? 0) * 0.5);
+    expect([pipeline?.open_due_already, pipeline?.closed_mismatch, pipeline?.lost_without_reason]).toEqual([
+      0, 0, 0,
+    ]);
+    const paths = await rows<{
+      id: number;
+      stage: string;
+      path: string[];
+      first_from: string | null;
+      ordered: boolean;
+    }>(
+      handle,
+      `SELECT o.id, o.stage, array_agg(h.to_stage ORDER BY h.at, h.id) AS path,
+              (array_agg(h.from_stage ORDER BY h.at, h.id))[1] AS first_from,
+              bool_and(h.at >= o.created_at AND h.at <= coalesce(o.closed_at, '${AS_OF}T23:59:59+08')) AS ordered
+       FROM opportunities o JOIN opportunity_stage_history h ON h.opportunity_id = o.id
+       GROUP BY o.id, o.stage`,
+    );
+    expect(paths).toHaveLength(summary.counts.opportunities);
+    const open = ['lead', 'first_visit', 'need_confirmed', 'proposal_accepted', 'commercial'];
+    for (const { stage, path, first_from, ordered } of paths) {
+      expect([path[0], first_from, ordered]).toEqual(['lead', null, true]);
+      expect(path.at(-1)).toBe(stage);
+      const steps = stage === 'won' || stage === 'lost' ? path.slice(0, -1) : path;
+      expect(steps).toEqual(open.slice(0, steps.length));
+      if (stage === 'won') expect(steps).toEqual(open);
+    }
+  });
+
   it('prospects have no orders', async () => {
     const [row] = await rows<{ n: number }>(
       handle,

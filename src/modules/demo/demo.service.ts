@@ -19,6 +19,7 @@ import {
   type Chunk,
   type DemoTable,
 } from './tables.js';
+import { seedOpportunities } from './opportunities.js';
 
 export interface DemoProgress {
   readonly customersDone: number;
@@ -44,12 +45,13 @@ export interface DemoOptions {
   readonly onStep?: (step: LoadStep, milliseconds: number) => void;
 }
 
-export type LoadStep = 'generate and copy' | 'foreign keys and indexes' | 'state' | 'commit' | 'analyze';
+export type LoadStep =
+  'generate and copy' | 'foreign keys and indexes' | 'state' | 'opportunities' | 'commit' | 'analyze';
 
 export interface DemoSummary {
   readonly seed: number;
   readonly asOf: string;
-  readonly counts: Record<DemoTable | 'teams' | 'users', number>;
+  readonly counts: Record<DemoTable | 'teams' | 'users' | 'opportunities', number>;
   readonly stages: Record<LifecycleStage, number>;
   readonly logins: DemoLogin[];
   /** Share of total gross profit brought by the top 20% of customers that bought (0–1). */
@@ -110,6 +112,8 @@ export async function generateDemo(handle: DatabaseHandle, options: DemoOptions)
     step('foreign keys and indexes');
     await state.refresh(ids.customers);
     step('state');
+    const opportunities = await seedOpportunities(session, ids.customers, options.asOf);
+    step('opportunities');
     for (const table of tablesWithGeneratedIds) {
       await session.query(
         `SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`,
@@ -119,13 +123,18 @@ export async function generateDemo(handle: DatabaseHandle, options: DemoOptions)
     step('commit');
     // Planner statistics for the freshly loaded tables (PGlite has no autovacuum to do it).
     await session.query(
-      `ANALYZE ${[...demoTableOrder, 'customer_month_stats', 'customer_state'].join(', ')}`,
+      `ANALYZE ${[...demoTableOrder, 'customer_month_stats', 'customer_state', 'opportunities', 'opportunity_stage_history'].join(', ')}`,
     );
     step('analyze');
     return {
       seed,
       asOf: options.asOf,
-      counts: { teams: organisation.teams, users: organisation.users, ...generator.stats.rows },
+      counts: {
+        teams: organisation.teams,
+        users: organisation.users,
+        ...generator.stats.rows,
+        opportunities,
+      },
       stages: { ...generator.stats.stages },
       logins: organisation.logins,
       top20ProfitShare: topShare(generator.stats.customerProfits, 0.2),

@@ -14,6 +14,7 @@ import { RelationshipTable } from '../modules/relationships/components/Relations
 import { OrderTable } from '../modules/orders/components/OrderTable';
 import { OrderDrawer } from '../modules/orders/components/OrderDrawer';
 import { OpportunityTable } from '../modules/opportunities/components/OpportunityTable';
+import { OpportunityDrawer } from '../modules/opportunities/components/OpportunityDrawer';
 import { PaymentTable } from '../modules/payments/components/PaymentTable';
 import { PaymentDrawer } from '../modules/payments/components/PaymentDrawer';
 import { ActivityTimeline } from '../modules/activities/components/ActivityTimeline';
@@ -24,12 +25,13 @@ import { CustomerForecastCard } from '../modules/clv/components/CustomerForecast
 import { ReleaseButton } from '../modules/pool/components/ReleaseButton';
 import NotFoundPage from './NotFoundPage';
 
-type DrawerName = 'contact' | 'activity' | 'order' | 'payment';
+type DrawerName = 'contact' | 'activity' | 'order' | 'payment' | 'opportunity';
 const drawers = {
   contact: ContactDrawer,
   activity: ActivityDrawer,
   order: OrderDrawer,
   payment: PaymentDrawer,
+  opportunity: OpportunityDrawer,
 };
 
 export default function CustomerDetailPage() {

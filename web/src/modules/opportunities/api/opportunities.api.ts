@@ -49,6 +49,7 @@ export interface Opportunity {
   expectedCloseDate: string | null;
   ownerId: number | null;
   lostReason: string | null;
+  note: string | null;
   closedAt: string | null;
 }
 
@@ -57,6 +58,9 @@ export const opportunitiesApi = {
   stages: () => api.get<Stage[]>('/opportunity-stages'),
   ofCustomer: (customerId: number) =>
     api.get<Page<Opportunity>>(`/customers/${customerId}/opportunities?limit=100`),
+  create: (input: Record<string, unknown>) => api.post<Opportunity>('/opportunities', input),
+  update: (id: number, input: Record<string, unknown>) =>
+    api.patch<Opportunity>(`/opportunities/${id}`, input),
 };
 
 export const stageName = (stage: Pick<FunnelStage, 'nameZh' | 'nameEn'>, language: string) =>

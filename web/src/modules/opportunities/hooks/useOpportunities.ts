@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { opportunitiesApi } from '../api/opportunities.api';
 
 export function useOpportunityStages() {
@@ -13,5 +13,24 @@ export function useCustomerOpportunities(customerId: number) {
   return useQuery({
     queryKey: ['customers', customerId, 'opportunities'],
     queryFn: () => opportunitiesApi.ofCustomer(customerId),
+  });
+}
+
+/**
+ * Creates an opportunity for the customer, or updates one. The customer's grades (the prospect grade follows the
+ * earliest open close date), its history and the funnel all change with it, so they are refreshed too.
+ */
+export function useSaveOpportunity(customerId: number, opportunityId?: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Record<string, unknown>) =>
+      opportunityId === undefined
+        ? opportunitiesApi.create({ ...input, customerId })
+        : opportunitiesApi.update(opportunityId, input),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['customers'] }),
+        client.invalidateQueries({ queryKey: ['funnel'] }),
+      ]),
   });
 }

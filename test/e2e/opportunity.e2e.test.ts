@@ -1,0 +1,98 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../src/testing/test-app.js';
+import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
+import { screenshotPath } from './screenshots.js';
+
+const VIEWPORT = { width: 1280, height: 720 };
+
+let t: TestApp;
+let admin: Client;
+let server: ServedApp;
+let browser: Browser;
+let page: Page;
+let customerId: number;
+const consoleErrors: string[] = [];
+
+/** antd spaces out a button label of exactly two Chinese characters ("保 存"). */
+const twoCharacters = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.as('admin');
+  const created = await admin('POST', '/api/customers', {
+    name: '嘉兴新航机电有限公司',
+    lifecycleStage: 'intent',
+    ownerId: t.people.repEast1,
+  });
+  customerId = ((await created.json()) as { id: number }).id;
+  server = await serveApp(t);
+  browser = await launchChromium();
+  page = await openPage(browser, { viewport: VIEWPORT, consoleErrors });
+  await logIn(page, server.baseUrl, 'rep.east1');
+}, 180_000);
+
+afterAll(() => tearDown(browser, server, t));
+
+const drawer = () => page.getByRole('dialog');
+const opportunityRow = () => page.getByTestId('opportunity-table').locator('tr.ant-table-row');
+
+async function pickStage(name: string): Promise<void> {
+  await drawer().getByLabel('阶段', { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: name })
+    .click();
+}
+
+describe('opportunities in Chromium (a rep on their own prospect)', () => {
+  it('a rep opens an opportunity from the customer page; it shows with its stage and weighted amount', async () => {
+    await page.goto(`${server.baseUrl}/customers/${customerId}`);
+    await page.getByRole('tab', { name: '商机' }).click();
+    await page.getByRole('button', { name: /新增/ }).click();
+    await page.getByRole('menuitem', { name: '新建商机' }).click();
+    await drawer().getByLabel('商机名称').fill('二号产线改造');
+    await drawer().getByLabel('金额').fill('250000');
+    await pickStage('方案认可');
+    await drawer().getByLabel('预计成交日期').fill('2027-03-01');
+    await page.keyboard.press('Enter');
+    await drawer().getByLabel('商机名称').click();
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible').count())
+      .toBe(0);
+    await page.screenshot({ path: screenshotPath('opportunity-drawer.png') });
+    await drawer()
+      .getByRole('button', { name: twoCharacters('保存') })
+      .click();
+    await expect.poll(() => opportunityRow().count()).toBe(1);
+    const row = opportunityRow().first();
+    await expect.poll(() => row.textContent()).toContain('方案认可');
+    expect(await row.textContent()).toContain('¥125,000.00');
+    expect(await row.textContent()).toContain('2027');
+  }, 60_000);
+
+  it('moving it to lost asks for the reason, and the stage history records the move', async () => {
+    await opportunityRow().first().getByRole('button', { name: /编辑/ }).click();
+    await pickStage('丢单');
+    await drawer()
+      .getByRole('button', { name: twoCharacters('保存') })
+      .click();
+    await expect.poll(() => drawer().locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    await drawer().getByLabel('丢单原因').fill('价格高于竞品');
+    await drawer()
+      .getByRole('button', { name: twoCharacters('保存') })
+      .click();
+    await expect.poll(() => drawer().count()).toBe(0);
+    await expect.poll(() => opportunityRow().first().textContent()).toContain('价格高于竞品');
+    const list = (await (await admin('GET', `/api/customers/${customerId}/opportunities`)).json()) as {
+      items: { id: number; stage: string }[];
+    };
+    expect(list.items.map((o) => o.stage)).toEqual(['lost']);
+    const history = (await (
+      await admin('GET', `/api/opportunities/${list.items[0]!.id}/stage-history`)
+    ).json()) as { toStage: string }[] | { items: { toStage: string }[] };
+    const steps = Array.isArray(history) ? history : history.items;
+    expect(steps.map((step) => step.toStage)).toEqual(['proposal_accepted', 'lost']);
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
+});
