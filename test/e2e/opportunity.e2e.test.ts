@@ -37,12 +37,22 @@ afterAll(() => tearDown(browser, server, t));
 const drawer = () => page.getByRole('dialog');
 const opportunityRow = () => page.getByTestId('opportunity-table').locator('tr.ant-table-row');
 
+/** Picks a stage, again if a click landed while the dropdown was still animating, until the field shows it. */
 async function pickStage(name: string): Promise<void> {
-  await drawer().getByLabel('阶段', { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: name })
-    .click();
+  const field = drawer()
+    .locator('.ant-form-item')
+    .filter({ hasText: /^\*?\s*阶段/ });
+  await expect
+    .poll(async () => {
+      await field.getByRole('combobox').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: name })
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
+      return field.textContent();
+    })
+    .toContain(name);
 }
 
 describe('opportunities in Chromium (a rep on their own prospect)', () => {
