@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { expectRefused, json } from '../audit/api-fixtures.js';
 import type { Client } from '../../testing/test-app.js';
 import { keysOf, openWorld, worklist, type World } from '../worklist/testing/world.js';
@@ -206,5 +207,33 @@ describe('claiming from the pool', () => {
     const result = await recall('2026-11-02');
     const recalledIds = ((result.body.customers ?? []) as { customerId: number }[]).map((r) => r.customerId);
     expect(recalledIds).not.toContain(east[2]);
+  });
+});
+
+describe('a policy adopted after the last follow-up', () => {
+  it('gives the owner the full recall days from the day the policy was introduced, not a recall on that day', async () => {
+    const { people } = w.t;
+    const db = w.t.handle.db;
+    const late = await w.customer({
+      name: '政策前久未跟进客户',
+      owner: people.repEast1,
+      team: people.teamEast,
+      grade: 'B',
+      lastActivity: '2026-01-05',
+    });
+    const { rows } = await sql<{ policy_id: number }>`
+      SELECT policy_id FROM customer_service_policy WHERE customer_id = ${late}`.execute(db);
+    await sql`UPDATE service_policies SET created_at = '2026-10-01T09:00:00+08'
+              WHERE id = ${rows[0]!.policy_id}`.execute(db);
+    // Grade B: 30 recall days from 2026-10-01, although the last follow-up was nine months before.
+    await recall('2026-10-30');
+    expect(await ownerOf(late)).toBe(people.repEast1);
+    const result = await recall('2026-10-31');
+    expect(result.body.customers).toContainEqual({
+      customerId: late,
+      ownerId: people.repEast1,
+      recallOn: '2026-10-31',
+    });
+    expect(await ownerOf(late)).toBeNull();
   });
 });

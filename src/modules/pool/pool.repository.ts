@@ -10,13 +10,16 @@ export const lastClaimJoin = sql`LEFT JOIN LATERAL (
 
 /**
  * When customer `c` (state `cs`, policy `p`, last claim `cl`) returns to the pool: its last follow-up (activity), or
- * the day it was created or last claimed when that is later, plus its grade's recall days; NULL when the grade is
- * never recalled. The daily recall, the warnings and the worklist all read this one definition.
+ * the day it was created, last claimed or its policy was introduced when that is later, plus its grade's recall days;
+ * NULL when the grade is never recalled. Counting from the policy's introduction gives every owner the full recall
+ * days to follow up once a policy is adopted, instead of emptying the books into the pool on its first day (a
+ * company with years of history would otherwise lose a third of its customers to the pool at once). The daily
+ * recall, the warnings and the worklist all read this one definition.
  */
-export const recallOn = sql<
-  string | null
->`greatest(cs.last_contact, stratum_business_date(c.created_at), cl.claimed_on)
-    + p.pool_recall_days`;
+export const recallOn = sql<string | null>`greatest(
+      cs.last_contact, stratum_business_date(c.created_at), cl.claimed_on,
+      (SELECT stratum_business_date(sp.created_at) FROM service_policies sp WHERE sp.id = p.policy_id)
+    ) + p.pool_recall_days`;
 
 /** Every owned customer under a policy with recall days, with its recall day. */
 export function recallSchedule(): RawBuilder<{

@@ -58,8 +58,10 @@ export async function openWorld(today: string): Promise<World> {
     .where('key', '=', 'composite')
     .executeTakeFirstOrThrow();
   const { rows: policy } = await sql<{ id: number }>`
-    INSERT INTO service_policies (name_zh, name_en, model_id, priority, active)
-    VALUES ('测试政策', 'Test policy', ${model.id}, 0, true) RETURNING id`.execute(db);
+    INSERT INTO service_policies (name_zh, name_en, model_id, priority, active, created_at)
+    VALUES ('测试政策', 'Test policy', ${model.id}, 0, true, '2020-01-01T00:00:00+08') RETURNING id`.execute(
+    db,
+  );
   const policyId = policy[0]!.id;
   const { rows: version } = await sql<{ id: number }>`
     INSERT INTO service_policy_versions (policy_id, version, note) VALUES (${policyId}, 1, 'test')
