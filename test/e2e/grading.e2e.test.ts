@@ -257,6 +257,25 @@ describe('grading in Chromium', () => {
     await rep.page.goto(`${baseUrl}/grading/models/${compositeId}`);
     await expect.poll(() => rep.page.getByTestId('factor-credit').count(), { timeout: 20_000 }).toBe(1);
     expect(await rep.page.locator('[data-testid^="histograms-"]').count()).toBe(0);
+
+    // The inbox behind the header's bell: the run's grade changes about the rep's own customers, nobody else's.
+    const own = new Set((await customersOf(t.people.repEast1)).map((customer) => customer.id));
+    const repApi = await t.as('repEast1');
+    const expected = (await (await repApi('GET', '/api/alerts?limit=100')).json()) as {
+      items: { customer: { id: number } }[];
+      total: number;
+    };
+    expect(expected.items.every((alert) => own.has(alert.customer.id))).toBe(true);
+    await rep.page.getByTestId('alert-bell').click();
+    await rep.page.waitForURL(/\/alerts$/);
+    await rep.page.locator('.ant-segmented-item').filter({ hasText: '全部' }).click();
+    if (expected.total === 0) await expect.poll(() => rep.page.getByText('暂无提醒').count()).toBe(1);
+    else
+      await expect
+        .poll(() => rep.page.getByTestId('alert-table').locator('tr.ant-table-row').count())
+        .toBe(Math.min(50, expected.total));
+    await settled(rep.page);
+    await rep.page.screenshot({ path: screenshotPath('alerts.png') });
     expect(consoleErrors).toEqual([]);
 
     await rep.page.goto(`${baseUrl}/customers/${opportunityCustomers.others[0]!.id}`);

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { enumKey } from '../shared/enums';
 import { useActor, useLogout } from '../modules/auth/hooks/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
+import { AlertBell } from '../modules/alerts/components/AlertBell';
 import { selectedNavigation, visibleNavigation } from './navigation';
 
 const roleColours = { admin: 'red', manager: 'gold', rep: 'blue' } as const;
@@ -44,6 +45,7 @@ export function AppLayout() {
         >
           <Space size={16} align="center">
             <LanguageSwitch />
+            <AlertBell />
             <Space size={8}>
               <Avatar size="small" icon={<UserOutlined />} />
               <Typography.Text data-testid="current-user">{actor.name}</Typography.Text>

@@ -10,6 +10,7 @@ const CustomerCreatePage = lazy(() => import('../pages/CustomerCreatePage'));
 const CustomerEditPage = lazy(() => import('../pages/CustomerEditPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const DashboardPage = lazy(() => import('../pages/DashboardPage'));
+const AlertsPage = lazy(() => import('../pages/AlertsPage'));
 const RunsPage = lazy(() => import('../pages/RunsPage'));
 const RunDetailPage = lazy(() => import('../pages/RunDetailPage'));
 const ModelsPage = lazy(() => import('../pages/ModelsPage'));
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'customers/:id/edit', element: <CustomerEditPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'alerts', element: <AlertsPage /> },
       { path: 'funnel', element: <FunnelPage /> },
       { path: 'worklist', element: <WorklistPage /> },
       { path: 'pool', element: <PoolPage /> },

@@ -1,0 +1,36 @@
+import { api, buildQuery, type Page } from '../../../shared/api/client';
+
+export type Bilingual = { 'zh-CN': string; 'en-US': string };
+
+export interface Alert {
+  id: number;
+  kind: string;
+  read: boolean;
+  createdAt: string;
+  readAt: string | null;
+  message: Bilingual;
+  model: { id: number; key: string; name: Bilingual };
+  customer: { id: number; code: string; name: string };
+  score: number | null;
+  cause: string;
+  runId: number | null;
+}
+
+export interface AlertSummary {
+  unread: number;
+  unreadByKind: Record<string, number>;
+}
+
+export const alertsApi = {
+  list: (unreadOnly: boolean, cursor?: string) =>
+    api.get<Page<Alert>>(
+      `/alerts${buildQuery({ unread: unreadOnly ? 'true' : undefined, cursor, limit: 50 })}`,
+    ),
+  summary: () => api.get<AlertSummary>('/alerts/summary'),
+  read: (id: number) => api.post<Alert>(`/alerts/${id}/read`),
+  readAll: () => api.post<{ updated: number }>('/alerts/read-all'),
+};
+
+/** The message in the interface's language (zh-CN unless English is chosen). */
+export const inLanguage = (text: Bilingual, language: string) =>
+  language.startsWith('en') ? text['en-US'] : text['zh-CN'];
