@@ -55,11 +55,13 @@ export function FunnelChart({ funnel, measure }: { funnel: Funnel; measure: Funn
             {
               type: 'funnel',
               sort: 'none',
-              left: '10%',
-              width: '80%',
-              minSize: '8%',
+              // Labels beside the funnel, not inside it: a stage with few or no deals is too narrow for its name.
+              left: '4%',
+              width: '56%',
+              minSize: '6%',
               gap: 2,
-              label: { show: true, position: 'inside' },
+              label: { show: true, position: 'right' },
+              labelLine: { show: true, length: 12 },
               data: stages.map((stage) => ({
                 name: `${stageName(stage, i18n.language)} · ${
                   measure === 'reached' ? stage.reached : formatMoneyShort(stage.amount, i18n.language)
