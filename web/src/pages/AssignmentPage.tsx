@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Col, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../shared/api/client';
 import { PagePanel } from '../shared/components/PagePanel';
 import { QueryState } from '../shared/components/QueryState';
-import { useActor } from '../modules/auth/hooks/useSession';
-import { useTeamOptions } from '../modules/users/hooks/useUsers';
+import { AdminTeamFilter } from '../modules/users/components/AdminTeamFilter';
 import { MovesTable } from '../modules/assignment/components/MovesTable';
 import { HeadcountTable, LoadTable, UnfixableTable } from '../modules/assignment/components/PlanTables';
 import { useApplyPlan, useAssignmentPlan } from '../modules/assignment/hooks/useAssignment';
@@ -13,8 +12,6 @@ import { useApplyPlan, useAssignmentPlan } from '../modules/assignment/hooks/use
 export default function AssignmentPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const actor = useActor();
-  const teams = useTeamOptions(actor.role === 'admin');
   const [teamId, setTeamId] = useState<number | undefined>(undefined);
   const plan = useAssignmentPlan(teamId);
   const apply = useApplyPlan();
@@ -40,17 +37,7 @@ export default function AssignmentPage() {
         title={t('assignment.title')}
         extra={
           <Space wrap>
-            {actor.role === 'admin' && (
-              <Select
-                allowClear
-                placeholder={t('compliance.allTeams')}
-                aria-label={t('compliance.team')}
-                style={{ width: 180 }}
-                options={teams}
-                value={teamId}
-                onChange={(value?: number) => setTeamId(value)}
-              />
-            )}
+            <AdminTeamFilter value={teamId} onChange={setTeamId} />
             <Button type="primary" disabled={chosen.size === 0} loading={apply.isPending} onClick={onApply}>
               {t('assignment.apply', { count: chosen.size })}
             </Button>

@@ -4,8 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PagePanel } from '../shared/components/PagePanel';
 import { QueryState } from '../shared/components/QueryState';
-import { useActor } from '../modules/auth/hooks/useSession';
-import { useTeamOptions } from '../modules/users/hooks/useUsers';
+import { AdminTeamFilter } from '../modules/users/components/AdminTeamFilter';
 import { complianceApi, violationKinds, type ViolationKind } from '../modules/compliance/api/compliance.api';
 import { ComplianceCounts } from '../modules/compliance/components/ComplianceCounts';
 import { ViolationTable } from '../modules/compliance/components/ViolationTable';
@@ -15,8 +14,6 @@ const PAGE_SIZE = 50;
 
 export default function CompliancePage() {
   const { t } = useTranslation();
-  const actor = useActor();
-  const teams = useTeamOptions(actor.role === 'admin');
   const [teamId, setTeamId] = useState<number | undefined>(undefined);
   const [kind, setKind] = useState<ViolationKind | undefined>(undefined);
   /** Cursors of the pages seen so far: the list is keyset-paged by customer id. */
@@ -34,17 +31,7 @@ export default function CompliancePage() {
         title={t('compliance.title')}
         extra={
           <Space wrap>
-            {actor.role === 'admin' && (
-              <Select
-                allowClear
-                placeholder={t('compliance.allTeams')}
-                aria-label={t('compliance.team')}
-                style={{ width: 180 }}
-                options={teams}
-                value={teamId}
-                onChange={(value?: number) => filter({ teamId: value, kind })}
-              />
-            )}
+            <AdminTeamFilter value={teamId} onChange={(value) => filter({ teamId: value, kind })} />
           </Space>
         }
       >
