@@ -269,11 +269,11 @@ describe('grading in Chromium', () => {
     await rep.page.getByTestId('alert-bell').click();
     await rep.page.waitForURL(/\/alerts$/);
     await rep.page.locator('.ant-segmented-item').filter({ hasText: '全部' }).click();
-    if (expected.total === 0) await expect.poll(() => rep.page.getByText('暂无提醒').count()).toBe(1);
-    else
-      await expect
-        .poll(() => rep.page.getByTestId('alert-table').locator('tr.ant-table-row').count())
-        .toBe(Math.min(50, expected.total));
+    // The admin's run moved some of the rep's customers: the inbox cannot be empty.
+    expect(expected.total).toBeGreaterThan(0);
+    await expect
+      .poll(() => rep.page.getByTestId('alert-table').locator('tr.ant-table-row').count())
+      .toBe(Math.min(50, expected.total));
     await settled(rep.page);
     await rep.page.screenshot({ path: screenshotPath('alerts.png') });
     expect(consoleErrors).toEqual([]);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Col, Empty, Row, Spin, Statistic } from 'antd';
+import { Col, Empty, Row, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PagePanel } from '../shared/components/PagePanel';
 import { QueryState } from '../shared/components/QueryState';
@@ -19,6 +19,7 @@ import { shareOfTop } from '../modules/analytics/components/lorenz';
 import { useRunAnalytics, useTrend } from '../modules/analytics/hooks/useAnalytics';
 import { useModels, useRuns } from '../modules/grading/hooks/useGrading';
 import { ClvDashboard } from '../modules/clv/components/ClvDashboard';
+import { FigureRow } from '../shared/components/FigureRow';
 
 function Figures({ data }: { data: RunAnalytics }) {
   const { t, i18n } = useTranslation();
@@ -41,22 +42,7 @@ function Figures({ data }: { data: RunAnalytics }) {
     },
     { key: 'gini', title: t('dashboard.giniSales'), value: data.concentration.sales.gini?.toFixed(3) ?? '—' },
   ];
-  return (
-    <Row gutter={[16, 16]}>
-      {figures.map((f) => (
-        <Col key={f.key} flex="1 1 200px">
-          <Card size="small">
-            <Statistic
-              title={f.title}
-              value={f.value}
-              styles={{ content: { fontSize: 22 } }}
-              data-testid={`figure-${f.key}`}
-            />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
+  return <FigureRow figures={figures} testIdPrefix="figure" />;
 }
 
 export default function DashboardPage() {

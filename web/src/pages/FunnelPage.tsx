@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Col, DatePicker, Row, Segmented, Select, Space, Spin, Statistic } from 'antd';
+import { Col, DatePicker, Row, Segmented, Select, Space, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PagePanel } from '../shared/components/PagePanel';
@@ -11,6 +11,7 @@ import { FunnelChart, type FunnelMeasure } from '../modules/opportunities/compon
 import { FunnelTable } from '../modules/opportunities/components/FunnelTable';
 import { useFunnel } from '../modules/opportunities/hooks/useFunnel';
 import { useTeamOptions, useUserOptions } from '../modules/users/hooks/useUsers';
+import { FigureRow } from '../shared/components/FigureRow';
 
 function Totals({ funnel }: { funnel: Funnel }) {
   const { t, i18n } = useTranslation();
@@ -27,22 +28,7 @@ function Totals({ funnel }: { funnel: Funnel }) {
       value: formatMoneyShort(funnel.totals.openWeightedAmount, i18n.language),
     },
   ];
-  return (
-    <Row gutter={[16, 16]}>
-      {figures.map((f) => (
-        <Col key={f.key} flex="1 1 200px">
-          <Card size="small">
-            <Statistic
-              title={f.title}
-              value={f.value}
-              styles={{ content: { fontSize: 22 } }}
-              data-testid={`funnel-${f.key}`}
-            />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
+  return <FigureRow figures={figures} testIdPrefix="funnel" />;
 }
 
 const isoDay = (value: Dayjs | null | undefined) => value?.format('YYYY-MM-DD');
