@@ -55,12 +55,26 @@ async function pickStage(name: string): Promise<void> {
     .toContain(name);
 }
 
+/** Opens "新建商机" from the page's add menu, again if a click landed while the menu was still animating in. */
+async function openCreateDrawer(): Promise<void> {
+  await expect
+    .poll(async () => {
+      if ((await page.locator('.ant-dropdown-menu:visible').count()) === 0)
+        await page.getByRole('button', { name: /新增/ }).click();
+      await page
+        .getByRole('menuitem', { name: '新建商机' })
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
+      return drawer().getByLabel('商机名称').count();
+    })
+    .toBe(1);
+}
+
 describe('opportunities in Chromium (a rep on their own prospect)', () => {
   it('a rep opens an opportunity from the customer page; it shows with its stage and weighted amount', async () => {
     await page.goto(`${server.baseUrl}/customers/${customerId}`);
     await page.getByRole('tab', { name: '商机' }).click();
-    await page.getByRole('button', { name: /新增/ }).click();
-    await page.getByRole('menuitem', { name: '新建商机' }).click();
+    await openCreateDrawer();
     await drawer().getByLabel('商机名称').fill('二号产线改造');
     await drawer().getByLabel('金额').fill('250000');
     await pickStage('方案认可');
