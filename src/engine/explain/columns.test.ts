@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerMetrics } from '../columns.js';
+import type { CustomerMetrics, PopulationColumns } from '../columns.js';
 import { gradePopulation } from '../grade.js';
 import type { MetricId } from '../metrics/catalogue.js';
 import type { Model } from '../model/schema.js';
@@ -86,26 +86,66 @@ const models: [string, Model][] = [
   ],
 ];
 
+/** The columnar pass proposes, for every customer, the change `explainCustomer` puts first. */
+function expectHeadlineChanges(m: Model, data: PopulationColumns, metricIds: readonly MetricId[]): void {
+  const result = gradePopulation(m, data, { asOf });
+  const columns = explainColumns(m, result);
+  let reachable = 0;
+  for (let i = 0; i < result.ids.length; i++) {
+    const metrics: CustomerMetrics = {};
+    for (const metric of metricIds) metrics[metric] = (data.metrics[metric] as Float64Array)[i]!;
+    const best = explainCustomer(m, result.params, result.ids[i]!, metrics).nextGrade?.best ?? undefined;
+    const leaf = columns.bestLeaf[i]!;
+    expect(leaf === -1 ? undefined : columns.leaves[leaf]).toBe(best?.path);
+    if (best) expect(columns.bestValue[i]).toBe(best.to);
+    if (best) reachable++;
+  }
+  expect(columns.reachableCount).toBe(reachable);
+  expect(reachable).toBeGreaterThan(0);
+}
+
 describe('columnar explanations', () => {
   it.each(models)('%s: every customer gets the headline change explainCustomer gives', (_, m) => {
-    for (const seed of [1, 2]) {
-      const data = mixedPopulation(seed);
-      const result = gradePopulation(m, data, { asOf });
-      const columns = explainColumns(m, result);
-      let reachable = 0;
-      for (let i = 0; i < result.ids.length; i++) {
-        const metrics: CustomerMetrics = {};
-        for (const metric of METRICS) metrics[metric] = (data.metrics[metric] as Float64Array)[i]!;
-        const best = explainCustomer(m, result.params, result.ids[i]!, metrics).nextGrade?.best ?? undefined;
-        const leaf = columns.bestLeaf[i]!;
-        expect(leaf === -1 ? undefined : columns.leaves[leaf]).toBe(best?.path);
-        if (best) expect(columns.bestValue[i]).toBe(best.to);
-        if (best) reachable++;
-      }
-      expect(columns.reachableCount).toBe(reachable);
-      expect(reachable).toBeGreaterThan(0);
-    }
+    for (const seed of [1, 2]) expectHeadlineChanges(m, mixedPopulation(seed), METRICS);
   });
+
+  it.each([
+    ['quotas', { kind: 'quotas', quotas: [20, 30, 30, 20] }],
+    ['thresholds', { kind: 'thresholds', thresholds: [75, 50, 25] }],
+  ] as const)(
+    'percentile leaves on a lattice, where moving one leaf often lands exactly on the pass line: %s',
+    (_, method) => {
+      const random = seededRandom(9);
+      const n = 300;
+      const column = (distinct: number) => Array.from({ length: n }, () => Math.floor(random() * distinct));
+      const lattice = model({
+        factors: [
+          {
+            id: 'sales',
+            metric: 'sales_window',
+            normaliser: { kind: 'percentile', nulls: 'first' },
+            weight: 2,
+          },
+          {
+            id: 'frequency',
+            metric: 'frequency',
+            normaliser: { kind: 'percentile', nulls: 'first' },
+            weight: 1,
+          },
+          {
+            id: 'recency',
+            metric: 'recency_days',
+            normaliser: { kind: 'percentile', nulls: 'first' },
+            weight: 1,
+          },
+        ],
+        method,
+        ladder: ladder('A', 'B', 'C', 'D'),
+      });
+      const data = population({ sales_window: column(30), frequency: column(10), recency_days: column(20) });
+      expectHeadlineChanges(lattice, data, ['sales_window', 'frequency', 'recency_days']);
+    },
+  );
 
   it('a customer in the best grade, or under a method without a score, has no change', () => {
     const [, m] = models[0]!;

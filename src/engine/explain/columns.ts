@@ -2,7 +2,7 @@ import type { GradingResult } from '../grade.js';
 import type { Model } from '../model/schema.js';
 import { numeric } from '../normalise/index.js';
 import { contributionOf } from './contribution.js';
-import { numericTarget, type NumericChange } from './next-grade.js';
+import { searchAnyLeaf, searchPercentileLeaf } from './percentile-pass.js';
 import { isScoreMethod, Probe } from './probe.js';
 import { flatten, type FlatTree } from './tree.js';
 
@@ -45,9 +45,19 @@ export function explainColumns(model: Model, result: GradingResult): Explanation
     const bestRise = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     for (const k of searchOrder(tree)) {
       const leaf = tree.leaves[k]!;
-      const raws = numeric(result.columns.metrics[tree.nodes[leaf]!.fitted.metric!]!);
+      const { metric, normaliser } = tree.nodes[leaf]!.fitted;
+      const raws = numeric(result.columns.metrics[metric!]!);
       const slope = canSkip(tree, leaf) ? probe.slopeOf(leaf) : Number.NaN;
-      searchLeaf(probe, result, { k, leaf, raws, slope }, shortfall, { bestRise, bestLeaf, bestValue });
+      const pass = { k, leaf, raws, slope, shortfall, bestRise, bestLeaf, bestValue };
+      if (normaliser!.kind === 'percentile' && Number.isFinite(slope))
+        searchPercentileLeaf(
+          probe,
+          result,
+          pass,
+          normaliser!,
+          result.units.get(tree.nodes[leaf]!.fitted.path)!,
+        );
+      else searchAnyLeaf(probe, result, pass);
     }
   }
   return {
@@ -69,47 +79,6 @@ function countReachable(bestLeaf: Int32Array): number {
   let count = 0;
   for (let i = 0; i < bestLeaf.length; i++) if (bestLeaf[i]! >= 0) count++;
   return count;
-}
-
-interface LeafSearch {
-  readonly k: number;
-  readonly leaf: number;
-  readonly raws: Float64Array;
-  readonly slope: number;
-}
-
-interface BestChanges {
-  readonly bestRise: Float64Array;
-  readonly bestLeaf: Int32Array;
-  readonly bestValue: Float64Array;
-}
-
-/**
- * One leaf's pass over every customer, in a function of its own: a loop that V8 optimises mid-run is left on
- * the code after it, so each leaf's pass re-enters optimised code instead of warming up again.
- */
-function searchLeaf(
-  probe: Probe,
-  result: GradingResult,
-  { k, leaf, raws, slope }: LeafSearch,
-  shortfall: Float64Array,
-  { bestRise, bestLeaf, bestValue }: BestChanges,
-): void {
-  const change: NumericChange = { to: Number.NaN, unitIncrease: Number.NaN };
-  const { computedGrades, ids, scores } = result;
-  const n = ids.length;
-  for (let i = 0; i < n; i++) {
-    const grade = computedGrades[i]!;
-    if (grade === 0 || shortfall[i]! / slope > bestRise[i]!) continue;
-    probe.at(i, ids[i]!, scores[i]!, grade);
-    numericTarget(probe, leaf, raws[i]!, change);
-    const rise = change.unitIncrease;
-    if (Number.isNaN(change.to) || rise > bestRise[i]! || (rise === bestRise[i] && k > bestLeaf[i]!))
-      continue;
-    bestRise[i] = rise;
-    bestLeaf[i] = k;
-    bestValue[i] = change.to;
-  }
 }
 
 /** Indices into `tree.leaves` of the numeric leaves, heaviest share of the composite first. */

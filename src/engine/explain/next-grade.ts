@@ -1,5 +1,5 @@
 import { applyNormaliser } from '../normalise/index.js';
-import { scorePercentile, type PercentileParams } from '../normalise/percentile.js';
+import { nullsBefore, rowsRanked, scorePercentile, type PercentileParams } from '../normalise/percentile.js';
 import { invertRange, invertZ, type RangeParams, type ZScoreParams } from '../normalise/scale.js';
 import type { BinsParams, CategoryParams } from '../normalise/lookup.js';
 import type { Probe } from './probe.js';
@@ -67,7 +67,7 @@ export function numericTarget(probe: Probe, leaf: number, raw: number, out: Nume
   out.unitIncrease = applyNormaliser(params, out.to) - probe.unit;
 }
 
-const unitAt = (offset: number, c: number, den: number) => Math.min(1, (offset + c) / den);
+export const unitAt = (offset: number, c: number, den: number) => Math.min(1, (offset + c) / den);
 
 function percentileTarget(
   probe: Probe,
@@ -77,11 +77,10 @@ function percentileTarget(
   step: number,
   out: NumericChange,
 ): void {
-  const { sorted, descending } = params;
-  const len = sorted.length;
-  const den = len + (params.nulls === 'policy' ? 0 : params.nullCount) - 1;
+  const len = params.sorted.length;
+  const den = rowsRanked(params) - 1;
   if (den <= 0) return;
-  const offset = params.nulls === 'first' ? params.nullCount : 0;
+  const offset = nullsBefore(params);
   // The unit score is (offset + c0) / den exactly, so c0 is recovered without searching the breakpoints.
   const c0 = Math.round(probe.unit * den) - offset;
   if (c0 >= len) return;
@@ -102,13 +101,26 @@ function percentileTarget(
     }
     c = a;
   }
-  const beyond = descending ? sorted[len - c]! - step : sorted[c - 1]! + step;
+  percentileChange(params, c, raw, step, probe.unit, out);
+}
+
+/** The value just past the c-th breakpoint (c ≥ 1) that a customer at unit score `unit` and value `raw` moves to. */
+export function percentileChange(
+  params: PercentileParams,
+  c: number,
+  raw: number,
+  step: number,
+  unit: number,
+  out: NumericChange,
+): void {
+  const { sorted, descending } = params;
+  const beyond = descending ? sorted[sorted.length - c]! - step : sorted[c - 1]! + step;
   // Moving past the breakpoint by one step and rounding to the step keeps the value strictly beyond it.
   const rounded = roundToStep(beyond, step);
   const to = descending ? Math.min(rounded, raw) : Math.max(rounded, raw);
   out.to = to;
   // About c breakpoints are now ordered before the value: the search for its new score starts there.
-  out.unitIncrease = scorePercentile(params, to, c) - probe.unit;
+  out.unitIncrease = scorePercentile(params, to, c) - unit;
 }
 
 function scaleTarget(probe: Probe, params: RangeParams | ZScoreParams, needed: number, step: number): number {
@@ -156,7 +168,9 @@ function categoryChange(
     : undefined;
 }
 
-const DECIMAL_SCALES = new Set([1, 10, 100, 1000, 10000, 100000, 1000000]);
+// Compared one by one rather than looked up in a Set: this runs for every customer of the columnar pass.
+const isDecimalScale = (s: number): boolean =>
+  s === 1 || s === 10 || s === 100 || s === 1000 || s === 10000 || s === 100000 || s === 1000000;
 
 /**
  * Rounds to the metric's resolution (cents, whole days) as `Number((k·step).toFixed(6))`, k = round(value /
@@ -166,6 +180,6 @@ const DECIMAL_SCALES = new Set([1, 10, 100, 1000, 10000, 100000, 1000000]);
 export function roundToStep(value: number, step: number): number {
   const k = Math.round(value / step);
   const scale = Math.round(1 / step);
-  if (1 / scale === step && DECIMAL_SCALES.has(scale) && Math.abs(k * step) < 1e9) return k / scale + 0;
+  if (1 / scale === step && isDecimalScale(scale) && Math.abs(k * step) < 1e9) return k / scale + 0;
   return Number((k * step).toFixed(6));
 }

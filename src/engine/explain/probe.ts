@@ -124,6 +124,21 @@ export class Probe {
     return (this.lines[grade] ?? Number.NaN) - score - 2 * (this.margins[grade] ?? Number.NaN);
   }
 
+  /** Composite a customer of computed grade `grade` must reach for its target grade (NaN when there is none). */
+  lineOf(grade: number): number {
+    return this.lines[grade]!;
+  }
+
+  /** Distance from `lineOf(grade)` within which the affine estimate is not trusted. */
+  marginOf(grade: number): number {
+    return this.margins[grade]!;
+  }
+
+  /** Resolution of a leaf's metric, the step a proposed value is rounded to. */
+  stepOf(leaf: number): number {
+    return this.steps[leaf]!;
+  }
+
   /** Composite points per unit score of a leaf (NaN when a re-weighting NULL policy makes it vary). */
   slopeOf(leaf: number): number {
     return this.slopes[leaf]!;

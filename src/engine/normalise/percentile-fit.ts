@@ -1,6 +1,6 @@
 import { decimalGrid, gridKey, type DecimalGrid } from '../sort/keys.js';
 import { argsort } from '../sort/radix.js';
-import { percentileOfNull, rowsRanked, type PercentileParams } from './percentile.js';
+import { nullsBefore, percentileOfNull, rowsRanked, type PercentileParams } from './percentile.js';
 
 interface FittedPercentile {
   readonly params: PercentileParams;
@@ -40,7 +40,7 @@ function fitBySorting(
   const sorted = gather(values, order, nonNull);
   const params: PercentileParams = { kind: 'percentile', descending, nulls, nullCount, sorted };
   const denominator = rowsRanked(params) - 1;
-  const offset = nulls === 'first' ? nullCount : 0;
+  const offset = nullsBefore(params);
   const unit = new Float64Array(n);
   scoreTieGroups(sorted, order, { offset, denominator, descending }, unit);
   const nullScore = percentileOfNull(params);
@@ -90,7 +90,7 @@ function fitByCounting(
   const sorted = new Float64Array(n - nullCount);
   const params: PercentileParams = { kind: 'percentile', descending, nulls, nullCount, sorted };
   const denominator = rowsRanked(params) - 1;
-  const offset = nulls === 'first' ? nullCount : 0;
+  const offset = nullsBefore(params);
   const scoreOfKey = new Float64Array(keys);
   let start = 0;
   for (let k = 0; k < keys; k++) {

@@ -17,6 +17,9 @@ export function rowsRanked(p: PercentileParams): number {
   return p.sorted.length + (p.nulls === 'policy' ? 0 : p.nullCount);
 }
 
+/** Rows ranked before every non-NULL value: the NULLs, when they rank first. */
+export const nullsBefore = (p: PercentileParams): number => (p.nulls === 'first' ? p.nullCount : 0);
+
 export function percentileOfNull(p: PercentileParams): number {
   if (p.nulls === 'policy') return Number.NaN;
   const denominator = rowsRanked(p) - 1;
@@ -32,7 +35,7 @@ export function scorePercentile(p: PercentileParams, value: number, hint = p.sor
   if (Number.isNaN(value)) return percentileOfNull(p);
   const denominator = rowsRanked(p) - 1;
   if (denominator <= 0) return 0;
-  const offset = p.nulls === 'first' ? p.nullCount : 0;
+  const offset = nullsBefore(p);
   const before = p.descending
     ? p.sorted.length - countBefore(p.sorted, value, true, p.sorted.length - hint)
     : countBefore(p.sorted, value, false, hint);
