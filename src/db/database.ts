@@ -312,6 +312,12 @@ export interface GradingResultTable {
   score: number | null;
   rfm_code: number | null;
   factor_scores: number[];
+  sales: Decimal | null;
+  profit: Decimal | null;
+  contacts: number | null;
+  orders: number | null;
+  first_order: DateString | null;
+  last_order: DateString | null;
 }
 
 export interface CustomerGradeTable {

@@ -12,6 +12,7 @@ import * as servicePolicies from './migrations/009_service_policies.js';
 import * as worklistPool from './migrations/010_worklist_pool.js';
 import * as messaging from './migrations/011_messaging.js';
 import * as clvForecasts from './migrations/012_clv_forecasts.js';
+import * as resultFigures from './migrations/013_result_figures.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '010_worklist_pool': worklistPool,
   '011_messaging': messaging,
   '012_clv_forecasts': clvForecasts,
+  '013_result_figures': resultFigures,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

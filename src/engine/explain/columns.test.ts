@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerMetrics, PopulationColumns } from '../columns.js';
 import { gradePopulation } from '../grade.js';
 import type { MetricId } from '../metrics/catalogue.js';
-import type { Model } from '../model/schema.js';
+import type { Model, ModelInput } from '../model/schema.js';
 import { seededRandom } from '../stats.js';
 import { ladder, model, population } from '../testing/models.js';
 import { explainColumns, explainCustomer } from './index.js';
@@ -109,10 +109,10 @@ describe('columnar explanations', () => {
     for (const seed of [1, 2]) expectHeadlineChanges(m, mixedPopulation(seed), METRICS);
   });
 
-  it.each([
+  it.each<[string, ModelInput['method']]>([
     ['quotas', { kind: 'quotas', quotas: [20, 30, 30, 20] }],
     ['thresholds', { kind: 'thresholds', thresholds: [75, 50, 25] }],
-  ] as const)(
+  ])(
     'percentile leaves on a lattice, where moving one leaf often lands exactly on the pass line: %s',
     (_, method) => {
       const random = seededRandom(9);

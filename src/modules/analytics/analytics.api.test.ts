@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { backfillResultFigures } from '../../db/migrations/013_result_figures.js';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 
 let t: TestApp;
@@ -79,6 +81,27 @@ describe('run summary', () => {
     expect(summary.totals.sales).toBe((3 * 55 * 1234).toFixed(2));
     expect(summary.totals.profit).toBe((3 * 55 * 300).toFixed(2));
     expect(summary.grades.map((g) => g.count)).toEqual([6, 9, 9, 6]);
+  });
+
+  it('a run made before results kept their figures gets, from the migration, the figures a run stores', async () => {
+    const figuresOf = () =>
+      t.handle.db
+        .selectFrom('grading_results')
+        .select(['customer_id', 'sales', 'profit', 'contacts', 'orders', 'first_order', 'last_order'])
+        .where('run_id', '=', secondRunId)
+        .orderBy('customer_id')
+        .execute();
+    const stored = await figuresOf();
+    expect(stored.filter((row) => Number(row.sales) > 0)).toHaveLength(30);
+    const before = await summaryOf(admin);
+    await t.handle.db
+      .updateTable('grading_results')
+      .set({ sales: null, profit: null, contacts: null, orders: null, first_order: null, last_order: null })
+      .where('run_id', '=', secondRunId)
+      .execute();
+    await sql.raw(backfillResultFigures).execute(t.handle.db);
+    expect(await figuresOf()).toEqual(stored);
+    expect(await summaryOf(admin)).toEqual(before);
   });
 
   it("a rep's figures count only the rep's own customers", async () => {

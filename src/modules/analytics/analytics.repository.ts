@@ -14,12 +14,6 @@ export function filteredCustomerIds(db: Db, actor: Actor, filter: AnalyticsFilte
   return query;
 }
 
-export interface RunWindow {
-  readonly runId: number;
-  readonly asOf: string;
-  readonly windowMonths: number;
-}
-
 export interface GradeFigureRow {
   grade: number;
   count: number;
@@ -36,66 +30,46 @@ export interface ConcentrationRow {
   bucket: number;
   customers: number;
   total: string;
+  /** Σ i·x over the bucket, i the customer's rank from the top (1 = the best). */
+  ranked: string;
 }
 
-export interface GiniSumsRow {
-  n: number;
-  total: string | null;
-  ranked: string | null;
-}
-
-type Measure = 'sales' | 'profit';
+export type Measure = 'sales' | 'profit';
 
 export interface RunFigures {
   figures: GradeFigureRow[];
   buckets: (ConcentrationRow & { measure: Measure })[];
-  gini: (GiniSumsRow & { measure: Measure })[];
 }
 
-/** The customers ranked by a measure, best first, in at most 100 equal-count buckets (the Lorenz curve's points). */
-const bucketsOf = (measure: Measure) => sql`
-  SELECT ${measure}::text AS measure, bucket::int AS bucket, count(*)::int AS customers, sum(v)::text AS total
-  FROM (SELECT ${sql.ref(measure)} AS v, ntile(100) OVER (ORDER BY ${sql.ref(measure)} DESC, customer_id) AS bucket
-        FROM graded) ranked
+/**
+ * The customers ranked by a measure, best first, in at most 100 equal-count buckets (the Lorenz curve's points),
+ * with n, Σx and Σ i·x (i the rank from the top) from the same ordering: the exact Gini follows from these.
+ */
+const concentrationOf = (measure: Measure) => sql`
+  SELECT ${measure}::text AS measure, bucket::int AS bucket, count(*)::int AS customers, sum(v)::text AS total,
+         sum(i * v)::text AS ranked
+  FROM (SELECT ${sql.ref(measure)} AS v,
+               ntile(100) OVER w AS bucket, row_number() OVER w AS i
+        FROM graded WINDOW w AS (ORDER BY ${sql.ref(measure)} DESC, customer_id)) ranked
   GROUP BY bucket`;
-
-/** n, Σx and Σ i·x over the measure in ascending order (i from 1): the exact Gini follows from these three. */
-const giniOf = (measure: Measure) => sql`
-  SELECT ${measure}::text AS measure, count(*)::int AS n, sum(v)::text AS total, sum(i * v)::text AS ranked
-  FROM (SELECT ${sql.ref(measure)} AS v, row_number() OVER (ORDER BY ${sql.ref(measure)}, customer_id) AS i
-        FROM graded) ranked`;
 
 /**
  * Everything per grade and the concentration of sales and profit for the graded customers in scope, in one
- * statement over one pass of the monthly state (never order lines): window sales, profit and contacts over the
- * window's whole calendar months ending with the month of the day before the as-of date, and each customer's
- * orders and first/last order up to that day for churn, repeat purchases and the purchase cycle.
+ * statement over the run's own results: each result keeps the window sales, profit and contacts and the
+ * lifetime orders and first/last order the run graded with (migration 013), so no monthly state is read here.
  */
 export async function runFigures(
   db: Db,
   actor: Actor,
   filter: AnalyticsFilterInput,
-  run: RunWindow,
+  runId: number,
 ): Promise<RunFigures> {
-  const inScope = sql`SELECT customer_id FROM grading_results
-    WHERE run_id = ${run.runId} AND customer_id IN (${filteredCustomerIds(db, actor, filter)})`;
-  const windowStart = sql`(date_trunc('month', ${run.asOf}::date - 1) - make_interval(months => ${run.windowMonths}))::date`;
   const { rows } = await sql<RunFigures>`
-    WITH stats AS (
-      SELECT customer_id,
-             sum(amount) FILTER (WHERE month > ${windowStart}) AS sales,
-             sum(profit) FILTER (WHERE month > ${windowStart}) AS profit,
-             sum(contact_count) FILTER (WHERE month > ${windowStart}) AS contacts,
-             sum(order_count) AS orders, min(first_order) AS first_order, max(last_order) AS last_order
-      FROM customer_month_stats
-      WHERE month <= ${run.asOf}::date - 1 AND customer_id IN (${inScope})
-      GROUP BY customer_id
-    ),
-    graded AS MATERIALIZED (
-      SELECT r.customer_id, r.grade, coalesce(s.sales, 0) AS sales, coalesce(s.profit, 0) AS profit,
-             coalesce(s.contacts, 0) AS contacts, s.orders, s.first_order, s.last_order
-      FROM grading_results r LEFT JOIN stats s ON s.customer_id = r.customer_id
-      WHERE r.run_id = ${run.runId} AND r.customer_id IN (${filteredCustomerIds(db, actor, filter)})
+    WITH graded AS MATERIALIZED (
+      SELECT r.customer_id, r.grade, coalesce(r.sales, 0) AS sales, coalesce(r.profit, 0) AS profit,
+             coalesce(r.contacts, 0) AS contacts, r.orders, r.first_order, r.last_order
+      FROM grading_results r
+      WHERE r.run_id = ${runId} AND r.customer_id IN (${filteredCustomerIds(db, actor, filter)})
     ),
     figures AS (
       SELECT g.grade::int AS grade, count(*)::int AS count,
@@ -108,11 +82,11 @@ export async function runFigures(
       FROM graded g JOIN customers c ON c.id = g.customer_id
       GROUP BY g.grade
     ),
-    buckets AS (${bucketsOf('sales')} UNION ALL ${bucketsOf('profit')}),
-    gini AS (${giniOf('sales')} UNION ALL ${giniOf('profit')})
+    buckets AS (${concentrationOf('sales')} UNION ALL ${concentrationOf('profit')})
     SELECT (SELECT coalesce(json_agg(f ORDER BY f.grade), '[]') FROM figures f) AS figures,
-           (SELECT coalesce(json_agg(b ORDER BY b.measure, b.bucket), '[]') FROM buckets b) AS buckets,
-           (SELECT coalesce(json_agg(x), '[]') FROM gini x) AS gini`.execute(db);
+           (SELECT coalesce(json_agg(b ORDER BY b.measure, b.bucket), '[]') FROM buckets b) AS buckets`.execute(
+    db,
+  );
   return rows[0]!;
 }
 

@@ -13,22 +13,23 @@ import {
   runFigures,
   type CompositionDimension,
   type ConcentrationRow,
-  type GiniSumsRow,
   type RunFigures,
-  type RunWindow,
 } from './analytics.repository.js';
 import type { AnalyticsFilterInput } from './analytics.schema.js';
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 /**
- * The Gini coefficient from n, Σx and Σ i·x (x ascending, i from 1): G = 2Σix / (nΣx) − (n + 1) / n.
+ * The Gini coefficient of the buckets' customers from n, Σx and Σ i·x with i the rank from the top (1 = the
+ * largest): G = (n + 1) / n − 2Σix / (nΣx), the usual 2Σix / (nΣx) − (n + 1) / n with i counted from the bottom.
  * Undefined (null) for an empty population or a total that is not positive (e.g. a loss-making scope).
  */
-export function giniOf({ n, total, ranked }: GiniSumsRow): number | null {
-  const sum = Number(total ?? 0);
-  if (n === 0 || !(sum > 0)) return null;
-  return (2 * Number(ranked ?? 0)) / (n * sum) - (n + 1) / n;
+export function giniOf(buckets: readonly ConcentrationRow[]): number | null {
+  const n = buckets.reduce((sum, b) => sum + b.customers, 0);
+  const total = buckets.reduce((sum, b) => sum + Number(b.total), 0);
+  const ranked = buckets.reduce((sum, b) => sum + Number(b.ranked), 0);
+  if (n === 0 || !(total > 0)) return null;
+  return (n + 1) / n - (2 * ranked) / (n * total);
 }
 
 export interface LorenzPoint {
@@ -67,7 +68,7 @@ function concentration(data: RunFigures, measure: 'sales' | 'profit') {
   const buckets = data.buckets.filter((b) => b.measure === measure);
   return {
     total: buckets.reduce((sum, b) => sum + Number(b.total), 0).toFixed(2),
-    gini: giniOf(data.gini.find((g) => g.measure === measure) ?? { n: 0, total: null, ranked: null }),
+    gini: giniOf(buckets),
     points: lorenzCurve(buckets),
   };
 }
@@ -102,8 +103,7 @@ async function compositions(
 /** Everything the dashboard shows for one run, restricted to the caller's scope and the filters. */
 export async function runSummary(db: Db, actor: Actor, runId: number, filter: AnalyticsFilterInput) {
   const { run, model } = await requireRun(db, runId);
-  const window: RunWindow = { runId, asOf: run.as_of, windowMonths: model.windowMonths };
-  const data = await runFigures(db, actor, filter, window);
+  const data = await runFigures(db, actor, filter, runId);
   const figures = data.figures;
   const population = figures.reduce((sum, row) => sum + row.count, 0);
   const totalSales = figures.reduce((sum, row) => sum + Number(row.sales), 0);

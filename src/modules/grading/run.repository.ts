@@ -162,6 +162,17 @@ export interface ResultColumns {
   scores: ArrayLike<number>;
   rfmCodes: ArrayLike<number> | undefined;
   factorScores: readonly ArrayLike<number>[];
+  /** What each customer brought, as the run read it: the dashboard sums these per grade (NaN: NULL). */
+  figures: ResultFigures;
+}
+
+export interface ResultFigures {
+  salesCents: ArrayLike<number>;
+  profitCents: ArrayLike<number>;
+  contacts: ArrayLike<number>;
+  orders: ArrayLike<number>;
+  firstOrderDay: ArrayLike<number>;
+  lastOrderDay: ArrayLike<number>;
 }
 
 /** NaN travels as SQL NULL for scores (a method without a score has none). */
@@ -186,15 +197,24 @@ export async function insertResults(
     const factorList = factorNames.length
       ? sql`ARRAY[${sql.join(factorNames)}]::float8[]`
       : sql`'{}'::float8[]`;
+    const { figures } = columns;
+    const nullable = (values: ArrayLike<number>) => nullableFloats(slice(values));
     await sql`
-      INSERT INTO grading_results (run_id, customer_id, grade, computed_grade, status, pending, score, rfm_code, factor_scores)
-      SELECT ${runId}, customer_id, grade, computed_grade, status, pending, score, rfm_code, ${factorList}
+      INSERT INTO grading_results (run_id, customer_id, grade, computed_grade, status, pending, score, rfm_code,
+                                   factor_scores, sales, profit, contacts, orders, first_order, last_order)
+      SELECT ${runId}, customer_id, grade, computed_grade, status, pending, score, rfm_code, ${factorList},
+             sales_cents / 100.0, profit_cents / 100.0, contacts, orders,
+             DATE '1970-01-01' + first_order_day, DATE '1970-01-01' + last_order_day
       FROM unnest(${slice(columns.customerIds)}::int[], ${slice(columns.grades)}::smallint[],
                   ${slice(columns.computedGrades)}::smallint[], ${slice(columns.status)}::smallint[],
                   ${slice(columns.pending)}::smallint[], ${nullableFloats(slice(columns.scores))}::float8[],
-                  ${columns.rfmCodes ? sql`${slice(columns.rfmCodes)}::smallint[]` : sql`NULL::smallint[]`}
+                  ${columns.rfmCodes ? sql`${slice(columns.rfmCodes)}::smallint[]` : sql`NULL::smallint[]`},
+                  ${nullable(figures.salesCents)}::bigint[], ${nullable(figures.profitCents)}::bigint[],
+                  ${nullable(figures.contacts)}::int[], ${nullable(figures.orders)}::int[],
+                  ${nullable(figures.firstOrderDay)}::int[], ${nullable(figures.lastOrderDay)}::int[]
                   ${factorArrays.length ? sql`, ${sql.join(factorArrays)}` : sql``})
-        AS t(customer_id, grade, computed_grade, status, pending, score, rfm_code
+        AS t(customer_id, grade, computed_grade, status, pending, score, rfm_code, sales_cents, profit_cents,
+             contacts, orders, first_order_day, last_order_day
              ${factorNames.length ? sql`, ${sql.join(factorNames)}` : sql``})`.execute(db);
   }
 }

@@ -19,6 +19,7 @@ import { findModel, findModelVersion } from './model.repository.js';
 import {
   applyRunToCurrentGrades,
   insertResults,
+  type ResultFigures,
   insertRun,
   lastRun,
   overridesAt,
@@ -232,6 +233,7 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
         scores: result.scores,
         rfmCodes: result.rfm?.code,
         factorScores: Object.values(result.factorScores),
+        figures: resultFigures(base.columns, result.rows),
       });
       const { changed } = await applyRunToCurrentGrades(
         trx,
@@ -269,4 +271,17 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
   } finally {
     runningModels.delete(request.modelId);
   }
+}
+
+/** The base aggregates the dashboard sums per grade, for the run's population members (in result order). */
+function resultFigures(aggregates: BaseAggregates['columns'], rows: Int32Array): ResultFigures {
+  const pick = (column: Float64Array) => Float64Array.from(rows, (row) => column[row]!);
+  return {
+    salesCents: pick(aggregates.sales_window_cents),
+    profitCents: pick(aggregates.profit_window_cents),
+    contacts: pick(aggregates.contacts_window),
+    orders: pick(aggregates.order_count),
+    firstOrderDay: pick(aggregates.first_order_day),
+    lastOrderDay: pick(aggregates.last_order_day),
+  };
 }
