@@ -172,6 +172,17 @@ describe('trend and migration', () => {
     for (const run of trend.runs) expect(run.counts.reduce((a, b) => a + b, 0)).toBe(10);
   });
 
+  it("the admin's unfiltered trend (each run's recorded counts) equals the trend filtered to every team", async () => {
+    type Trend = { runs: { runId: number; counts: number[] }[] };
+    const everyone = await body<Trend>(await admin('GET', `/api/analytics/trend?modelId=${compositeId}`));
+    const teams = `${t.people.teamEast},${t.people.teamSouth}`;
+    const everyTeam = await body<Trend>(
+      await admin('GET', `/api/analytics/trend?modelId=${compositeId}&teamId=${teams}`),
+    );
+    expect(everyone).toEqual(everyTeam);
+    for (const run of everyone.runs) expect(run.counts.reduce((a, b) => a + b, 0)).toBe(30);
+  });
+
   it('two runs on the same data keep every customer in its grade, counted in scope', async () => {
     const query = `fromRunId=${firstRunId}&toRunId=${secondRunId}`;
     const forRep = await body<{ cells: { from: number; to: number; count: number }[] }>(

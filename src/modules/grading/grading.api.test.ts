@@ -130,6 +130,24 @@ describe('runs and results by data scope', () => {
     ).toBe(20);
   });
 
+  it("the run list gives each run's counts in one answer: the admin's as recorded, a rep's of their own", async () => {
+    const second = await body<{ runId: number }>(
+      await admin('POST', `/api/grading/models/${compositeId}/runs`, { asOf: '2025-01-01' }),
+    );
+    type Listed = { items: { id: number; population: number; distribution: { count: number }[] }[] };
+    const listed = async (client: typeof admin) => {
+      const { items } = await body<Listed>(await client('GET', `/api/grading/runs?modelId=${compositeId}`));
+      return new Map(items.map((run) => [run.id, run]));
+    };
+    const [forAdmin, forRep] = [await listed(admin), await listed(repEast1)];
+    for (const id of [runId, second.runId]) {
+      expect(forAdmin.get(id)!.population).toBe(30);
+      expect(forRep.get(id)!.population).toBe(10);
+      expect(forRep.get(id)!.distribution.reduce((sum, row) => sum + row.count, 0)).toBe(10);
+      expect(forAdmin.get(id)).toEqual(await body(await admin('GET', `/api/grading/runs/${id}`)));
+    }
+  });
+
   it('results list only visible customers, and the total agrees', async () => {
     const results = await body<{ items: { customerId: number }[]; total: number }>(
       await repSouth1('GET', `/api/grading/runs/${runId}/results?limit=100`),

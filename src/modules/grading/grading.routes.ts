@@ -2,7 +2,6 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { AppError } from '../../server/errors.js';
 import { IdParams, errorResponses, jsonBody, jsonResponse } from '../../server/schema-common.js';
-import type { Actor } from '../auth/actor.js';
 import {
   customerGradeHistory,
   customerGrades,
@@ -37,11 +36,11 @@ import {
 import { businessDay } from './instant.service.js';
 import { findRun, listRuns } from './run.repository.js';
 import { executeRun } from './run.service.js';
-import { scopedDistribution, scopedMigration, scopedResults } from './run-views.repository.js';
+import { scopedMigration, scopedResults } from './run-views.repository.js';
+import { runView, runViews } from './run-views.service.js';
 import { verifyRun } from './verify.service.js';
 import { previewModelChange } from './what-if.service.js';
 import { previewFactor } from './factor-preview.service.js';
-import type { Db } from '../audit/audit.repository.js';
 
 const tags = ['grading'];
 const json = (description: string) => jsonResponse(AnyJson, description);
@@ -194,25 +193,6 @@ const routes = {
   }),
 };
 
-async function runView(db: Db, actor: Actor, runId: number) {
-  const run = await findRun(db, runId);
-  if (!run) throw AppError.notFound();
-  const distribution = await scopedDistribution(db, actor, runId);
-  return {
-    id: run.id,
-    modelId: run.model_id,
-    version: run.version,
-    asOf: run.as_of,
-    trigger: run.trigger,
-    startedAt: new Date(run.started_at).toISOString(),
-    finishedAt: new Date(run.finished_at).toISOString(),
-    population: distribution.reduce((sum, row) => sum + Number(row.count), 0),
-    distribution: distribution.map((row) => ({ grade: row.grade, count: Number(row.count) })),
-    timings: run.timings,
-    previousRunId: run.previous_run_id,
-  };
-}
-
 export function registerGradingRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppDeps) {
   app.openapi(routes.listModels, async (c) => c.json({ items: await listModelViews(db) }, 200));
   app.openapi(routes.getModel, async (c) => c.json(await getModelView(db, c.req.valid('param').id), 200));
@@ -258,7 +238,7 @@ export function registerGradingRoutes(app: OpenAPIHono<AppEnv>, { db, now }: App
     const { modelId, limit } = c.req.valid('query');
     const runs = await listRuns(db, modelId, limit);
     const actor = c.get('actor');
-    const items = await Promise.all(runs.map((run) => runView(db, actor, run.id)));
+    const items = await runViews(db, actor, runs);
     return c.json({ items }, 200);
   });
   app.openapi(routes.getRun, async (c) =>

@@ -8,9 +8,12 @@ import type { Actor } from '../auth/actor.js';
  * team's, an admin all; soft-deleted customers are gone for everyone. Every read of customers or of anything a
  * customer owns goes through this, so no route can forget it.
  */
+/** Whether the user's scope is every customer (figures recorded for the whole population then serve as they are). */
+export const seesAllCustomers = (actor: Actor): boolean => actor.role === 'admin';
+
 export function visibleCustomers(db: Db, actor: Actor): SelectQueryBuilder<Database, 'customers', object> {
   const query = db.selectFrom('customers').where('customers.deleted_at', 'is', null);
-  if (actor.role === 'admin') return query;
+  if (seesAllCustomers(actor)) return query;
   if (actor.role === 'manager' && actor.teamId !== null) {
     return query.where((eb) =>
       eb.or([eb('customers.team_id', '=', actor.teamId), eb('customers.owner_id', '=', actor.id)]),

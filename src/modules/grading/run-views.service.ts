@@ -1,0 +1,61 @@
+import type { Selectable } from 'kysely';
+import type { GradingRunTable } from '../../db/database.js';
+import { AppError } from '../../server/errors.js';
+import type { Db } from '../audit/audit.repository.js';
+import type { Actor } from '../auth/actor.js';
+import { seesAllCustomers } from '../shared/scope.js';
+import { findRun } from './run.repository.js';
+import { recordedCounts } from './recorded-counts.js';
+import { scopedDistributions } from './run-views.repository.js';
+
+type RunRecord = Pick<
+  Selectable<GradingRunTable>,
+  'id' | 'model_id' | 'version' | 'as_of' | 'trigger' | 'started_at' | 'finished_at' | 'distribution'
+> & { timings: unknown; previous_run_id: number | null };
+
+/**
+ * Each run's grade counts as the user may see them. An admin sees every customer: the counts the run recorded
+ * when it graded serve, instead of counting a million results again per run listed. Anyone else gets the counts
+ * of their own customers, for all the runs in one query.
+ */
+async function gradeCounts(db: Db, actor: Actor, runs: readonly RunRecord[]) {
+  const counts = new Map<number, { grade: number; count: number }[]>(runs.map((run) => [run.id, []]));
+  if (runs.length === 0) return counts;
+  if (seesAllCustomers(actor)) {
+    for (const run of runs) counts.set(run.id, recordedCounts(run));
+    return counts;
+  }
+  const rows = await scopedDistributions(
+    db,
+    actor,
+    runs.map((run) => run.id),
+  );
+  for (const row of rows) counts.get(row.run_id)!.push({ grade: row.grade, count: Number(row.count) });
+  return counts;
+}
+
+export async function runViews(db: Db, actor: Actor, runs: readonly RunRecord[]) {
+  const counts = await gradeCounts(db, actor, runs);
+  return runs.map((run) => {
+    const distribution = counts.get(run.id)!;
+    return {
+      id: run.id,
+      modelId: run.model_id,
+      version: run.version,
+      asOf: run.as_of,
+      trigger: run.trigger,
+      startedAt: new Date(run.started_at).toISOString(),
+      finishedAt: new Date(run.finished_at).toISOString(),
+      population: distribution.reduce((sum, row) => sum + row.count, 0),
+      distribution,
+      timings: run.timings,
+      previousRunId: run.previous_run_id,
+    };
+  });
+}
+
+export async function runView(db: Db, actor: Actor, runId: number) {
+  const run = await findRun(db, runId);
+  if (!run) throw AppError.notFound();
+  return (await runViews(db, actor, [run]))[0]!;
+}
