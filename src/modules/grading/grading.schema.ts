@@ -65,6 +65,7 @@ export const ModelResponse = z
     method: z.string(),
     ladder: z.array(z.object({ code: z.string(), name: localised, color: z.string().optional() })),
     definition,
+    latestRunId: z.number().int().nullable().openapi({ description: "the model's newest run" }),
     updatedAt: z.string(),
     versions: z
       .array(

@@ -4,6 +4,17 @@ export function listModels(db: Db) {
   return db.selectFrom('grading_models').selectAll().orderBy('active', 'desc').orderBy('id').execute();
 }
 
+/** The newest run of each model (of the given one only, with `modelId`), by model id. */
+export async function latestRunIds(db: Db, modelId?: number): Promise<Map<number, number>> {
+  let query = db
+    .selectFrom('grading_runs')
+    .select(['model_id', (eb) => eb.fn.max('id').as('run_id')])
+    .groupBy('model_id');
+  if (modelId !== undefined) query = query.where('model_id', '=', modelId);
+  const rows = await query.execute();
+  return new Map(rows.map((row) => [row.model_id, Number(row.run_id)]));
+}
+
 export function findModel(db: Db, id: number) {
   return db.selectFrom('grading_models').selectAll().where('id', '=', id).executeTakeFirst();
 }

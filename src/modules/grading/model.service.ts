@@ -10,6 +10,7 @@ import {
   findModelVersion,
   insertModel,
   insertModelVersion,
+  latestRunIds,
   listModels,
   listModelVersions,
   updateModel,
@@ -35,7 +36,11 @@ export function validateDefinition(definition: unknown): Model {
   return stored as Model;
 }
 
-const view = (model: NonNullable<Awaited<ReturnType<typeof findModel>>>, definition: Model) => ({
+const view = (
+  model: NonNullable<Awaited<ReturnType<typeof findModel>>>,
+  definition: Model,
+  latestRuns: ReadonlyMap<number, number>,
+) => ({
   id: model.id,
   key: model.key,
   name: { 'zh-CN': model.name_zh, 'en-US': model.name_en },
@@ -46,15 +51,17 @@ const view = (model: NonNullable<Awaited<ReturnType<typeof findModel>>>, definit
   method: definition.method.kind,
   ladder: definition.ladder,
   definition,
+  /** Lets a page ask for the newest run's figures without listing the runs first. */
+  latestRunId: latestRuns.get(model.id) ?? null,
   updatedAt: new Date(model.updated_at).toISOString(),
 });
 
 export async function listModelViews(db: Db) {
-  const models = await listModels(db);
+  const [models, latestRuns] = [await listModels(db), await latestRunIds(db)];
   return Promise.all(
     models.map(async (model) => {
       const version = await findModelVersion(db, model.id, model.current_version);
-      return view(model, validateDefinition(version?.definition));
+      return view(model, validateDefinition(version?.definition), latestRuns);
     }),
   );
 }
@@ -65,7 +72,7 @@ export async function getModelView(db: Db, id: number) {
   const version = await findModelVersion(db, id, model.current_version);
   const versions = await listModelVersions(db, id);
   return {
-    ...view(model, validateDefinition(version?.definition)),
+    ...view(model, validateDefinition(version?.definition), await latestRunIds(db, id)),
     versions: versions.map((v) => ({
       version: v.version,
       note: v.note,

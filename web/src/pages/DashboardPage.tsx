@@ -54,7 +54,8 @@ export default function DashboardPage() {
   const active = models.data?.items.filter((m) => m.active) ?? [];
   const modelId = picked.modelId ?? (active.find((m) => m.key === 'composite') ?? active[0])?.id;
   const runs = useRuns(modelId);
-  const runId = picked.runId ?? runs.data?.items[0]?.id;
+  // The model names its newest run, so the figures load alongside the run list rather than after it.
+  const runId = picked.runId ?? active.find((m) => m.id === modelId)?.latestRunId ?? runs.data?.items[0]?.id;
   const summary = useRunAnalytics(runId, filter);
   const trend = useTrend(modelId, filter);
   const compareRunId = picked.compareRunId ?? summary.data?.previousRunId ?? undefined;

@@ -83,6 +83,7 @@ export interface GradingModel {
   method: string;
   ladder: Grade[];
   definition: ModelDefinition;
+  latestRunId: number | null;
   updatedAt: string;
   versions?: { version: number; note: string | null; createdAt: string; createdBy: string | null }[];
 }
