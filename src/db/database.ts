@@ -295,6 +295,14 @@ export interface GradingRunTable {
   previous_run_id: number | null;
 }
 
+/** The dashboard's company-wide figures of a run, kept while no customer changes (migration 014). */
+export interface RunSummaryTable {
+  run_id: number;
+  computed_at: Date;
+  in_flight: string[];
+  summary: Json<unknown>;
+}
+
 /** Binary parts of a run's parameters (see src/modules/grading/params-codec.ts). */
 export interface GradingRunBlobTable {
   run_id: number;
@@ -435,6 +443,7 @@ export interface Database {
   grading_model_versions: GradingModelVersionTable;
   grading_runs: GradingRunTable;
   grading_results: GradingResultTable;
+  run_summaries: RunSummaryTable;
   grading_run_blobs: GradingRunBlobTable;
   customer_grades: CustomerGradeTable;
   grade_changes: GradeChangeTable;

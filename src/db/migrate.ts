@@ -13,6 +13,7 @@ import * as worklistPool from './migrations/010_worklist_pool.js';
 import * as messaging from './migrations/011_messaging.js';
 import * as clvForecasts from './migrations/012_clv_forecasts.js';
 import * as resultFigures from './migrations/013_result_figures.js';
+import * as runSummaries from './migrations/014_run_summaries.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '011_messaging': messaging,
   '012_clv_forecasts': clvForecasts,
   '013_result_figures': resultFigures,
+  '014_run_summaries': runSummaries,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

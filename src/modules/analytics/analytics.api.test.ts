@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { backfillResultFigures } from '../../db/migrations/013_result_figures.js';
+import { currentSummary, keepSummary } from './summary-cache.repository.js';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 
 let t: TestApp;
@@ -231,5 +232,77 @@ describe('metrics and workbooks', () => {
   it('a workbook without sheets is refused', async () => {
     const response = await repEast1('POST', '/api/analytics/xlsx', { filename: 'x', sheets: [] });
     expect(response.status).toBe(400);
+  });
+});
+
+describe("the admin's kept company-wide summary", () => {
+  const teams = () => `?teamId=${t.people.teamEast},${t.people.teamSouth}`;
+
+  it('is kept when the run is made, and equals the summary filtered to every team', async () => {
+    const kept = await t.handle.db
+      .selectFrom('run_summaries')
+      .select('run_id')
+      .where('run_id', '=', secondRunId)
+      .execute();
+    expect(kept).toHaveLength(1);
+    expect(await summaryOf(admin)).toEqual(await summaryOf(admin, teams()));
+    // Served from what was kept, not computed again:
+    await sql`UPDATE run_summaries SET summary = jsonb_set(summary, '{population}', '12345')
+              WHERE run_id = ${secondRunId}`.execute(t.handle.db);
+    expect((await summaryOf(admin)).population).toBe(12345);
+    await t.handle.db.deleteFrom('run_summaries').where('run_id', '=', secondRunId).execute();
+    expect((await summaryOf(admin)).population).toBe(30);
+  });
+
+  it('a customer changed or deleted after it was kept is counted at the next view', async () => {
+    const customer = (
+      await t.handle.db.selectFrom('customers').select('id').where('code', '=', 'A1').execute()
+    )[0]!;
+    expect((await admin('PATCH', `/api/customers/${customer.id}`, { province: '浙江省' })).status).toBe(200);
+    const moved = await summaryOf(admin);
+    expect(moved.composition.province!.find((row) => row.key === '浙江省')?.total).toBe(1);
+    expect(moved).toEqual(await summaryOf(admin, teams()));
+    expect((await admin('DELETE', `/api/customers/${customer.id}`)).status).toBe(204);
+    const deleted = await summaryOf(admin);
+    expect(deleted.population).toBe(29);
+    expect(deleted).toEqual(await summaryOf(admin, teams()));
+  });
+
+  it('a transaction in flight when it was computed makes it stale once committed, not while running or aborted', async () => {
+    const db = t.handle.db;
+    const xidOf = async (trx: typeof db) =>
+      (await sql<{ xid: string }>`SELECT pg_current_xact_id()::text AS xid`.execute(trx)).rows[0]!.xid;
+    const committed = await db.transaction().execute(xidOf);
+    let aborted = '';
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        aborted = await xidOf(trx);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    const keptWith = async (inFlight: string[], reader: typeof db = db) => {
+      await keepSummary(
+        db,
+        secondRunId,
+        { computed_at: new Date('2100-01-01'), in_flight: inFlight },
+        { kept: true },
+      );
+      return currentSummary(reader, secondRunId);
+    };
+    expect(await keptWith([aborted])).toEqual({ kept: true });
+    expect(await keptWith([committed])).toBeUndefined();
+    await db.transaction().execute(async (trx) => {
+      const running = await xidOf(trx);
+      await keepSummary(
+        trx,
+        secondRunId,
+        { computed_at: new Date('2100-01-01'), in_flight: [running] },
+        { kept: true },
+      );
+      expect(await currentSummary(trx, secondRunId)).toEqual({ kept: true });
+    });
+    expect(await currentSummary(db, secondRunId)).toBeUndefined();
+    await db.deleteFrom('run_summaries').where('run_id', '=', secondRunId).execute();
   });
 });

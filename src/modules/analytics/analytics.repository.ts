@@ -2,8 +2,14 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { recordedCounts } from '../grading/recorded-counts.js';
-import { seesAllCustomers, visibleCustomers } from '../shared/scope.js';
+import { liveCustomers, seesAllCustomers, visibleCustomers } from '../shared/scope.js';
 import type { AnalyticsFilterInput } from './analytics.schema.js';
+
+/** Ids of the customers a summary covers, as a subquery. */
+export type CustomerScope = ReturnType<typeof filteredCustomerIds>;
+
+/** Every customer: the company-wide summary's scope. */
+export const everyCustomerId = (db: Db): CustomerScope => liveCustomers(db).select('customers.id');
 
 /** The customers the caller may see, narrowed by the dashboard's filters. */
 export function filteredCustomerIds(db: Db, actor: Actor, filter: AnalyticsFilterInput) {
@@ -59,18 +65,13 @@ const concentrationOf = (measure: Measure) => sql`
  * statement over the run's own results: each result keeps the window sales, profit and contacts and the
  * lifetime orders and first/last order the run graded with (migration 013), so no monthly state is read here.
  */
-export async function runFigures(
-  db: Db,
-  actor: Actor,
-  filter: AnalyticsFilterInput,
-  runId: number,
-): Promise<RunFigures> {
+export async function runFigures(db: Db, scope: CustomerScope, runId: number): Promise<RunFigures> {
   const { rows } = await sql<RunFigures>`
     WITH graded AS MATERIALIZED (
       SELECT r.customer_id, r.grade, coalesce(r.sales, 0) AS sales, coalesce(r.profit, 0) AS profit,
              coalesce(r.contacts, 0) AS contacts, r.orders, r.first_order, r.last_order
       FROM grading_results r
-      WHERE r.run_id = ${runId} AND r.customer_id IN (${filteredCustomerIds(db, actor, filter)})
+      WHERE r.run_id = ${runId} AND r.customer_id IN (${scope})
     ),
     figures AS (
       SELECT g.grade::int AS grade, count(*)::int AS count,
@@ -105,7 +106,7 @@ export type CompositionDimension = keyof typeof compositionColumns;
  * Customers per (attribute value, grade) in the run, among the filtered scope, for every dimension in one pass
  * (grouping sets); NULL attribute values included, told apart from "not grouped by" with GROUPING().
  */
-export async function compositionCounts(db: Db, actor: Actor, filter: AnalyticsFilterInput, runId: number) {
+export async function compositionCounts(db: Db, scope: CustomerScope, runId: number) {
   const dimensions = Object.entries(compositionColumns) as [CompositionDimension, string][];
   const column = (name: string) => sql`c.${sql.ref(name)}`;
   const pick = (value: (dimension: CompositionDimension, name: string) => RawBuilder<unknown>) =>
@@ -125,14 +126,14 @@ export async function compositionCounts(db: Db, actor: Actor, filter: AnalyticsF
            CASE ${pick((_, name) => sql`${column(name)}::text`)} END AS key,
            r.grade::int AS grade, count(*)::int AS count
     FROM grading_results r JOIN customers c ON c.id = r.customer_id
-    WHERE r.run_id = ${runId} AND r.customer_id IN (${filteredCustomerIds(db, actor, filter)})
+    WHERE r.run_id = ${runId} AND r.customer_id IN (${scope})
     GROUP BY GROUPING SETS (${sql.join(dimensions.map(([, name]) => sql`(${column(name)}, r.grade)`))})`.execute(
     db,
   );
   return rows;
 }
 
-const noFilter = (filter: AnalyticsFilterInput) =>
+export const noFilter = (filter: AnalyticsFilterInput) =>
   Object.values(filter).every((value) => value === undefined);
 
 /**

@@ -1,4 +1,6 @@
 import { PassThrough } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
 import { METRIC_IDS, METRICS, parseModel } from '../../engine/index.js';
 import { AppError } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
@@ -8,14 +10,20 @@ import {
   compositionColumns,
   compositionCounts,
   distributionTrend,
+  everyCustomerId,
+  filteredCustomerIds,
   filteredMigration,
   findRunWithDefinition,
+  noFilter,
   runFigures,
   type CompositionDimension,
+  type CustomerScope,
   type ConcentrationRow,
   type RunFigures,
 } from './analytics.repository.js';
 import type { AnalyticsFilterInput } from './analytics.schema.js';
+import { currentSummary, keepSummary, markSnapshot } from './summary-cache.repository.js';
+import { seesAllCustomers } from '../shared/scope.js';
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
@@ -74,17 +82,11 @@ function concentration(data: RunFigures, measure: 'sales' | 'profit') {
 }
 
 /** Grade × attribute counts for every composition dimension, one row per attribute value, biggest first. */
-async function compositions(
-  db: Db,
-  actor: Actor,
-  filter: AnalyticsFilterInput,
-  runId: number,
-  grades: number,
-) {
+async function compositions(db: Db, scope: CustomerScope, runId: number, grades: number) {
   const byDimension = new Map<CompositionDimension, Map<string | null, number[]>>(
     (Object.keys(compositionColumns) as CompositionDimension[]).map((d) => [d, new Map()]),
   );
-  for (const row of await compositionCounts(db, actor, filter, runId)) {
+  for (const row of await compositionCounts(db, scope, runId)) {
     const byKey = byDimension.get(row.dimension)!;
     const counts = byKey.get(row.key) ?? new Array<number>(grades).fill(0);
     counts[row.grade] = (counts[row.grade] ?? 0) + row.count;
@@ -100,10 +102,11 @@ async function compositions(
   return result;
 }
 
-/** Everything the dashboard shows for one run, restricted to the caller's scope and the filters. */
-export async function runSummary(db: Db, actor: Actor, runId: number, filter: AnalyticsFilterInput) {
-  const { run, model } = await requireRun(db, runId);
-  const data = await runFigures(db, actor, filter, runId);
+type Run = Awaited<ReturnType<typeof requireRun>>;
+
+/** Everything the dashboard shows for one run, over the customers of `scope`. */
+async function summarise(db: Db, { run, model }: Run, scope: CustomerScope) {
+  const data = await runFigures(db, scope, run.id);
   const figures = data.figures;
   const population = figures.reduce((sum, row) => sum + row.count, 0);
   const totalSales = figures.reduce((sum, row) => sum + Number(row.sales), 0);
@@ -129,7 +132,7 @@ export async function runSummary(db: Db, actor: Actor, runId: number, filter: An
     };
   });
   return {
-    runId,
+    runId: run.id,
     modelId: run.model_id,
     version: run.version,
     asOf: run.as_of,
@@ -143,8 +146,40 @@ export async function runSummary(db: Db, actor: Actor, runId: number, filter: An
       sales: concentration(data, 'sales'),
       profit: concentration(data, 'profit'),
     },
-    composition: await compositions(db, actor, filter, runId, model.ladder.length),
+    composition: await compositions(db, scope, run.id, model.ladder.length),
   };
+}
+
+type Summary = Awaited<ReturnType<typeof summarise>>;
+
+/**
+ * The company-wide summary of a run, computed in one snapshot and kept (see migration 014): served again while
+ * no customer changes, computed afresh when one has.
+ */
+export async function companySummary(db: Kysely<Database>, runId: number): Promise<Summary> {
+  const kept = await currentSummary(db, runId);
+  if (kept) return kept as Summary;
+  const run = await requireRun(db, runId);
+  const { mark, summary } = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const snapshot = await markSnapshot(trx);
+      return { mark: snapshot, summary: await summarise(trx, run, everyCustomerId(trx)) };
+    });
+  await keepSummary(db, runId, mark, summary);
+  return summary;
+}
+
+/** Everything the dashboard shows for one run, restricted to the caller's scope and the filters. */
+export async function runSummary(
+  db: Kysely<Database>,
+  actor: Actor,
+  runId: number,
+  filter: AnalyticsFilterInput,
+) {
+  if (seesAllCustomers(actor) && noFilter(filter)) return companySummary(db, runId);
+  return summarise(db, await requireRun(db, runId), filteredCustomerIds(db, actor, filter));
 }
 
 /** The grade distribution of a model's newest runs, oldest first, among the filtered scope. */

@@ -69,6 +69,19 @@ describe('customer data scope', () => {
     expect((await json(await admin('GET', '/api/customers'))).total).toBe(5);
   });
 
+  it('the count route counts what the list selects, in the caller scope; a page can leave its total out', async () => {
+    const countOf = async (client: typeof admin, query = '') =>
+      ((await (await client('GET', `/api/customers/count${query}`)).json()) as { total: number }).total;
+    expect(await countOf(repEast1)).toBe(2);
+    expect(await countOf(managerEast)).toBe(3);
+    expect(await countOf(admin)).toBe(5);
+    expect(await countOf(repEast1, `?ownerId=${t.people.repEast2}`)).toBe(0);
+    expect(await countOf(admin, `?teamId=${t.people.teamEast}`)).toBe(3);
+    const page = await json(await repEast1('GET', '/api/customers?withTotal=false'));
+    expect(page.total).toBeNull();
+    expect(page.items!.map((c) => c.id).sort()).toEqual([ids.east1a, ids.east1b].sort());
+  });
+
   it("a rep gets 404, never 403 and never the data, for another rep's customer on read, update and delete", async () => {
     for (const [method, body] of [
       ['GET', undefined],

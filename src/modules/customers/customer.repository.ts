@@ -4,7 +4,7 @@ import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
 import { visibleCustomers } from '../shared/scope.js';
-import type { CustomerListFilter } from './customer.schema.js';
+import type { CustomerFilter, CustomerListFilter } from './customer.schema.js';
 
 /** A sort key of the list: its SQL expression and the type its cursor text is read back as. */
 const sortExpressions = {
@@ -60,10 +60,7 @@ export type CustomerViewRow = Awaited<
   ReturnType<ReturnType<typeof customerViews>['executeTakeFirstOrThrow']>
 >;
 
-function applyFilter(
-  query: ReturnType<typeof customerViews>,
-  filter: Omit<CustomerListFilter, 'limit' | 'cursor' | 'sort' | 'order'>,
-) {
+function applyFilter(query: ReturnType<typeof customerViews>, filter: CustomerFilter) {
   let q = query;
   if (filter.q) {
     const pattern = containsPattern(filter.q);
@@ -144,7 +141,7 @@ export async function listCustomerViews(db: Db, actor: Actor, filter: CustomerLi
     .execute();
 }
 
-export async function countCustomers(db: Db, actor: Actor, filter: CustomerListFilter): Promise<number> {
+export async function countCustomers(db: Db, actor: Actor, filter: CustomerFilter): Promise<number> {
   const row = await applyFilter(customerViews(db, actor), filter)
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -153,11 +150,7 @@ export async function countCustomers(db: Db, actor: Actor, filter: CustomerListF
 }
 
 /** The ids of the visible customers a list filter selects: a segment elsewhere selects exactly as the list does. */
-export function filteredCustomerIds(
-  db: Db,
-  actor: Actor,
-  filter: Omit<CustomerListFilter, 'limit' | 'cursor' | 'sort' | 'order'>,
-) {
+export function filteredCustomerIds(db: Db, actor: Actor, filter: CustomerFilter) {
   return applyFilter(customerViews(db, actor), filter).clearSelect().select('customers.id');
 }
 

@@ -5,6 +5,8 @@ import { regradeCustomers } from '../grading/instant.service.js';
 import {
   CustomerBulkAssign,
   CustomerBulkAssignResult,
+  CustomerCount,
+  CustomerCountQuery,
   CustomerCreate,
   CustomerListQuery,
   CustomerPage,
@@ -13,6 +15,7 @@ import {
 } from './customer.schema.js';
 import {
   bulkAssignCustomers,
+  countCustomersMatching,
   createCustomer,
   deleteCustomer,
   getCustomer,
@@ -29,6 +32,15 @@ const listRoute = createRoute({
   summary: 'List customers in your scope, with filters, search, sorting and keyset pagination',
   request: { query: CustomerListQuery },
   responses: { 200: jsonResponse(CustomerPage, 'A page of customers'), ...errorResponses },
+});
+
+const countRoute = createRoute({
+  method: 'get',
+  path: '/customers/count',
+  tags,
+  summary: 'How many customers in your scope the list filters select',
+  request: { query: CustomerCountQuery },
+  responses: { 200: jsonResponse(CustomerCount, 'The count'), ...errorResponses },
 });
 
 const getRoute = createRoute({
@@ -79,6 +91,9 @@ const bulkAssignRoute = createRoute({
 export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppDeps) {
   app.openapi(listRoute, async (c) =>
     c.json(await listCustomers(db, c.get('actor'), c.req.valid('query')), 200),
+  );
+  app.openapi(countRoute, async (c) =>
+    c.json(await countCustomersMatching(db, c.get('actor'), c.req.valid('query')), 200),
   );
   app.openapi(getRoute, async (c) =>
     c.json(await getCustomer(db, c.get('actor'), c.req.valid('param').id), 200),

@@ -112,8 +112,26 @@ export const CustomerListQuery = PageQuery.extend({
   grade: csv.optional(),
   sort: z.enum(customerSortKeys).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
+  /**
+   * 'false' leaves the total out (null): counting every match costs a scan of all of them, which a page of rows
+   * does not, so the list page asks for the count separately and shows its rows without waiting for it.
+   */
+  withTotal: z.enum(['true', 'false']).default('true'),
 });
 export type CustomerListFilter = z.output<typeof CustomerListQuery>;
+
+export const CustomerCountQuery = CustomerListQuery.omit({
+  limit: true,
+  cursor: true,
+  sort: true,
+  order: true,
+  withTotal: true,
+});
+
+/** The filters of the list, without its paging and order: what a count, an export or a segment selects by. */
+export type CustomerFilter = z.output<typeof CustomerCountQuery>;
+
+export const CustomerCount = z.object({ total: z.number().int() }).openapi('CustomerCount');
 
 const nullableString = z.string().nullable();
 
@@ -172,7 +190,11 @@ export const CustomerResponse = z
 export type CustomerView = z.infer<typeof CustomerResponse>;
 
 export const CustomerPage = z
-  .object({ items: z.array(CustomerResponse), total: z.number().int(), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(CustomerResponse),
+    total: z.number().int().nullable(),
+    nextCursor: z.string().nullable(),
+  })
   .openapi('CustomerPage');
 
 export const CustomerBulkAssign = z

@@ -23,6 +23,7 @@ import { toCustomerColumns, toCustomerView } from './customer.mapper.js';
 import type {
   CustomerBulkAssignInput,
   CustomerCreateInput,
+  CustomerFilter,
   CustomerListFilter,
   CustomerUpdateInput,
   CustomerView,
@@ -88,14 +89,18 @@ export async function listCustomers(
   db: Db,
   actor: Actor,
   filter: CustomerListFilter,
-): Promise<Page<CustomerView>> {
+): Promise<Omit<Page<CustomerView>, 'total'> & { total: number | null }> {
   const cursor = decodeCursor(filter.cursor);
   const [rows, total] = await Promise.all([
     listCustomerViews(db, actor, filter, cursor),
-    countCustomers(db, actor, filter),
+    filter.withTotal === 'true' ? countCustomers(db, actor, filter) : null,
   ]);
-  const page = toPage(rows, filter.limit, total, (row) => row.sort_key);
-  return { ...page, items: page.items.map(toCustomerView) };
+  const page = toPage(rows, filter.limit, total ?? 0, (row) => row.sort_key);
+  return { ...page, total, items: page.items.map(toCustomerView) };
+}
+
+export async function countCustomersMatching(db: Db, actor: Actor, filter: CustomerFilter) {
+  return { total: await countCustomers(db, actor, filter) };
 }
 
 export async function createCustomer(

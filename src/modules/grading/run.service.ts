@@ -10,6 +10,7 @@ import {
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../server/errors.js';
 import { raiseGradeAlerts } from '../alerts/alert.service.js';
+import { companySummary } from '../analytics/analytics.service.js';
 import { clvMetrics, usesClvMetrics, type ClvMetrics } from '../clv/clv-metrics.js';
 import { storeRunForecasts } from '../clv/forecast.service.js';
 import type { ClvRunParams } from '../../engine/clv/forecast.js';
@@ -184,7 +185,7 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
   if (runningModels.has(request.modelId)) throw new AppError('CONFLICT');
   runningModels.add(request.modelId);
   try {
-    return await db.transaction().execute(async (trx) => {
+    const summary = await db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ locked: boolean }>`
         SELECT pg_try_advisory_xact_lock(74231002, ${request.modelId}) AS locked`.execute(trx);
       if (!rows[0]?.locked) throw new AppError('CONFLICT');
@@ -268,6 +269,9 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
         timings,
       };
     });
+    // The admin's dashboard shows the newest run first: its company-wide figures are ready when the run is.
+    await companySummary(db, summary.runId);
+    return summary;
   } finally {
     runningModels.delete(request.modelId);
   }

@@ -11,8 +11,12 @@ import type { Actor } from '../auth/actor.js';
 /** Whether the user's scope is every customer (figures recorded for the whole population then serve as they are). */
 export const seesAllCustomers = (actor: Actor): boolean => actor.role === 'admin';
 
+/** Every customer not deleted. */
+export const liveCustomers = (db: Db): SelectQueryBuilder<Database, 'customers', object> =>
+  db.selectFrom('customers').where('customers.deleted_at', 'is', null);
+
 export function visibleCustomers(db: Db, actor: Actor): SelectQueryBuilder<Database, 'customers', object> {
-  const query = db.selectFrom('customers').where('customers.deleted_at', 'is', null);
+  const query = liveCustomers(db);
   if (seesAllCustomers(actor)) return query;
   if (actor.role === 'manager' && actor.teamId !== null) {
     return query.where((eb) =>

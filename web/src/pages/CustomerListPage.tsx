@@ -11,7 +11,7 @@ import { CustomerFilters } from '../modules/customers/components/CustomerFilters
 import { CustomerTable } from '../modules/customers/components/CustomerTable';
 import { ExportMenu } from '../modules/customers/components/ExportMenu';
 import { SavedViews } from '../modules/customers/components/SavedViews';
-import { useCustomerList } from '../modules/customers/hooks/useCustomers';
+import { useCustomerCount, useCustomerList } from '../modules/customers/hooks/useCustomers';
 import { useCustomerListParams } from '../modules/customers/hooks/useCustomerListParams';
 
 export default function CustomerListPage() {
@@ -20,6 +20,7 @@ export default function CustomerListPage() {
   const actor = useActor();
   const state = useCustomerListParams();
   const list = useCustomerList(state.params);
+  const count = useCustomerCount(state.params);
   const { models, byId } = useModelLookup();
   const [selected, setSelected] = useState<number[]>([]);
   const canAssign = actor.role !== 'rep';
@@ -63,7 +64,7 @@ export default function CustomerListPage() {
         />
         <Flex justify="space-between" align="center">
           <Typography.Text type="secondary">
-            {list.data ? t('customerList.total', { total: list.data.total }) : ''}
+            {count.data ? t('customerList.total', { total: count.data.total }) : ''}
           </Typography.Text>
           <Space>
             <Typography.Text type="secondary">{t('customerList.page', { page })}</Typography.Text>

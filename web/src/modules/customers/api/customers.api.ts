@@ -88,6 +88,12 @@ export interface CustomerListParams {
   limit?: number;
 }
 
+/** The list's filters alone, without its page and order. */
+export function filtersOf(params: CustomerListParams): CustomerListParams {
+  const { cursor: _cursor, limit: _limit, sort: _sort, order: _order, ...filters } = params;
+  return filters;
+}
+
 /** The writable fields, as the create and edit forms send them. */
 export type CustomerInput = Partial<
   Omit<
@@ -107,7 +113,11 @@ export type CustomerInput = Partial<
 export type ExportFormat = 'csv' | 'xlsx';
 
 export const customersApi = {
-  list: (params: CustomerListParams) => api.get<Page<Customer>>(`/customers${buildQuery({ ...params })}`),
+  /** A page of rows without the total, which `count` gives: rows show without waiting for a count of all matches. */
+  list: (params: CustomerListParams) =>
+    api.get<Omit<Page<Customer>, 'total'>>(`/customers${buildQuery({ ...params, withTotal: 'false' })}`),
+  count: (filters: CustomerListParams) =>
+    api.get<{ total: number }>(`/customers/count${buildQuery({ ...filters })}`),
   get: (id: number) => api.get<Customer>(`/customers/${id}`),
   create: (input: CustomerInput) => api.post<Customer>('/customers', input),
   update: (id: number, input: CustomerInput) => api.patch<Customer>(`/customers/${id}`, input),

@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { customersApi, type CustomerInput, type CustomerListParams } from '../api/customers.api';
+import { customersApi, filtersOf, type CustomerInput, type CustomerListParams } from '../api/customers.api';
 
 export const customerKeys = {
   all: ['customers'] as const,
   list: (params: CustomerListParams) => ['customers', 'list', params] as const,
+  count: (filters: CustomerListParams) => ['customers', 'count', filters] as const,
   detail: (id: number) => ['customers', id] as const,
   records: (id: number, resource: string) => ['customers', id, resource] as const,
 };
@@ -12,6 +13,16 @@ export function useCustomerList(params: CustomerListParams) {
   return useQuery({
     queryKey: customerKeys.list(params),
     queryFn: () => customersApi.list(params),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** How many customers the list's filters select (the page's cursor and order do not change it). */
+export function useCustomerCount(params: CustomerListParams) {
+  const filters = filtersOf(params);
+  return useQuery({
+    queryKey: customerKeys.count(filters),
+    queryFn: () => customersApi.count(filters),
     placeholderData: keepPreviousData,
   });
 }
