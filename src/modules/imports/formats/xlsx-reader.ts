@@ -39,7 +39,12 @@ export function readXlsxRows(path: string, wanted?: string): XlsxRows {
     try {
       for await (const worksheet of book) {
         const name = (worksheet as unknown as { name: string }).name;
-        if (wanted !== undefined && name !== wanted) continue;
+        if (wanted !== undefined && name !== wanted) {
+          // Read through, not skipped: exceljs deletes the temp file of a sheet stored before the shared strings
+          // once passed, and a sheet left unread would then fail to open it (an uncaught ENOENT).
+          for await (const _row of worksheet) continue;
+          continue;
+        }
         let found = wanted !== undefined;
         if (found) chosen = name;
         for await (const row of worksheet) {
