@@ -177,10 +177,11 @@ export function findCustomersForUpdate(db: Db, actor: Actor, ids: number[]) {
     .execute();
 }
 
+// `updated_at` is kept by the customers_touch_updated_at trigger (migration 014) on every update.
 export function updateCustomers(db: Db, ids: number[], values: Updateable<CustomerTable>) {
   return db
     .updateTable('customers')
-    .set({ ...values, updated_at: new Date() })
+    .set(values)
     .where('id', 'in', ids)
     .returningAll()
     .execute();
@@ -193,7 +194,7 @@ export async function insertCustomer(db: Db, values: Insertable<CustomerTable>) 
 export async function updateCustomer(db: Db, id: number, values: Updateable<CustomerTable>) {
   return db
     .updateTable('customers')
-    .set({ ...values, updated_at: new Date() })
+    .set(values)
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -202,7 +203,7 @@ export async function updateCustomer(db: Db, id: number, values: Updateable<Cust
 export async function softDeleteCustomer(db: Db, id: number) {
   return db
     .updateTable('customers')
-    .set({ deleted_at: new Date(), updated_at: new Date() })
+    .set({ deleted_at: new Date() })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

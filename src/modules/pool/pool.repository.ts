@@ -54,7 +54,7 @@ export async function recallDue(db: Db, asOf: string): Promise<RecalledRow[]> {
       SELECT r.customer_id, r.owner_id, r.recall_on FROM ${recallSchedule()} r WHERE r.recall_on <= ${asOf}::date
     ),
     recalled AS (
-      UPDATE customers c SET owner_id = NULL, updated_at = now()
+      UPDATE customers c SET owner_id = NULL
       FROM due WHERE c.id = due.customer_id AND c.owner_id = due.owner_id
       RETURNING c.id AS customer_id, due.owner_id, due.recall_on
     ),
@@ -244,7 +244,7 @@ export async function lastLostOn(db: Db, userId: number, customerId: number): Pr
 export async function setOwner(db: Db, customerId: number, ownerId: number | null, teamId?: number | null) {
   await db
     .updateTable('customers')
-    .set({ owner_id: ownerId, ...(teamId === undefined ? {} : { team_id: teamId }), updated_at: new Date() })
+    .set({ owner_id: ownerId, ...(teamId === undefined ? {} : { team_id: teamId }) })
     .where('id', '=', customerId)
     .execute();
 }
