@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Col, Empty, Row, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Col, Empty, Row, Skeleton, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PagePanel } from '../shared/components/PagePanel';
 import { QueryState } from '../shared/components/QueryState';
@@ -7,19 +7,15 @@ import { formatMoneyShort } from '../shared/format/money';
 import { formatShare } from '../shared/format/localised';
 import { useActor } from '../modules/auth/hooks/useSession';
 import type { AnalyticsFilter, RunAnalytics } from '../modules/analytics/api/analytics.api';
-import { BehaviourTable } from '../modules/analytics/components/BehaviourTable';
-import { CompositionChart } from '../modules/analytics/components/CompositionChart';
-import { DashboardFunnel } from '../modules/analytics/components/DashboardFunnel';
 import { DashboardFilters, type DashboardSelection } from '../modules/analytics/components/DashboardFilters';
 import { LorenzChart } from '../modules/analytics/components/LorenzChart';
-import { MigrationCard } from '../modules/analytics/components/MigrationCard';
 import { PyramidChart } from '../modules/analytics/components/PyramidChart';
-import { TrendChart } from '../modules/analytics/components/TrendChart';
 import { shareOfTop } from '../modules/analytics/components/lorenz';
-import { useRunAnalytics, useTrend } from '../modules/analytics/hooks/useAnalytics';
+import { useRunAnalytics } from '../modules/analytics/hooks/useAnalytics';
 import { useModels, useRuns } from '../modules/grading/hooks/useGrading';
-import { ClvDashboard } from '../modules/clv/components/ClvDashboard';
 import { FigureRow } from '../shared/components/FigureRow';
+
+const DashboardDetails = lazy(() => import('../modules/analytics/components/DashboardDetails'));
 
 function Figures({ data }: { data: RunAnalytics }) {
   const { t, i18n } = useTranslation();
@@ -57,7 +53,6 @@ export default function DashboardPage() {
   // The model names its newest run, so the figures load alongside the run list rather than after it.
   const runId = picked.runId ?? active.find((m) => m.id === modelId)?.latestRunId ?? runs.data?.items[0]?.id;
   const summary = useRunAnalytics(runId, filter);
-  const trend = useTrend(modelId, filter);
   const compareRunId = picked.compareRunId ?? summary.data?.previousRunId ?? undefined;
   return (
     <PagePanel
@@ -90,22 +85,20 @@ export default function DashboardPage() {
                 <Col xs={24} xl={12}>
                   <LorenzChart data={data} />
                 </Col>
-                <Col span={24}>
-                  <MigrationCard fromRunId={compareRunId} toRunId={data.runId} filter={filter} />
-                </Col>
-                <Col xs={24} xl={12}>
-                  <QueryState query={trend}>{(value) => <TrendChart trend={value} />}</QueryState>
-                </Col>
-                <Col xs={24} xl={12}>
-                  <CompositionChart data={data} />
-                </Col>
-                <Col span={24}>
-                  <BehaviourTable data={data} />
-                </Col>
-                <Col span={24}>
-                  <DashboardFunnel filter={filter} />
-                </Col>
-                <ClvDashboard modelId={modelId} filter={filter} />
+                <Suspense
+                  fallback={
+                    <Col span={24}>
+                      <Skeleton active />
+                    </Col>
+                  }
+                >
+                  <DashboardDetails
+                    data={data}
+                    modelId={modelId}
+                    compareRunId={compareRunId}
+                    filter={filter}
+                  />
+                </Suspense>
               </Row>
             </Spin>
           )}
