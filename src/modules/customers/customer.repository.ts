@@ -179,12 +179,7 @@ export function findCustomersForUpdate(db: Db, actor: Actor, ids: number[]) {
 
 // `updated_at` is kept by the customers_touch_updated_at trigger (migration 014) on every update.
 export function updateCustomers(db: Db, ids: number[], values: Updateable<CustomerTable>) {
-  return db
-    .updateTable('customers')
-    .set(values)
-    .where('id', 'in', ids)
-    .returningAll()
-    .execute();
+  return db.updateTable('customers').set(values).where('id', 'in', ids).returningAll().execute();
 }
 
 export async function insertCustomer(db: Db, values: Insertable<CustomerTable>) {
