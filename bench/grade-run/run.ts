@@ -145,15 +145,18 @@ async function main(): Promise<void> {
     }
     const composite = (await findModelByKey(handle.db, 'composite'))!;
     const runs: RunSummary[] = [];
+    // executeRun returns once the run's company-wide dashboard summary is kept, after the run's transaction.
+    const afterCommit: number[] = [];
     for (let i = 0; i < 3; i++) {
-      runs.push(
-        await executeRun(handle.db, {
-          modelId: composite.id,
-          asOf: RUN_AS_OF,
-          trigger: 'cli',
-          startedBy: null,
-        }),
-      );
+      const started = performance.now();
+      const run = await executeRun(handle.db, {
+        modelId: composite.id,
+        asOf: RUN_AS_OF,
+        trigger: 'cli',
+        startedBy: null,
+      });
+      afterCommit.push(performance.now() - started - run.timings.totalMs);
+      runs.push(run);
     }
     const pick = (key: keyof RunSummary['timings']) => median(runs.map((r) => r.timings[key]));
     console.log(
@@ -162,6 +165,7 @@ async function main(): Promise<void> {
     console.log(
       `  read ${seconds(pick('readMs'))} · compute ${seconds(pick('computeMs'))} · write ${seconds(pick('writeMs'))} · total ${seconds(pick('totalMs'))}`,
     );
+    console.log(`  then, after the commit, the dashboard summary kept: ${seconds(median(afterCommit))}`);
 
     const ids = (await sql<{ id: number }>`SELECT id FROM customers ORDER BY id`.execute(handle.db)).rows.map(
       (r) => r.id,

@@ -4,6 +4,7 @@ import pg from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './database.js';
+import { preparingPool } from './prepared.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -41,7 +42,9 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
   const pool = new pg.Pool({ connectionString, max: poolSize, types: postgresTypes() });
   // An idle connection the server closes (restart, dropped test database) must not take the process down.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+  });
   return { db, kind: 'postgres', pool, close: () => db.destroy() };
 }
 

@@ -1,3 +1,4 @@
+import { preparedStatement } from '../../db/prepared.js';
 import type { Db } from '../audit/audit.repository.js';
 
 export async function insertSession(
@@ -20,6 +21,7 @@ export async function insertSession(
 export async function findSessionActor(db: Db, sessionId: string, now: Date) {
   return db
     .selectFrom('sessions')
+    .modifyFront(preparedStatement)
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.login', 'users.name', 'users.role', 'users.team_id', 'sessions.expires_at'])
     .where('sessions.id', '=', sessionId)

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { CustomerTable, Database } from '../../db/database.js';
+import { preparedStatement } from '../../db/prepared.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
@@ -125,9 +126,9 @@ function gradedAs({ gradeModelId, grade }: Pick<CustomerListFilter, 'gradeModelI
 export async function listCustomerViews(db: Db, actor: Actor, filter: CustomerListFilter, cursor?: Cursor) {
   const sort = sortExpressions[filter.sort];
   const direction = filter.order === 'asc' ? sql`asc` : sql`desc`;
-  let query = applyFilter(customerViews(db, actor), filter).select(
-    sql<string>`(${sort.expression})::text`.as('sort_key'),
-  );
+  let query = applyFilter(customerViews(db, actor), filter)
+    .modifyFront(preparedStatement)
+    .select(sql<string>`(${sort.expression})::text`.as('sort_key'));
   if (cursor) {
     const comparison = filter.order === 'asc' ? sql`>` : sql`<`;
     query = query.where(
