@@ -213,7 +213,7 @@ async function main(): Promise<void> {
   });
   const report: Record<string, unknown> = { machine, customers, login: values.login, renders: {} };
   try {
-    let listPath = '/api/customers';
+    let listPath = '/api/customers/rows';
     for (const page of Object.keys(pages) as (keyof typeof pages)[]) {
       const times: number[] = [];
       for (let i = 0; i < renders; i++) {
@@ -226,7 +226,7 @@ async function main(): Promise<void> {
           `  ${page} #${i + 1}: slowest API calls ${render.slowest.map((c) => `${c.url} ${ms(c.ms)}`).join(', ')}`,
         );
         if (page === 'customers')
-          listPath = render.apiCalls.find((url) => /^\/api\/customers(\?|$)/.test(url)) ?? listPath;
+          listPath = render.apiCalls.find((url) => /^\/api\/customers\/rows(\?|$)/.test(url)) ?? listPath;
       }
       const median = sorted(times)[Math.floor(times.length / 2)]!;
       console.log(

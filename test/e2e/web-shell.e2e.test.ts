@@ -117,7 +117,7 @@ describe('web shell in Chromium', () => {
       .poll(() => page.getByText('This customer does not exist or you may not see it').count())
       .toBe(1);
     const listRequest = page.waitForRequest(
-      (request) => new URL(request.url()).pathname === '/api/customers',
+      (request) => new URL(request.url()).pathname === '/api/customers/rows',
     );
     await page.goto(`${baseUrl}/customers`);
     expect((await listRequest).headers()['accept-language']).toBe('en-US');

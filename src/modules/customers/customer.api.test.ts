@@ -69,6 +69,44 @@ describe('customer data scope', () => {
     expect((await json(await admin('GET', '/api/customers'))).total).toBe(5);
   });
 
+  it("the rows route gives the list's customers in the list's order and pages, with only the table's fields", async () => {
+    for (const client of [admin, managerEast, repEast1]) {
+      const full = await json(await client('GET', '/api/customers?sort=name&order=asc&limit=2'));
+      const rows = await json(await client('GET', '/api/customers/rows?sort=name&order=asc&limit=2'));
+      expect(rows.total).toBe(full.total);
+      expect(rows.nextCursor).toBe(full.nextCursor);
+      const tableFields = (customer: Record<string, unknown>) => {
+        const stats = customer.stats as Record<string, unknown>;
+        const fields = [
+          'id',
+          'code',
+          'name',
+          'type',
+          'lifecycleStage',
+          'lifecycleLocked',
+          'ownerId',
+          'ownerName',
+        ];
+        fields.push('teamId', 'teamName', 'province', 'city', 'industry', 'grades');
+        return {
+          ...Object.fromEntries(fields.map((field) => [field, customer[field]])),
+          stats: { amount: stats.amount, lastOrder: stats.lastOrder },
+        };
+      };
+      expect(rows.items).toEqual((full.items as unknown as Record<string, unknown>[]).map(tableFields));
+      if (full.nextCursor) {
+        const next = `sort=name&order=asc&limit=2&cursor=${encodeURIComponent(String(full.nextCursor))}`;
+        const [fullNext, rowsNext] = [
+          await json(await client('GET', `/api/customers?${next}`)),
+          await json(await client('GET', `/api/customers/rows?${next}`)),
+        ];
+        expect(rowsNext.items!.map((c) => c.id)).toEqual(fullNext.items!.map((c) => c.id));
+      }
+    }
+    const own = await json(await repEast1('GET', '/api/customers/rows'));
+    expect(own.items!.map((c) => c.id).sort()).toEqual([ids.east1a, ids.east1b].sort());
+  });
+
   it('the count route counts what the list selects, in the caller scope; a page can leave its total out', async () => {
     const countOf = async (client: typeof admin, query = '') =>
       ((await (await client('GET', `/api/customers/count${query}`)).json()) as { total: number }).total;

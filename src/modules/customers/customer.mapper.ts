@@ -1,7 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { CustomerTable } from '../../db/database.js';
-import type { CustomerViewRow } from './customer.repository.js';
-import type { CustomerUpdateInput, CustomerView } from './customer.schema.js';
+import type { CustomerRowRow, CustomerViewRow } from './customer.repository.js';
+import type { CustomerRowView, CustomerUpdateInput, CustomerView } from './customer.schema.js';
 
 const columnOf = {
   code: 'code',
@@ -103,5 +103,25 @@ export function toCustomerView(row: CustomerViewRow): CustomerView {
     },
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+  };
+}
+
+export function toCustomerRow(row: CustomerRowRow): CustomerRowView {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    type: row.type,
+    lifecycleStage: row.lifecycle_stage,
+    lifecycleLocked: row.lifecycle_locked,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    teamId: row.team_id,
+    teamName: row.team_name,
+    province: row.province,
+    city: row.city,
+    industry: row.industry,
+    grades: row.grades,
+    stats: { amount: row.state_amount ?? '0.00', lastOrder: row.state_last_order },
   };
 }

@@ -11,6 +11,7 @@ import {
   CustomerListQuery,
   CustomerPage,
   CustomerResponse,
+  CustomerRowPage,
   CustomerUpdate,
 } from './customer.schema.js';
 import {
@@ -20,6 +21,7 @@ import {
   deleteCustomer,
   getCustomer,
   listCustomers,
+  listCustomerTableRows,
   updateCustomerById,
 } from './customer.service.js';
 
@@ -41,6 +43,16 @@ const countRoute = createRoute({
   summary: 'How many customers in your scope the list filters select',
   request: { query: CustomerCountQuery },
   responses: { 200: jsonResponse(CustomerCount, 'The count'), ...errorResponses },
+});
+
+const rowsRoute = createRoute({
+  method: 'get',
+  path: '/customers/rows',
+  tags,
+  summary:
+    "The list's rows: what its table shows of each customer, same filters, order and pages as the list",
+  request: { query: CustomerListQuery },
+  responses: { 200: jsonResponse(CustomerRowPage, 'A page of customer rows'), ...errorResponses },
 });
 
 const getRoute = createRoute({
@@ -91,6 +103,9 @@ const bulkAssignRoute = createRoute({
 export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppDeps) {
   app.openapi(listRoute, async (c) =>
     c.json(await listCustomers(db, c.get('actor'), c.req.valid('query')), 200),
+  );
+  app.openapi(rowsRoute, async (c) =>
+    c.json(await listCustomerTableRows(db, c.get('actor'), c.req.valid('query')), 200),
   );
   app.openapi(countRoute, async (c) =>
     c.json(await countCustomersMatching(db, c.get('actor'), c.req.valid('query')), 200),

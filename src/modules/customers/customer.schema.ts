@@ -189,6 +189,35 @@ export const CustomerResponse = z
   .openapi('Customer');
 export type CustomerView = z.infer<typeof CustomerResponse>;
 
+/** A customer as the list's table shows it, without the rest of the record (`GET /api/customers/rows`). */
+export const CustomerRowResponse = CustomerResponse.pick({
+  id: true,
+  code: true,
+  name: true,
+  type: true,
+  lifecycleStage: true,
+  lifecycleLocked: true,
+  ownerId: true,
+  ownerName: true,
+  teamId: true,
+  teamName: true,
+  province: true,
+  city: true,
+  industry: true,
+  grades: true,
+})
+  .extend({ stats: z.object({ amount: z.string(), lastOrder: nullableString }) })
+  .openapi('CustomerRow');
+export type CustomerRowView = z.infer<typeof CustomerRowResponse>;
+
+export const CustomerRowPage = z
+  .object({
+    items: z.array(CustomerRowResponse),
+    total: z.number().int().nullable(),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('CustomerRowPage');
+
 export const CustomerPage = z
   .object({
     items: z.array(CustomerResponse),

@@ -60,6 +60,25 @@ export interface Customer {
   updatedAt: string;
 }
 
+/** A customer as the list's table shows it (`GET /api/customers/rows`). */
+export type CustomerRow = Pick<
+  Customer,
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'type'
+  | 'lifecycleStage'
+  | 'lifecycleLocked'
+  | 'ownerId'
+  | 'ownerName'
+  | 'teamId'
+  | 'teamName'
+  | 'province'
+  | 'city'
+  | 'industry'
+  | 'grades'
+> & { stats: Pick<CustomerStats, 'amount' | 'lastOrder'> };
+
 export const customerSortKeys = [
   'name',
   'code',
@@ -113,9 +132,14 @@ export type CustomerInput = Partial<
 export type ExportFormat = 'csv' | 'xlsx';
 
 export const customersApi = {
-  /** A page of rows without the total, which `count` gives: rows show without waiting for a count of all matches. */
+  /**
+   * A page of the list's rows without the total, which `count` gives: rows show without waiting for a count of every
+   * match.
+   */
   list: (params: CustomerListParams) =>
-    api.get<Omit<Page<Customer>, 'total'>>(`/customers${buildQuery({ ...params, withTotal: 'false' })}`),
+    api.get<Omit<Page<CustomerRow>, 'total'>>(
+      `/customers/rows${buildQuery({ ...params, withTotal: 'false' })}`,
+    ),
   count: (filters: CustomerListParams) =>
     api.get<{ total: number }>(`/customers/count${buildQuery({ ...filters })}`),
   get: (id: number) => api.get<Customer>(`/customers/${id}`),

@@ -5,12 +5,12 @@ import { formatDate } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
 import { useDictionaryLabel } from '../../dictionaries/hooks/useDictionary';
 import type { GradingModel } from '../../grading/api/grading.api';
-import type { Customer, CustomerSortKey } from '../api/customers.api';
+import type { CustomerRow, CustomerSortKey } from '../api/customers.api';
 import { GradeTags } from './GradeTags';
 import { LifecycleTag } from './LifecycleTag';
 
 interface CustomerTableProps {
-  customers: Customer[];
+  customers: CustomerRow[];
   loading: boolean;
   sort: CustomerSortKey | undefined;
   order: 'asc' | 'desc' | undefined;
@@ -39,7 +39,7 @@ export function CustomerTable({
     sortOrder: sort === key && order ? sortOrders[order] : null,
   });
 
-  const columns: TableProps<Customer>['columns'] = [
+  const columns: TableProps<CustomerRow>['columns'] = [
     { title: t('customer.code'), dataIndex: 'code', width: 100, ...sortable('code') },
     {
       title: t('customer.name'),
@@ -105,7 +105,7 @@ export function CustomerTable({
   ];
 
   return (
-    <Table<Customer>
+    <Table<CustomerRow>
       rowKey="id"
       size="middle"
       columns={columns}
