@@ -269,8 +269,10 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
         timings,
       };
     });
-    // The admin's dashboard shows the newest run first: its company-wide figures are ready when the run is.
-    await companySummary(db, summary.runId);
+    // The admin's dashboard shows the newest run first: its company-wide figures are ready when the run is. They
+    // are only kept to save time: if keeping them fails, the committed run stands and the dashboard's first view
+    // computes them, reporting any error to that viewer.
+    await companySummary(db, summary.runId).catch(() => undefined);
     return summary;
   } finally {
     runningModels.delete(request.modelId);
