@@ -95,6 +95,8 @@ export interface CustomerTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   deleted_at: Date | null;
+  /** Moved by a trigger when what a kept dashboard summary reads changes (migration 015). */
+  figures_changed_at: ColumnType<Date, never, never>;
 }
 
 export type BuyingRole = 'decision_maker' | 'influencer' | 'supporter' | 'opponent' | 'user' | 'gatekeeper';

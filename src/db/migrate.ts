@@ -14,6 +14,7 @@ import * as messaging from './migrations/011_messaging.js';
 import * as clvForecasts from './migrations/012_clv_forecasts.js';
 import * as resultFigures from './migrations/013_result_figures.js';
 import * as runSummaries from './migrations/014_run_summaries.js';
+import * as figuresChangedAt from './migrations/015_figures_changed_at.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '012_clv_forecasts': clvForecasts,
   '013_result_figures': resultFigures,
   '014_run_summaries': runSummaries,
+  '015_figures_changed_at': figuresChangedAt,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -184,6 +184,22 @@ describe('trend and migration', () => {
     for (const run of everyone.runs) expect(run.counts.reduce((a, b) => a + b, 0)).toBe(30);
   });
 
+  it("the admin's migration from the previous run is kept with the company summary and equals it over every team", async () => {
+    type Cells = { cells: { from: number; to: number; count: number }[] };
+    const query = `/api/analytics/migration?fromRunId=${firstRunId}&toRunId=${secondRunId}`;
+    const cellsOf = async (path: string) =>
+      (await body<Cells>(await admin('GET', path))).cells.sort((a, b) => a.from - b.from || a.to - b.to);
+    const everyone = await cellsOf(query);
+    expect(everyone).toEqual(await cellsOf(`${query}&teamId=${t.people.teamEast},${t.people.teamSouth}`));
+    expect(everyone.reduce((sum, cell) => sum + cell.count, 0)).toBe(30);
+    await sql`UPDATE run_summaries
+              SET summary = jsonb_set(summary, '{migrationFromPrevious}', '[{"from": 0, "to": 0, "count": 777}]')
+              WHERE run_id = ${secondRunId}`.execute(t.handle.db);
+    expect(await cellsOf(query)).toEqual([{ from: 0, to: 0, count: 777 }]);
+    await t.handle.db.deleteFrom('run_summaries').where('run_id', '=', secondRunId).execute();
+    expect(await cellsOf(query)).toEqual(everyone);
+  });
+
   it('two runs on the same data keep every customer in its grade, counted in scope', async () => {
     const query = `fromRunId=${firstRunId}&toRunId=${secondRunId}`;
     const forRep = await body<{ cells: { from: number; to: number; count: number }[] }>(
@@ -251,6 +267,23 @@ describe("the admin's kept company-wide summary", () => {
               WHERE run_id = ${secondRunId}`.execute(t.handle.db);
     expect((await summaryOf(admin)).population).toBe(12345);
     await t.handle.db.deleteFrom('run_summaries').where('run_id', '=', secondRunId).execute();
+    expect((await summaryOf(admin)).population).toBe(30);
+  });
+
+  it('a change to what the summary does not read (a phone number) keeps it', async () => {
+    await summaryOf(admin);
+    await sql`UPDATE run_summaries SET summary = jsonb_set(summary, '{population}', '12345')
+              WHERE run_id = ${secondRunId}`.execute(t.handle.db);
+    const customer = (
+      await t.handle.db.selectFrom('customers').select('id').where('code', '=', 'A2').execute()
+    )[0]!;
+    expect((await admin('PATCH', `/api/customers/${customer.id}`, { phone: '021-5555-0100' })).status).toBe(
+      200,
+    );
+    expect((await summaryOf(admin)).population).toBe(12345);
+    expect((await admin('PATCH', `/api/customers/${customer.id}`, { industry: 'chemicals' })).status).toBe(
+      200,
+    );
     expect((await summaryOf(admin)).population).toBe(30);
   });
 

@@ -174,21 +174,15 @@ export async function distributionTrend(
   return { runs, counts };
 }
 
-/** From-grade × to-grade counts between two runs among the filtered scope (-1: not graded in that run). */
-export async function filteredMigration(
-  db: Db,
-  actor: Actor,
-  filter: AnalyticsFilterInput,
-  fromRunId: number,
-  toRunId: number,
-) {
+/** From-grade × to-grade counts between two runs among the customers of `scope` (-1: not graded in that run). */
+export async function migrationCounts(db: Db, scope: CustomerScope, fromRunId: number, toRunId: number) {
   const { rows } = await sql<{ from_grade: number; to_grade: number; count: number }>`
     SELECT coalesce(a.grade, -1)::int AS from_grade, coalesce(b.grade, -1)::int AS to_grade, count(*)::int AS count
     FROM (SELECT customer_id, grade FROM grading_results WHERE run_id = ${fromRunId}) a
     FULL JOIN (SELECT customer_id, grade FROM grading_results WHERE run_id = ${toRunId}) b USING (customer_id)
-    WHERE customer_id IN (${filteredCustomerIds(db, actor, filter)})
+    WHERE customer_id IN (${scope})
     GROUP BY 1, 2`.execute(db);
-  return rows;
+  return rows.map((row) => ({ from: row.from_grade, to: row.to_grade, count: row.count }));
 }
 
 /** A run with the model version it was computed with (its ladder and window come from that definition). */

@@ -12,7 +12,7 @@ import {
   distributionTrend,
   everyCustomerId,
   filteredCustomerIds,
-  filteredMigration,
+  migrationCounts,
   findRunWithDefinition,
   noFilter,
   runFigures,
@@ -150,7 +150,9 @@ async function summarise(db: Db, { run, model }: Run, scope: CustomerScope) {
   };
 }
 
-type Summary = Awaited<ReturnType<typeof summarise>>;
+type Summary = Awaited<ReturnType<typeof summarise>> & {
+  migrationFromPrevious: Awaited<ReturnType<typeof migrationCounts>>;
+};
 
 /**
  * The company-wide summary of a run, computed in one snapshot and kept (see migration 014): served again while
@@ -165,7 +167,17 @@ export async function companySummary(db: Kysely<Database>, runId: number): Promi
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const snapshot = await markSnapshot(trx);
-      return { mark: snapshot, summary: await summarise(trx, run, everyCustomerId(trx)) };
+      const everyone = everyCustomerId(trx);
+      const previous = run.run.previous_run_id;
+      return {
+        mark: snapshot,
+        summary: {
+          ...(await summarise(trx, run, everyone)),
+          // The dashboard compares with the previous run unless told otherwise: that migration is kept too.
+          migrationFromPrevious:
+            previous === null ? [] : await migrationCounts(trx, everyone, previous, runId),
+        },
+      };
     });
   await keepSummary(db, runId, mark, summary);
   return summary;
@@ -178,7 +190,10 @@ export async function runSummary(
   runId: number,
   filter: AnalyticsFilterInput,
 ) {
-  if (seesAllCustomers(actor) && noFilter(filter)) return companySummary(db, runId);
+  if (seesAllCustomers(actor) && noFilter(filter)) {
+    const { migrationFromPrevious: _migration, ...summary } = await companySummary(db, runId);
+    return summary;
+  }
   return summarise(db, await requireRun(db, runId), filteredCustomerIds(db, actor, filter));
 }
 
@@ -206,7 +221,7 @@ export async function trend(
 }
 
 export async function migration(
-  db: Db,
+  db: Kysely<Database>,
   actor: Actor,
   filter: AnalyticsFilterInput,
   fromRunId: number,
@@ -214,12 +229,14 @@ export async function migration(
 ) {
   const [from, to] = [await requireRun(db, fromRunId), await requireRun(db, toRunId)];
   if (from.run.model_id !== to.run.model_id) throw AppError.invalid('toRunId', 'invalid_value');
-  const cells = await filteredMigration(db, actor, filter, fromRunId, toRunId);
+  const kept = seesAllCustomers(actor) && noFilter(filter) && to.run.previous_run_id === fromRunId;
   return {
     fromRunId,
     toRunId,
     ladders: { from: ladderView(from.model), to: ladderView(to.model) },
-    cells: cells.map((cell) => ({ from: cell.from_grade, to: cell.to_grade, count: cell.count })),
+    cells: kept
+      ? (await companySummary(db, toRunId)).migrationFromPrevious
+      : await migrationCounts(db, filteredCustomerIds(db, actor, filter), fromRunId, toRunId),
   };
 }
 

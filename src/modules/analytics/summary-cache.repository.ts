@@ -18,14 +18,15 @@ export async function markSnapshot(db: Db): Promise<SnapshotMark> {
 }
 
 /**
- * The kept company-wide summary of a run, if no customer has changed since its snapshot: no customer row written
- * by a transaction that started at or after the snapshot, and none of the transactions then in flight committed.
+ * The kept company-wide summary of a run, if nothing it reads of the customers has changed since its snapshot: no
+ * customer's lifecycle stage, composition attributes or deletion changed by a transaction that started at or after
+ * the snapshot (migration 015), and none of the transactions then in flight committed.
  */
 export async function currentSummary(db: Db, runId: number): Promise<unknown> {
   const { rows } = await sql<{ summary: unknown }>`
     SELECT s.summary FROM run_summaries s
     WHERE s.run_id = ${runId}
-      AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.updated_at >= s.computed_at)
+      AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.figures_changed_at >= s.computed_at)
       AND NOT EXISTS (SELECT 1 FROM unnest(s.in_flight) x
                       WHERE pg_xact_status(x::text::xid8) IS DISTINCT FROM 'in progress'
                         AND pg_xact_status(x::text::xid8) IS DISTINCT FROM 'aborted')`.execute(db);
