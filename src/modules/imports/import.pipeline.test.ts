@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,7 +94,8 @@ describe('import of customers from the files companies actually have', () => {
 
   it('an XLSX with a title row, merged header cells, serial dates and a second sheet', async () => {
     const path = join(dir, 'book.xlsx');
-    const book = new XlsxWriter(createWriteStream(path));
+    const file = createWriteStream(path);
+    const book = new XlsxWriter(file);
     await book.sheet('说明', [['本表为演示']]);
     await book.sheet(
       '订单',
@@ -107,6 +109,8 @@ describe('import of customers from the files companies actually have', () => {
       { merges: ['A2:A3', 'B2:B3', 'C2:D2'] },
     );
     await book.finish();
+    // The workbook is committed before the file is: read it only once every byte has reached the file.
+    if (!file.closed) await once(file, 'close');
     const result = await runImport(handle, admin, {
       entity: 'orders',
       files: [{ path, name: 'book.xlsx' }],
