@@ -133,8 +133,12 @@ export async function compositionCounts(db: Db, scope: CustomerScope, runId: num
   return rows;
 }
 
-export const noFilter = (filter: AnalyticsFilterInput) =>
-  Object.values(filter).every((value) => value === undefined);
+/**
+ * Whether the caller looks at the whole company: sees every customer and filters none out. Figures recorded or kept
+ * for the whole population then serve instead of counting the results again.
+ */
+export const isCompanyWide = (actor: Actor, filter: AnalyticsFilterInput): boolean =>
+  seesAllCustomers(actor) && Object.values(filter).every((value) => value === undefined);
 
 /**
  * Grade counts per run of a model (its newest runs), among the filtered scope. Unfiltered and seeing every
@@ -155,7 +159,7 @@ export async function distributionTrend(
     .limit(limit)
     .execute();
   if (runs.length === 0) return { runs, counts: [] };
-  if (seesAllCustomers(actor) && noFilter(filter))
+  if (isCompanyWide(actor, filter))
     return {
       runs,
       counts: runs.flatMap((run) => recordedCounts(run).map((row) => ({ run_id: run.id, ...row }))),

@@ -14,7 +14,7 @@ import {
   filteredCustomerIds,
   migrationCounts,
   findRunWithDefinition,
-  noFilter,
+  isCompanyWide,
   runFigures,
   type CompositionDimension,
   type CustomerScope,
@@ -23,7 +23,6 @@ import {
 } from './analytics.repository.js';
 import type { AnalyticsFilterInput } from './analytics.schema.js';
 import { currentSummary, keepSummary, markSnapshot } from './summary-cache.repository.js';
-import { seesAllCustomers } from '../shared/scope.js';
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
@@ -190,7 +189,7 @@ export async function runSummary(
   runId: number,
   filter: AnalyticsFilterInput,
 ) {
-  if (seesAllCustomers(actor) && noFilter(filter)) {
+  if (isCompanyWide(actor, filter)) {
     const { migrationFromPrevious: _migration, ...summary } = await companySummary(db, runId);
     return summary;
   }
@@ -229,7 +228,7 @@ export async function migration(
 ) {
   const [from, to] = [await requireRun(db, fromRunId), await requireRun(db, toRunId)];
   if (from.run.model_id !== to.run.model_id) throw AppError.invalid('toRunId', 'invalid_value');
-  const kept = seesAllCustomers(actor) && noFilter(filter) && to.run.previous_run_id === fromRunId;
+  const kept = isCompanyWide(actor, filter) && to.run.previous_run_id === fromRunId;
   return {
     fromRunId,
     toRunId,

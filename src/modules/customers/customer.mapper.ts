@@ -55,21 +55,9 @@ const iso = (value: Date | string) =>
 
 export function toCustomerView(row: CustomerViewRow): CustomerView {
   return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
+    ...toCustomerRow(row),
     shortName: row.short_name,
-    type: row.type,
-    lifecycleStage: row.lifecycle_stage,
-    lifecycleLocked: row.lifecycle_locked,
-    ownerId: row.owner_id,
-    ownerName: row.owner_name,
-    teamId: row.team_id,
-    teamName: row.team_name,
-    province: row.province,
-    city: row.city,
     address: row.address,
-    industry: row.industry,
     nature: row.nature,
     sizeBand: row.size_band,
     headcount: row.headcount,
@@ -90,7 +78,6 @@ export function toCustomerView(row: CustomerViewRow): CustomerView {
     expectedCloseDate: row.expected_close_date,
     tags: row.tags,
     custom: row.custom,
-    grades: row.grades,
     stats: {
       orderCount: row.state_order_count ?? 0,
       amount: row.state_amount ?? '0.00',
@@ -106,6 +93,7 @@ export function toCustomerView(row: CustomerViewRow): CustomerView {
   };
 }
 
+/** The table row's fields; the whole record (`toCustomerView`) starts from them. */
 export function toCustomerRow(row: CustomerRowRow): CustomerRowView {
   return {
     id: row.id,
