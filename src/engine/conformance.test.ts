@@ -174,6 +174,29 @@ describe.each(ALL)('conformance: %s', (_name, m) => {
   });
 });
 
+describe('input order, on a population found by CI', () => {
+  it('z-score with shared quotas grades the same when two near-equal large values are read in another order', () => {
+    const found = {
+      ids: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      columns: METRICS.map((_, k) =>
+        k === 1
+          ? [0, 0, 0, 0, 0, Number.NaN, 8, 0, 2]
+          : k === 3
+            ? [0, -999999.9999999983, 0, 6, -999999.9999999984, 0, -3, 5, -1]
+            : k === 0
+              ? [0, Number.NaN, 0, 10, Number.NaN, 2, 0, 0, 2]
+              : [0, 0, 0, 0, 0, 0, 0, 0, 0],
+      ),
+    };
+    const m = scored(
+      { kind: 'zscore', clip: 3 },
+      { kind: 'quotas', quotas: [20, 30, 30, 20], ties: 'shared' },
+    );
+    const columns = toColumns(found);
+    expect(gradesById(m, permute(columns, [7, 5, 1, 8, 2, 0, 3, 4, 6]))).toEqual(gradesById(m, columns));
+  });
+});
+
 describe.each(SCORE_MODELS)('conformance of score methods: %s', (_name, m) => {
   it('is monotone: a better score never gives a lower grade', () => {
     fc.assert(

@@ -1,4 +1,5 @@
 import { argsort } from '../sort/radix.js';
+import { exactSum } from '../stats.js';
 import { gradeAbcByBuckets, type BucketGrading } from './abc-buckets.js';
 import { cumulativeLimits } from './quotas.js';
 import { lastMembers, locate, type PositionBoundary, type RankOrder } from './positions.js';
@@ -10,7 +11,8 @@ import { lastMembers, locate, type PositionBoundary, type RankOrder } from './po
  * with share < (s₀+…+s_g)/Σs. Zero, negative and NULL values always get the last class.
  *
  * Currency is summed in integer cents and compared with integer arithmetic, so shares are exact like the
- * reference's NUMERIC; other units are summed as doubles in rank order.
+ * reference's NUMERIC; for other units the total is an exact sum and the amount before a customer is summed
+ * as doubles in rank order, so neither depends on the order rows were read in.
  */
 export interface AbcParams {
   readonly kind: 'abc';
@@ -29,11 +31,9 @@ export function gradeAbc(
   ids: ArrayLike<number>,
   byId: Int32Array,
 ): { grades: Int32Array; params: AbcParams } {
-  const n = values.length;
   const last = shares.length - 1;
   const amount = exactCents ? (v: number) => Math.round(v * 100) : (v: number) => v;
-  let total = 0;
-  for (let i = 0; i < n; i++) if (values[i]! > 0) total += amount(values[i]!);
+  const total = exactSum(values, (v) => (v > 0 ? amount(v) : 0));
   const isBelow = belowTest(shares, total, exactCents);
   // The first class whose limit the amount before lies below: the class the rank-order walk reaches.
   const classOf = (before: number) => {
