@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/connect.js';
+import { openTestDatabase } from '../../testing/test-database.js';
+import type { Actor } from '../auth/actor.js';
+import { CustomerListQuery } from './customer.schema.js';
+import { listCustomerRows } from './customer.repository.js';
+
+let handle: DatabaseHandle;
+const admin: Actor = { id: 1, login: 'admin', name: 'Admin', role: 'admin', teamId: null };
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await sql`INSERT INTO customers (name) SELECT '客户 ' || i FROM generate_series(1, 20000) AS i`.execute(
+    handle.db,
+  );
+  await sql`ANALYZE customers`.execute(handle.db);
+});
+afterAll(async () => handle.close());
+
+describe('the customer list statement', () => {
+  it('gives the page it is asked for, one row more telling that another page follows', async () => {
+    const rows = await listCustomerRows(handle.db, admin, CustomerListQuery.parse({ limit: '20' }));
+    expect(rows).toHaveLength(21);
+  });
+
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    'on PostgreSQL is planned once per connection and then run on its generic plan, not planned on every call',
+    async () => {
+      await handle.db.connection().execute(async (connection) => {
+        const filter = CustomerListQuery.parse({ limit: '50' });
+        for (let call = 0; call < 8; call++) await listCustomerRows(connection, admin, filter);
+        const { rows } = await sql<{ generic: number; custom: number }>`
+          SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements
+          WHERE statement LIKE '%from "customers"%order by%'
+          ORDER BY generic_plans + custom_plans DESC LIMIT 1`.execute(connection);
+        expect(Number(rows[0]!.generic) + Number(rows[0]!.custom)).toBeGreaterThanOrEqual(8);
+        // PostgreSQL tries five custom plans before it compares them with the generic one.
+        expect(Number(rows[0]!.custom)).toBeLessThanOrEqual(5);
+        expect(Number(rows[0]!.generic)).toBeGreaterThanOrEqual(3);
+      });
+    },
+  );
+});
