@@ -17,7 +17,7 @@ import { openPglite, openPostgres, type DatabaseHandle } from '../../src/db/conn
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { generateDemo, type DemoSummary } from '../../src/modules/demo/demo.service.js';
 import { DemoGenerator } from '../../src/modules/demo/generator.js';
-import { copyTextParts } from '../../src/modules/demo/bulk-writer.js';
+import { copyTextParts } from '../../src/db/copy.js';
 import { emptyChunk, type DemoTable } from '../../src/modules/demo/tables.js';
 import type { PgliteMethod } from '../../src/modules/demo/bulk-writer.js';
 

@@ -1,5 +1,6 @@
 import { sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
+import { markedCopy, runCopy } from './copy.js';
 
 const MARK = '/* prepared */';
 
@@ -13,7 +14,10 @@ export const preparedStatement = sql.raw(MARK);
 /** Distinct statement texts given names, at most; beyond them marked queries run unnamed (IN lists of every length). */
 const MOST_STATEMENTS = 500;
 
-/** The pg pool Kysely is given on PostgreSQL: marked statements are sent with a name, prepared once per connection. */
+/**
+ * The pg pool Kysely is given on PostgreSQL: marked statements are sent with a name, prepared once per connection,
+ * and a marked COPY (`copyFromStdin`) streams its rows in on the same connection.
+ */
 export function preparingPool(pool: pg.Pool): PostgresPool {
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
@@ -33,6 +37,8 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
     async connect() {
       const client = await pool.connect();
       const query = (text: unknown, values?: readonly unknown[]) => {
+        const copy = typeof text === 'string' ? markedCopy(text) : undefined;
+        if (copy) return runCopy(client, copy, values![0] as Iterable<string>);
         const name = typeof text === 'string' ? nameOf(text) : undefined;
         if (name) return client.query({ name, text: text as string, values: values as unknown[] });
         return (client.query as (text: unknown, values?: readonly unknown[]) => unknown)(text, values);

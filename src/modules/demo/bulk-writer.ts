@@ -1,8 +1,6 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import { from as copyFrom } from 'pg-copy-streams';
+import { copyTextParts, runCopy } from '../../db/copy.js';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Field, Row } from './tables.js';
 
@@ -34,8 +32,7 @@ function postgresSession(client: pg.PoolClient): BulkSession {
       (await client.query(text, params as unknown[] | undefined)).rows as T[],
     write: async (table, columns, rows) => {
       if (rows.length === 0) return;
-      const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-      await pipeline(Readable.from(copyTextParts(rows)), copy);
+      await runCopy(client, `COPY ${table} (${columns.join(', ')}) FROM STDIN`, copyTextParts(rows));
     },
     release: async () => client.release(),
   };
@@ -64,26 +61,6 @@ function pgliteSession(pglite: PGlite, method: PgliteMethod): BulkSession {
 }
 
 const INSERT_BATCH = 2000;
-/** Rows per string handed to the COPY stream: large enough to amortise, small enough not to double the chunk. */
-const ROWS_PER_PART = 5000;
-
-/** COPY's text format: tab-separated, \N for NULL, backslash escapes for the four characters that need them. */
-export function* copyTextParts(rows: readonly Row[]): Generator<string> {
-  for (let from = 0; from < rows.length; from += ROWS_PER_PART) {
-    let text = '';
-    const to = Math.min(rows.length, from + ROWS_PER_PART);
-    for (let i = from; i < to; i++) text += (rows[i] as Row).map(copyField).join('\t') + '\n';
-    yield text;
-  }
-}
-
-const needsEscape = /[\\\t\n\r]/;
-const escapes: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-function copyField(field: Field): string {
-  if (field === null) return '\\N';
-  return needsEscape.test(field) ? field.replace(/[\\\t\n\r]/g, (char) => escapes[char] ?? char) : field;
-}
 
 function sqlLiteral(field: Field): string {
   return field === null ? 'NULL' : `'${field.replaceAll("'", "''")}'`;

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { DemoGenerator, type GeneratorOptions } from './generator.js';
 import { lifecycleFromOrders } from './history.js';
 import { CompanyNamer } from './company-names.js';
-import { copyTextParts } from './bulk-writer.js';
 import { parseDate } from './calendar.js';
 import { topShare } from './demo.service.js';
 import { Random } from './random.js';
@@ -107,13 +106,6 @@ describe('top share', () => {
   });
   it('an empty population has no share', () => {
     expect(topShare([], 0.2)).toBe(0);
-  });
-});
-
-describe('COPY text', () => {
-  it('escapes tab, newline, carriage return and backslash, and writes NULL as \\N', () => {
-    const [text] = [...copyTextParts([['a\tb', 'c\nd', 'e\\f', 'g\rh', null]])];
-    expect(text).toBe('a\\tb\tc\\nd\te\\\\f\tg\\rh\t\\N\n');
   });
 });
 

@@ -1,4 +1,13 @@
 import { sql } from 'kysely';
+import {
+  canCopyFromStdin,
+  copyCents,
+  copyDays,
+  copyFloatArray,
+  copyFromStdin,
+  copyNumber,
+  type CopyRow,
+} from '../../db/copy.js';
 import type { Db } from '../audit/audit.repository.js';
 import { decodeParams, encodeParams } from './params-codec.js';
 
@@ -179,13 +188,62 @@ export interface ResultFigures {
 const nullableFloats = (values: ArrayLike<number>) =>
   Array.from(values, (value) => (Number.isNaN(value) ? null : value));
 
-/** One set-based INSERT of every result row: arrays in, unnest on the server, never a row at a time. */
+const RESULT_COLUMNS = [
+  'run_id',
+  'customer_id',
+  'grade',
+  'computed_grade',
+  'status',
+  'pending',
+  'score',
+  'rfm_code',
+  'factor_scores',
+  'sales',
+  'profit',
+  'contacts',
+  'orders',
+  'first_order',
+  'last_order',
+];
+
+/** Every result row in COPY's text forms, made as the stream asks for them (never all at once). */
+function* resultRows(runId: number, columns: ResultColumns): Generator<CopyRow> {
+  const run = String(runId);
+  const { figures, rfmCodes, factorScores } = columns;
+  const day = copyDays();
+  for (let i = 0; i < columns.customerIds.length; i++) {
+    yield [
+      run,
+      String(columns.customerIds[i]),
+      String(columns.grades[i]),
+      String(columns.computedGrades[i]),
+      String(columns.status[i]),
+      String(columns.pending[i]),
+      copyNumber(columns.scores[i]!),
+      rfmCodes ? String(rfmCodes[i]) : null,
+      copyFloatArray(factorScores.map((values) => values[i]!)),
+      copyCents(figures.salesCents[i]!),
+      copyCents(figures.profitCents[i]!),
+      copyNumber(figures.contacts[i]!),
+      copyNumber(figures.orders[i]!),
+      day(figures.firstOrderDay[i]!),
+      day(figures.lastOrderDay[i]!),
+    ];
+  }
+}
+
+/**
+ * Every result row in bulk, never a row at a time: COPY FROM STDIN on PostgreSQL; on PGlite, set-based INSERTs of
+ * arrays unnested on the server, `chunk` rows each.
+ */
 export async function insertResults(
   db: Db,
   runId: number,
   columns: ResultColumns,
   chunk = 200_000,
 ): Promise<void> {
+  if (canCopyFromStdin(db))
+    return copyFromStdin(db, 'grading_results', RESULT_COLUMNS, resultRows(runId, columns));
   const n = columns.customerIds.length;
   for (let from = 0; from < n; from += chunk) {
     const to = Math.min(n, from + chunk);

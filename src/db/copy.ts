@@ -1,0 +1,105 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CompiledQuery, PGliteAdapter, type Kysely } from 'kysely';
+import type pg from 'pg';
+import type { Database } from './database.js';
+import { from as copyFrom } from 'pg-copy-streams';
+
+/** A field in COPY's text format: its PostgreSQL text form, or null for SQL NULL. */
+export type CopyField = string | null;
+export type CopyRow = CopyField[];
+
+/** Rows per string handed to the COPY stream: large enough to amortise, small enough not to double the chunk. */
+const ROWS_PER_PART = 5000;
+
+/** COPY's text format: tab-separated, \N for NULL, backslash escapes for the four characters that need them. */
+export function* copyTextParts(rows: Iterable<CopyRow>): Generator<string> {
+  let text = '';
+  let count = 0;
+  for (const row of rows) {
+    text += row.map(copyField).join('\t') + '\n';
+    if (++count === ROWS_PER_PART) {
+      yield text;
+      text = '';
+      count = 0;
+    }
+  }
+  if (text) yield text;
+}
+
+const needsEscape = /[\\\t\n\r]/;
+const escapes: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function copyField(field: CopyField): string {
+  if (field === null) return '\\N';
+  return needsEscape.test(field) ? field.replace(/[\\\t\n\r]/g, (char) => escapes[char] ?? char) : field;
+}
+
+const MARK = '/* copy from stdin */ ';
+
+/**
+ * Whether `db` speaks PostgreSQL's wire protocol, where COPY FROM STDIN streams rows in. PGlite has no client
+ * stream to copy from: its callers write in large set-based batches instead.
+ */
+export const canCopyFromStdin = (db: Kysely<Database>): boolean =>
+  !(db.getExecutor().adapter instanceof PGliteAdapter);
+
+/**
+ * Streams rows into `table` with COPY FROM STDIN on the connection `db` runs on, and so inside its transaction.
+ * Kysely does not hand out its pg client, so the statement travels marked, with the rows as its one parameter,
+ * and the pool Kysely is given (`preparingPool`) runs it through pg-copy-streams.
+ */
+export async function copyFromStdin(
+  db: Kysely<Database>,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<CopyRow>,
+): Promise<void> {
+  await db.executeQuery(
+    CompiledQuery.raw(`${MARK}COPY ${table} (${columns.join(', ')}) FROM STDIN`, [copyTextParts(rows)]),
+  );
+}
+
+/** The marked COPY statement's text, or undefined for any other query. */
+export const markedCopy = (text: string): string | undefined =>
+  text.startsWith(MARK) ? text.slice(MARK.length) : undefined;
+
+/** Runs a marked COPY on a pg client: the source's text parts are piped into the server. */
+export async function runCopy(
+  client: pg.PoolClient,
+  statement: string,
+  source: Iterable<string>,
+): Promise<{ command: string; rowCount: number; rows: never[] }> {
+  const stream = client.query(copyFrom(statement));
+  await pipeline(Readable.from(source), stream);
+  return { command: 'COPY', rowCount: stream.rowCount, rows: [] };
+}
+
+/** The text forms of numbers the typed-array writers copy: NaN is SQL NULL throughout. */
+export const copyNumber = (value: number): CopyField => (Number.isNaN(value) ? null : String(value));
+
+/** An exact decimal of whole cents (integers below 2⁵³), e.g. -1234 → '-12.34'. */
+export function copyCents(cents: number): CopyField {
+  if (Number.isNaN(cents)) return null;
+  const magnitude = Math.abs(cents);
+  const fraction = magnitude % 100;
+  return `${cents < 0 ? '-' : ''}${(magnitude - fraction) / 100}.${fraction < 10 ? '0' : ''}${fraction}`;
+}
+
+/** A float8[] literal; NaN elements are NULL. */
+export const copyFloatArray = (values: readonly number[]): string =>
+  `{${values.map((value) => (Number.isNaN(value) ? 'NULL' : String(value))).join(',')}}`;
+
+/** A calendar date from its day number since 1970-01-01 (memoised: a population shares few dates). */
+export function copyDays(): (day: number) => CopyField {
+  const texts = new Map<number, string>();
+  return (day) => {
+    if (Number.isNaN(day)) return null;
+    let text = texts.get(day);
+    if (text === undefined) {
+      text = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      texts.set(day, text);
+    }
+    return text;
+  };
+}
