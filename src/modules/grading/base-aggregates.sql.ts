@@ -95,6 +95,15 @@ const rangeOfOutput: ReadonlyArray<readonly [output: string, column: string, ran
 
 const aggregateOf = new Map(monthColumns.map((c) => [c.name, c.aggregate]));
 
+/**
+ * Payment sums only the other lateness rule reads: left out of the aggregate, which sums numerics for every month
+ * row of every customer (a quarter of its sums).
+ */
+const otherRuleOnly: Readonly<Record<Lateness, RegExp>> = {
+  final: /^(settled_|due_day_sum$|due_amount_day_sum$)/,
+  point_in_time: /^(final_|unpaid_)/,
+};
+
 /** One row per customer with every raw sum the metrics need, evaluated as of `plan.asOf`. */
 export function baseAggregatesSql(plan: AsOfPlan, lateness: Lateness, customerFilter: string): string {
   const columnList = ['customer_id', 'month', 'day', ...monthColumns.map((c) => c.name)].join(', ');
@@ -112,6 +121,7 @@ export function baseAggregatesSql(plan: AsOfPlan, lateness: Lateness, customerFi
     );
   }
   const sums = rangeOfOutput
+    .filter(([output]) => !otherRuleOnly[lateness].test(output))
     .map(
       ([output, column, range]) =>
         `${aggregateOf.get(column)}(${column}) FILTER (WHERE in_${range}) AS ${output}`,
