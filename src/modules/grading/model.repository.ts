@@ -4,6 +4,22 @@ export function listModels(db: Db) {
   return db.selectFrom('grading_models').selectAll().orderBy('active', 'desc').orderBy('id').execute();
 }
 
+/** Every model with its current version's definition, in one statement (the model list is read on every page). */
+export function listModelsWithDefinitions(db: Db) {
+  return db
+    .selectFrom('grading_models')
+    .leftJoin('grading_model_versions as current', (join) =>
+      join
+        .onRef('current.model_id', '=', 'grading_models.id')
+        .onRef('current.version', '=', 'grading_models.current_version'),
+    )
+    .selectAll('grading_models')
+    .select('current.definition')
+    .orderBy('grading_models.active', 'desc')
+    .orderBy('grading_models.id')
+    .execute();
+}
+
 /** The newest run of each model (of the given one only, with `modelId`), by model id. */
 export async function latestRunIds(db: Db, modelId?: number): Promise<Map<number, number>> {
   let query = db

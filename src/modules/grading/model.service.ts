@@ -11,7 +11,7 @@ import {
   insertModel,
   insertModelVersion,
   latestRunIds,
-  listModels,
+  listModelsWithDefinitions,
   listModelVersions,
   updateModel,
 } from './model.repository.js';
@@ -57,13 +57,8 @@ const view = (
 });
 
 export async function listModelViews(db: Db) {
-  const [models, latestRuns] = [await listModels(db), await latestRunIds(db)];
-  return Promise.all(
-    models.map(async (model) => {
-      const version = await findModelVersion(db, model.id, model.current_version);
-      return view(model, validateDefinition(version?.definition), latestRuns);
-    }),
-  );
+  const [models, latestRuns] = [await listModelsWithDefinitions(db), await latestRunIds(db)];
+  return models.map(({ definition, ...model }) => view(model, validateDefinition(definition), latestRuns));
 }
 
 export async function getModelView(db: Db, id: number) {
