@@ -300,6 +300,8 @@ export interface GradingRunTable {
 /** The dashboard's company-wide figures of a run, kept while no customer changes (migration 014). */
 export interface RunSummaryTable {
   run_id: number;
+  /** Whose customers it counts: `scopeKey` of src/modules/shared/scope.ts ('all' for the whole company). */
+  scope: string;
   computed_at: Date;
   in_flight: string[];
   summary: Json<unknown>;

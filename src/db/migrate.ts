@@ -16,6 +16,7 @@ import * as resultFigures from './migrations/013_result_figures.js';
 import * as runSummaries from './migrations/014_run_summaries.js';
 import * as figuresChangedAt from './migrations/015_figures_changed_at.js';
 import * as singleContributionDelta from './migrations/016_single_contribution_delta.js';
+import * as scopedSummaries from './migrations/017_scoped_summaries.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '014_run_summaries': runSummaries,
   '015_figures_changed_at': figuresChangedAt,
   '016_single_contribution_delta': singleContributionDelta,
+  '017_scoped_summaries': scopedSummaries,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -259,12 +259,13 @@ describe("the admin's kept company-wide summary", () => {
       .selectFrom('run_summaries')
       .select('run_id')
       .where('run_id', '=', secondRunId)
+      .where('scope', '=', 'all')
       .execute();
     expect(kept).toHaveLength(1);
     expect(await summaryOf(admin)).toEqual(await summaryOf(admin, teams()));
     // Served from what was kept, not computed again:
     await sql`UPDATE run_summaries SET summary = jsonb_set(summary, '{population}', '12345')
-              WHERE run_id = ${secondRunId}`.execute(t.handle.db);
+              WHERE run_id = ${secondRunId} AND scope = 'all'`.execute(t.handle.db);
     expect((await summaryOf(admin)).population).toBe(12345);
     await t.handle.db.deleteFrom('run_summaries').where('run_id', '=', secondRunId).execute();
     expect((await summaryOf(admin)).population).toBe(30);
@@ -318,10 +319,11 @@ describe("the admin's kept company-wide summary", () => {
       await keepSummary(
         db,
         secondRunId,
+        'all',
         { computed_at: new Date('2100-01-01'), in_flight: inFlight },
         { kept: true },
       );
-      return currentSummary(reader, secondRunId);
+      return currentSummary(reader, secondRunId, 'all');
     };
     expect(await keptWith([aborted])).toEqual({ kept: true });
     expect(await keptWith([committed])).toBeUndefined();
@@ -330,12 +332,70 @@ describe("the admin's kept company-wide summary", () => {
       await keepSummary(
         trx,
         secondRunId,
+        'all',
         { computed_at: new Date('2100-01-01'), in_flight: [running] },
         { kept: true },
       );
-      expect(await currentSummary(trx, secondRunId)).toEqual({ kept: true });
+      expect(await currentSummary(trx, secondRunId, 'all')).toEqual({ kept: true });
     });
-    expect(await currentSummary(db, secondRunId)).toBeUndefined();
+    expect(await currentSummary(db, secondRunId, 'all')).toBeUndefined();
     await db.deleteFrom('run_summaries').where('run_id', '=', secondRunId).execute();
+  });
+});
+
+describe("a manager's and a rep's kept summaries", () => {
+  const scopesKept = async () =>
+    (
+      await t.handle.db
+        .selectFrom('run_summaries')
+        .select('scope')
+        .where('run_id', '=', secondRunId)
+        .orderBy('scope')
+        .execute()
+    ).map((row) => row.scope);
+
+  it('are kept under their own scope and equal what their filters compute', async () => {
+    await t.handle.db.deleteFrom('run_summaries').where('run_id', '=', secondRunId).execute();
+    const manager = await summaryOf(managerEast);
+    const rep = await summaryOf(repEast1);
+    expect(await scopesKept()).toEqual([
+      `owner:${t.people.repEast1}`,
+      `team:${t.people.teamEast}+owner:${t.people.managerEast}`,
+    ]);
+    expect(manager).toEqual(await summaryOf(managerEast, `?teamId=${t.people.teamEast}`));
+    expect(rep).toEqual(await summaryOf(repEast1, `?ownerId=${t.people.repEast1}`));
+    expect(rep.population).toBeLessThan(manager.population);
+  });
+
+  it("serve each user only their own scope's figures", async () => {
+    const manager = await summaryOf(managerEast);
+    await sql`UPDATE run_summaries SET summary = jsonb_set(summary, '{population}', '12345')
+              WHERE run_id = ${secondRunId} AND scope = ${`owner:${t.people.repEast1}`}`.execute(t.handle.db);
+    expect((await summaryOf(repEast1)).population).toBe(12345);
+    expect(await summaryOf(managerEast)).toEqual(manager);
+    const repEast2 = await t.as('repEast2');
+    expect((await summaryOf(repEast2)).population).toBe(10);
+    expect((await summaryOf(admin)).population).not.toBe(12345);
+    await t.handle.db.deleteFrom('run_summaries').where('run_id', '=', secondRunId).execute();
+  });
+
+  it('a customer given to another rep is counted where it now is, in both kept summaries', async () => {
+    const repEast2 = await t.as('repEast2');
+    const [before1, before2] = [await summaryOf(repEast1), await summaryOf(repEast2)];
+    const customer = (
+      await t.handle.db
+        .selectFrom('customers')
+        .select('id')
+        .where('owner_id', '=', t.people.repEast1)
+        .where('deleted_at', 'is', null)
+        .orderBy('id')
+        .limit(1)
+        .execute()
+    )[0]!;
+    expect(
+      (await admin('PATCH', `/api/customers/${customer.id}`, { ownerId: t.people.repEast2 })).status,
+    ).toBe(200);
+    expect((await summaryOf(repEast1)).population).toBe(before1.population - 1);
+    expect((await summaryOf(repEast2)).population).toBe(before2.population + 1);
   });
 });

@@ -133,12 +133,16 @@ export async function compositionCounts(db: Db, scope: CustomerScope, runId: num
   return rows;
 }
 
+/** Whether the dashboard's filters leave out nobody of the caller's scope. */
+export const isUnfiltered = (filter: AnalyticsFilterInput): boolean =>
+  Object.values(filter).every((value) => value === undefined);
+
 /**
- * Whether the caller looks at the whole company: sees every customer and filters none out. Figures recorded or kept
+ * Whether the caller looks at the whole company: sees every customer and filters none out. Figures recorded
  * for the whole population then serve instead of counting the results again.
  */
 export const isCompanyWide = (actor: Actor, filter: AnalyticsFilterInput): boolean =>
-  seesAllCustomers(actor) && Object.values(filter).every((value) => value === undefined);
+  seesAllCustomers(actor) && isUnfiltered(filter);
 
 /**
  * Grade counts per run of a model (its newest runs), among the filtered scope. Unfiltered and seeing every

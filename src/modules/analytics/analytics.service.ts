@@ -5,6 +5,7 @@ import { METRIC_IDS, METRICS, parseModel } from '../../engine/index.js';
 import { AppError } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
+import { scopeKey, visibleCustomerIds } from '../shared/scope.js';
 import { XlsxWriter, type XlsxCell } from '../imports/formats/xlsx-writer.js';
 import {
   compositionColumns,
@@ -14,7 +15,7 @@ import {
   filteredCustomerIds,
   migrationCounts,
   findRunWithDefinition,
-  isCompanyWide,
+  isUnfiltered,
   runFigures,
   type CompositionDimension,
   type CustomerScope,
@@ -153,12 +154,24 @@ type Summary = Awaited<ReturnType<typeof summarise>> & {
   migrationFromPrevious: Awaited<ReturnType<typeof migrationCounts>>;
 };
 
+/** A set of customers whose unfiltered summary is kept: its `scopeKey` and the query of its customer ids. */
+interface SummaryScope {
+  readonly key: string;
+  readonly customerIds: (db: Db) => CustomerScope;
+}
+
+const COMPANY: SummaryScope = { key: 'all', customerIds: everyCustomerId };
+const scopeOf = (actor: Actor): SummaryScope => ({
+  key: scopeKey(actor),
+  customerIds: (db) => visibleCustomerIds(db, actor),
+});
+
 /**
- * The company-wide summary of a run, computed in one snapshot and kept (see migration 014): served again while
- * no customer changes, computed afresh when one has.
+ * The summary of a run over every customer of a scope, computed in one snapshot and kept (see migrations 014 and
+ * 017): served again while no customer changes what it counts, computed afresh when one has.
  */
-export async function companySummary(db: Kysely<Database>, runId: number): Promise<Summary> {
-  const kept = await currentSummary(db, runId);
+async function keptSummary(db: Kysely<Database>, runId: number, scope: SummaryScope): Promise<Summary> {
+  const kept = await currentSummary(db, runId, scope.key);
   if (kept) return kept as Summary;
   const run = await requireRun(db, runId);
   const { mark, summary } = await db
@@ -166,7 +179,7 @@ export async function companySummary(db: Kysely<Database>, runId: number): Promi
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const snapshot = await markSnapshot(trx);
-      const everyone = everyCustomerId(trx);
+      const everyone = scope.customerIds(trx);
       const previous = run.run.previous_run_id;
       return {
         mark: snapshot,
@@ -178,9 +191,13 @@ export async function companySummary(db: Kysely<Database>, runId: number): Promi
         },
       };
     });
-  await keepSummary(db, runId, mark, summary);
+  await keepSummary(db, runId, scope.key, mark, summary);
   return summary;
 }
+
+/** The whole company's summary of a run, kept when the run is made so that the admin's first view is ready. */
+export const companySummary = (db: Kysely<Database>, runId: number): Promise<Summary> =>
+  keptSummary(db, runId, COMPANY);
 
 /** Everything the dashboard shows for one run, restricted to the caller's scope and the filters. */
 export async function runSummary(
@@ -189,8 +206,8 @@ export async function runSummary(
   runId: number,
   filter: AnalyticsFilterInput,
 ) {
-  if (isCompanyWide(actor, filter)) {
-    const { migrationFromPrevious: _migration, ...summary } = await companySummary(db, runId);
+  if (isUnfiltered(filter)) {
+    const { migrationFromPrevious: _migration, ...summary } = await keptSummary(db, runId, scopeOf(actor));
     return summary;
   }
   return summarise(db, await requireRun(db, runId), filteredCustomerIds(db, actor, filter));
@@ -228,13 +245,13 @@ export async function migration(
 ) {
   const [from, to] = [await requireRun(db, fromRunId), await requireRun(db, toRunId)];
   if (from.run.model_id !== to.run.model_id) throw AppError.invalid('toRunId', 'invalid_value');
-  const kept = isCompanyWide(actor, filter) && to.run.previous_run_id === fromRunId;
+  const kept = isUnfiltered(filter) && to.run.previous_run_id === fromRunId;
   return {
     fromRunId,
     toRunId,
     ladders: { from: ladderView(from.model), to: ladderView(to.model) },
     cells: kept
-      ? (await companySummary(db, toRunId)).migrationFromPrevious
+      ? (await keptSummary(db, toRunId, scopeOf(actor))).migrationFromPrevious
       : await migrationCounts(db, filteredCustomerIds(db, actor, filter), fromRunId, toRunId),
   };
 }

@@ -18,14 +18,15 @@ export async function markSnapshot(db: Db): Promise<SnapshotMark> {
 }
 
 /**
- * The kept company-wide summary of a run, if nothing it reads of the customers has changed since its snapshot: no
- * customer's lifecycle stage, composition attributes or deletion changed by a transaction that started at or after
- * the snapshot (migration 015), and none of the transactions then in flight committed.
+ * The kept summary of a run for one scope (`scopeKey`), if nothing it reads of the customers has changed since its
+ * snapshot: no customer's lifecycle stage, composition attributes, owner, team or deletion changed by a transaction
+ * that started at or after the snapshot (migrations 015 and 017), and none of the transactions then in flight
+ * committed.
  */
-export async function currentSummary(db: Db, runId: number): Promise<unknown> {
+export async function currentSummary(db: Db, runId: number, scope: string): Promise<unknown> {
   const { rows } = await sql<{ summary: unknown }>`
     SELECT s.summary FROM run_summaries s
-    WHERE s.run_id = ${runId}
+    WHERE s.run_id = ${runId} AND s.scope = ${scope}
       AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.figures_changed_at >= s.computed_at)
       AND NOT EXISTS (SELECT 1 FROM unnest(s.in_flight) x
                       WHERE pg_xact_status(x::text::xid8) IS DISTINCT FROM 'in progress'
@@ -36,14 +37,15 @@ export async function currentSummary(db: Db, runId: number): Promise<unknown> {
 export async function keepSummary(
   db: Db,
   runId: number,
+  scope: string,
   mark: SnapshotMark,
   summary: unknown,
 ): Promise<void> {
   await db
     .insertInto('run_summaries')
-    .values({ run_id: runId, ...mark, summary: JSON.stringify(summary) })
+    .values({ run_id: runId, scope, ...mark, summary: JSON.stringify(summary) })
     .onConflict((oc) =>
-      oc.column('run_id').doUpdateSet((eb) => ({
+      oc.columns(['run_id', 'scope']).doUpdateSet((eb) => ({
         computed_at: eb.ref('excluded.computed_at'),
         in_flight: eb.ref('excluded.in_flight'),
         summary: eb.ref('excluded.summary'),

@@ -26,6 +26,16 @@ export function visibleCustomers(db: Db, actor: Actor): SelectQueryBuilder<Datab
   return query.where('customers.owner_id', '=', actor.id);
 }
 
+/**
+ * The name of the set of customers `visibleCustomers` gives the user, the same for every user who sees the same
+ * set: what figures kept for that set are filed under. Change it with `visibleCustomers`.
+ */
+export function scopeKey(actor: Actor): string {
+  if (seesAllCustomers(actor)) return 'all';
+  if (actor.role === 'manager' && actor.teamId !== null) return `team:${actor.teamId}+owner:${actor.id}`;
+  return `owner:${actor.id}`;
+}
+
 export function visibleCustomerIds(db: Db, actor: Actor) {
   return visibleCustomers(db, actor).select('customers.id');
 }
