@@ -12,7 +12,7 @@
  * the database's cold buffers; each render is reported. Not a test: it prints figures and never fails on a timing.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -170,7 +170,33 @@ async function coldRender(browser: Browser, baseUrl: string, page: keyof typeof 
   }
 }
 
-async function listApiLoad(baseUrl: string, path: string, cookie: string) {
+/** CPU time (ms) a process has used, from /proc; 0 where /proc cannot tell (not Linux, another user's process). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** CPU time of every PostgreSQL server process on this machine (its backends serve the load test). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of existsSync('/proc') ? readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(Number(entry));
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return total;
+}
+
+async function listApiLoad(baseUrl: string, path: string, cookie: string, serverPid: number) {
+  const cpuBefore = { server: cpuMsOf(serverPid), postgres: postgresCpuMs() };
   const times: number[] = [];
   const statuses = new Map<number, number>();
   const instance = autocannon({
@@ -185,6 +211,9 @@ async function listApiLoad(baseUrl: string, path: string, cookie: string) {
   });
   const result = await instance;
   return {
+    // Per response: where the CPU goes, the server's Node process and the database's processes.
+    serverCpuMs: (cpuMsOf(serverPid) - cpuBefore.server) / times.length,
+    postgresCpuMs: (postgresCpuMs() - cpuBefore.postgres) / times.length,
     requests: times.length,
     perSecond: result.requests.average,
     p50: quantile(times, 0.5),
@@ -235,11 +264,14 @@ async function main(): Promise<void> {
       (report.renders as Record<string, unknown>)[page] = { times, median };
     }
     const cookie = await sessionCookie(baseUrl, values.login!);
-    const load = await listApiLoad(baseUrl, listPath, cookie);
+    const load = await listApiLoad(baseUrl, listPath, cookie, child.pid!);
     console.log(
       `GET ${listPath} × ${values.connections} connections for ${values.seconds} s: ${load.requests.toLocaleString('en-US')} responses ` +
         `(${Math.round(load.perSecond)}/s), p50 ${ms(load.p50)}, p95 ${ms(load.p95)}, p99 ${ms(load.p99)}, max ${ms(load.max)} ` +
         `(target p95 ≤ 50 ms); statuses ${JSON.stringify(load.statuses)}`,
+    );
+    console.log(
+      `  CPU per response: server ${load.serverCpuMs.toFixed(2)} ms, PostgreSQL ${load.postgresCpuMs.toFixed(2)} ms`,
     );
     report.listApi = { path: listPath, ...load };
     report.loadAverageAfter = os.loadavg();
