@@ -40,7 +40,10 @@ async function stateTables() {
   const state = await sql`SELECT * FROM customer_state ORDER BY customer_id`.execute(handle.db);
   return {
     months: months.rows,
-    state: state.rows.map((row) => ({ ...(row as Record<string, unknown>), updated_at: undefined })),
+    state: state.rows.map((row): Record<string, unknown> => ({
+      ...(row as Record<string, unknown>),
+      updated_at: undefined,
+    })),
   };
 }
 
