@@ -170,6 +170,9 @@ async function coldRender(browser: Browser, baseUrl: string, page: keyof typeof 
   }
 }
 
+/** Kernel clock ticks per second, the unit of /proc/<pid>/stat's CPU times (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
+
 /** CPU time (ms) a process has used, from /proc; 0 where /proc cannot tell (not Linux, another user's process). */
 function cpuMsOf(pid: number): number {
   try {
@@ -179,7 +182,6 @@ function cpuMsOf(pid: number): number {
     return 0;
   }
 }
-const CLOCK_TICKS = 100;
 
 /** CPU time of every PostgreSQL server process on this machine (its backends serve the load test). */
 function postgresCpuMs(): number {

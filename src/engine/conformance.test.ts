@@ -176,17 +176,14 @@ describe.each(ALL)('conformance: %s', (_name, m) => {
 
 describe('input order, on a population found by CI', () => {
   it('z-score with shared quotas grades the same when two near-equal large values are read in another order', () => {
+    const given: Partial<Record<(typeof METRICS)[number], number[]>> = {
+      sales_window: [0, Number.NaN, 0, 10, Number.NaN, 2, 0, 0, 2],
+      profit_window: [0, 0, 0, 0, 0, Number.NaN, 8, 0, 2],
+      avg_days_late: [0, -999999.9999999983, 0, 6, -999999.9999999984, 0, -3, 5, -1],
+    };
     const found = {
       ids: [1, 2, 3, 4, 5, 6, 7, 8, 9],
-      columns: METRICS.map((_, k) =>
-        k === 1
-          ? [0, 0, 0, 0, 0, Number.NaN, 8, 0, 2]
-          : k === 3
-            ? [0, -999999.9999999983, 0, 6, -999999.9999999984, 0, -3, 5, -1]
-            : k === 0
-              ? [0, Number.NaN, 0, 10, Number.NaN, 2, 0, 0, 2]
-              : [0, 0, 0, 0, 0, 0, 0, 0, 0],
-      ),
+      columns: METRICS.map((metric) => given[metric] ?? new Array<number>(9).fill(0)),
     };
     const m = scored(
       { kind: 'zscore', clip: 3 },

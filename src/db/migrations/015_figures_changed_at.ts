@@ -6,19 +6,34 @@ import { sql, type Kysely } from 'kysely';
  * attributes and whether it is deleted: `figures_changed_at` moves only when one of those does, so a new phone number
  * or owner keeps the summary.
  */
-const statements = [
-  `ALTER TABLE customers ADD COLUMN figures_changed_at timestamptz NOT NULL DEFAULT now()`,
-  `CREATE INDEX customers_figures_changed_idx ON customers (figures_changed_at)`,
-  `CREATE OR REPLACE FUNCTION stratum_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+/** The columns a kept summary reads of a customer (lifecycle stage, composition attributes, deletion). */
+export const FIGURE_COLUMNS = [
+  'lifecycle_stage',
+  'industry',
+  'province',
+  'size_band',
+  'nature',
+  'type',
+  'deleted_at',
+] as const;
+
+/** The customers' update trigger function: `updated_at` always, `figures_changed_at` when a watched column changes. */
+export function touchFunctionStatement(watched: readonly string[]): string {
+  const row = (record: 'NEW' | 'OLD') => `(${watched.map((column) => `${record}.${column}`).join(', ')})`;
+  return `CREATE OR REPLACE FUNCTION stratum_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      NEW.updated_at := now();
-     IF (NEW.lifecycle_stage, NEW.industry, NEW.province, NEW.size_band, NEW.nature, NEW.type, NEW.deleted_at)
-        IS DISTINCT FROM
-        (OLD.lifecycle_stage, OLD.industry, OLD.province, OLD.size_band, OLD.nature, OLD.type, OLD.deleted_at) THEN
+     IF ${row('NEW')} IS DISTINCT FROM ${row('OLD')} THEN
        NEW.figures_changed_at := now();
      END IF;
      RETURN NEW;
-   END $$`,
+   END $$`;
+}
+
+const statements = [
+  `ALTER TABLE customers ADD COLUMN figures_changed_at timestamptz NOT NULL DEFAULT now()`,
+  `CREATE INDEX customers_figures_changed_idx ON customers (figures_changed_at)`,
+  touchFunctionStatement(FIGURE_COLUMNS),
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { FIGURE_COLUMNS, touchFunctionStatement } from './015_figures_changed_at.js';
 
 /**
  * The dashboard's unfiltered summary is kept for every scope, not only the admin's whole company (migration 014):
@@ -11,18 +12,7 @@ const statements = [
   `ALTER TABLE run_summaries ALTER COLUMN scope DROP DEFAULT`,
   `ALTER TABLE run_summaries DROP CONSTRAINT run_summaries_pkey`,
   `ALTER TABLE run_summaries ADD PRIMARY KEY (run_id, scope)`,
-  `CREATE OR REPLACE FUNCTION stratum_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
-   BEGIN
-     NEW.updated_at := now();
-     IF (NEW.lifecycle_stage, NEW.industry, NEW.province, NEW.size_band, NEW.nature, NEW.type, NEW.deleted_at,
-         NEW.owner_id, NEW.team_id)
-        IS DISTINCT FROM
-        (OLD.lifecycle_stage, OLD.industry, OLD.province, OLD.size_band, OLD.nature, OLD.type, OLD.deleted_at,
-         OLD.owner_id, OLD.team_id) THEN
-       NEW.figures_changed_at := now();
-     END IF;
-     RETURN NEW;
-   END $$`,
+  touchFunctionStatement([...FIGURE_COLUMNS, 'owner_id', 'team_id']),
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,11 +1,7 @@
 import type { Db } from '../audit/audit.repository.js';
 
-export function listModels(db: Db) {
-  return db.selectFrom('grading_models').selectAll().orderBy('active', 'desc').orderBy('id').execute();
-}
-
 /** Every model with its current version's definition, in one statement (the model list is read on every page). */
-export function listModelsWithDefinitions(db: Db) {
+export function listModels(db: Db) {
   return db
     .selectFrom('grading_models')
     .leftJoin('grading_model_versions as current', (join) =>

@@ -11,7 +11,7 @@ import {
   insertModel,
   insertModelVersion,
   latestRunIds,
-  listModelsWithDefinitions,
+  listModels,
   listModelVersions,
   updateModel,
 } from './model.repository.js';
@@ -57,7 +57,7 @@ const view = (
 });
 
 export async function listModelViews(db: Db) {
-  const [models, latestRuns] = [await listModelsWithDefinitions(db), await latestRunIds(db)];
+  const [models, latestRuns] = [await listModels(db), await latestRunIds(db)];
   return models.map(({ definition, ...model }) => view(model, validateDefinition(definition), latestRuns));
 }
 

@@ -188,6 +188,7 @@ export interface ResultFigures {
 const nullableFloats = (values: ArrayLike<number>) =>
   Array.from(values, (value) => (Number.isNaN(value) ? null : value));
 
+/** The columns of a result row, in the order both writers give them. */
 const RESULT_COLUMNS = [
   'run_id',
   'customer_id',
@@ -258,8 +259,7 @@ export async function insertResults(
     const { figures } = columns;
     const nullable = (values: ArrayLike<number>) => nullableFloats(slice(values));
     await sql`
-      INSERT INTO grading_results (run_id, customer_id, grade, computed_grade, status, pending, score, rfm_code,
-                                   factor_scores, sales, profit, contacts, orders, first_order, last_order)
+      INSERT INTO grading_results (${sql.raw(RESULT_COLUMNS.join(', '))})
       SELECT ${runId}, customer_id, grade, computed_grade, status, pending, score, rfm_code, ${factorList},
              sales_cents / 100.0, profit_cents / 100.0, contacts, orders,
              DATE '1970-01-01' + first_order_day, DATE '1970-01-01' + last_order_day

@@ -15,25 +15,34 @@ export const seesAllCustomers = (actor: Actor): boolean => actor.role === 'admin
 export const liveCustomers = (db: Db): SelectQueryBuilder<Database, 'customers', object> =>
   db.selectFrom('customers').where('customers.deleted_at', 'is', null);
 
+/**
+ * Which customers the user sees, as data: every one (an admin), those of a team together with their own (a
+ * manager), or their own (a rep, or a manager without a team). `visibleCustomers` queries it and `scopeKey`
+ * names it, so the two cannot disagree.
+ */
+function scopeRule(actor: Actor): { readonly teamId: number | null; readonly ownerId: number | null } {
+  if (seesAllCustomers(actor)) return { teamId: null, ownerId: null };
+  return { teamId: actor.role === 'manager' ? actor.teamId : null, ownerId: actor.id };
+}
+
 export function visibleCustomers(db: Db, actor: Actor): SelectQueryBuilder<Database, 'customers', object> {
   const query = liveCustomers(db);
-  if (seesAllCustomers(actor)) return query;
-  if (actor.role === 'manager' && actor.teamId !== null) {
-    return query.where((eb) =>
-      eb.or([eb('customers.team_id', '=', actor.teamId), eb('customers.owner_id', '=', actor.id)]),
-    );
-  }
-  return query.where('customers.owner_id', '=', actor.id);
+  const { teamId, ownerId } = scopeRule(actor);
+  if (ownerId === null) return query;
+  if (teamId === null) return query.where('customers.owner_id', '=', ownerId);
+  return query.where((eb) =>
+    eb.or([eb('customers.team_id', '=', teamId), eb('customers.owner_id', '=', ownerId)]),
+  );
 }
 
 /**
  * The name of the set of customers `visibleCustomers` gives the user, the same for every user who sees the same
- * set: what figures kept for that set are filed under. Change it with `visibleCustomers`.
+ * set: what figures kept for that set are filed under.
  */
 export function scopeKey(actor: Actor): string {
-  if (seesAllCustomers(actor)) return 'all';
-  if (actor.role === 'manager' && actor.teamId !== null) return `team:${actor.teamId}+owner:${actor.id}`;
-  return `owner:${actor.id}`;
+  const { teamId, ownerId } = scopeRule(actor);
+  if (ownerId === null) return 'all';
+  return teamId === null ? `owner:${ownerId}` : `team:${teamId}+owner:${ownerId}`;
 }
 
 export function visibleCustomerIds(db: Db, actor: Actor) {
