@@ -95,8 +95,8 @@ export interface CustomerTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   deleted_at: Date | null;
-  /** Moved by a trigger when what a kept dashboard summary reads changes (migration 015). */
-  figures_changed_at: ColumnType<Date, never, never>;
+  /** The transaction that last changed what a kept dashboard summary reads, set by a trigger (migration 018). */
+  figures_changed_by: ColumnType<string | null, never, never>;
 }
 
 export type BuyingRole = 'decision_maker' | 'influencer' | 'supporter' | 'opponent' | 'user' | 'gatekeeper';
@@ -302,8 +302,8 @@ export interface RunSummaryTable {
   run_id: number;
   /** Whose customers it counts: `scopeKey` of src/modules/shared/scope.ts ('all' for the whole company). */
   scope: string;
-  computed_at: Date;
-  in_flight: string[];
+  /** The snapshot it was computed in (`pg_snapshot` text): what it counts is what this snapshot sees. */
+  snapshot: string;
   summary: Json<unknown>;
 }
 

@@ -17,6 +17,7 @@ import * as runSummaries from './migrations/014_run_summaries.js';
 import * as figuresChangedAt from './migrations/015_figures_changed_at.js';
 import * as singleContributionDelta from './migrations/016_single_contribution_delta.js';
 import * as scopedSummaries from './migrations/017_scoped_summaries.js';
+import * as snapshotVisibility from './migrations/018_snapshot_visibility.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '015_figures_changed_at': figuresChangedAt,
   '016_single_contribution_delta': singleContributionDelta,
   '017_scoped_summaries': scopedSummaries,
+  '018_snapshot_visibility': snapshotVisibility,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -17,14 +17,17 @@ export const FIGURE_COLUMNS = [
   'deleted_at',
 ] as const;
 
-/** The customers' update trigger function: `updated_at` always, `figures_changed_at` when a watched column changes. */
-export function touchFunctionStatement(watched: readonly string[]): string {
+/** How 015 and 017 stamp a change to the watched columns: the writing transaction's start time (018 stamps its id). */
+export const STAMP_START_TIME = 'NEW.figures_changed_at := now()';
+
+/** The customers' update trigger function: `updated_at` always, `stamp` when a watched column changes. */
+export function touchFunctionStatement(watched: readonly string[], stamp: string): string {
   const row = (record: 'NEW' | 'OLD') => `(${watched.map((column) => `${record}.${column}`).join(', ')})`;
   return `CREATE OR REPLACE FUNCTION stratum_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      NEW.updated_at := now();
      IF ${row('NEW')} IS DISTINCT FROM ${row('OLD')} THEN
-       NEW.figures_changed_at := now();
+       ${stamp};
      END IF;
      RETURN NEW;
    END $$`;
@@ -33,7 +36,7 @@ export function touchFunctionStatement(watched: readonly string[]): string {
 const statements = [
   `ALTER TABLE customers ADD COLUMN figures_changed_at timestamptz NOT NULL DEFAULT now()`,
   `CREATE INDEX customers_figures_changed_idx ON customers (figures_changed_at)`,
-  touchFunctionStatement(FIGURE_COLUMNS),
+  touchFunctionStatement(FIGURE_COLUMNS, STAMP_START_TIME),
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

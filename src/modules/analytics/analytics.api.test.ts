@@ -302,43 +302,48 @@ describe("the admin's kept company-wide summary", () => {
     expect(deleted).toEqual(await summaryOf(admin, teams()));
   });
 
-  it('a transaction in flight when it was computed makes it stale once committed, not while running or aborted', async () => {
+  it("is stale exactly when a change to a customer's figures is not visible in its snapshot", async () => {
     const db = t.handle.db;
-    const xidOf = async (trx: typeof db) =>
-      (await sql<{ xid: string }>`SELECT pg_current_xact_id()::text AS xid`.execute(trx)).rows[0]!.xid;
-    const committed = await db.transaction().execute(xidOf);
-    let aborted = '';
-    await db
-      .transaction()
-      .execute(async (trx) => {
-        aborted = await xidOf(trx);
-        throw new Error('roll back');
-      })
-      .catch(() => undefined);
-    const keptWith = async (inFlight: string[], reader: typeof db = db) => {
-      await keepSummary(
-        db,
-        secondRunId,
-        'all',
-        { computed_at: new Date('2100-01-01'), in_flight: inFlight },
-        { kept: true },
-      );
-      return currentSummary(reader, secondRunId, 'all');
+    const customer = (await db.selectFrom('customers').select('id').where('code', '=', 'A3').execute())[0]!;
+    const writeIn = async (statement: ReturnType<typeof sql>, abort = false) => {
+      let xid = 0n;
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          xid = BigInt(
+            (await sql<{ xid: string }>`SELECT pg_current_xact_id()::text AS xid`.execute(trx)).rows[0]!.xid,
+          );
+          await statement.execute(trx);
+          if (abort) throw new Error('roll back');
+        })
+        .catch(() => undefined);
+      return xid;
     };
-    expect(await keptWith([aborted])).toEqual({ kept: true });
-    expect(await keptWith([committed])).toBeUndefined();
-    await db.transaction().execute(async (trx) => {
-      const running = await xidOf(trx);
-      await keepSummary(
-        trx,
-        secondRunId,
-        'all',
-        { computed_at: new Date('2100-01-01'), in_flight: [running] },
-        { kept: true },
-      );
-      expect(await currentSummary(trx, secondRunId, 'all')).toEqual({ kept: true });
-    });
-    expect(await currentSummary(db, secondRunId, 'all')).toBeUndefined();
+    const keptWith = async (snapshot: string) => {
+      await keepSummary(db, secondRunId, 'all', { snapshot }, { kept: true });
+      return currentSummary(db, secondRunId, 'all');
+    };
+    const seenBy = (xid: bigint) => `${xid + 1n}:${xid + 1n}:`;
+    const inFlightAt = (xid: bigint) => `${xid}:${xid + 1n}:${xid}`;
+    const notYetStarted = (xid: bigint) => `${xid}:${xid}:`;
+
+    const figures = await writeIn(sql`UPDATE customers SET industry = 'textiles' WHERE id = ${customer.id}`);
+    expect(await keptWith(seenBy(figures))).toEqual({ kept: true });
+    expect(await keptWith(inFlightAt(figures))).toBeUndefined();
+    expect(await keptWith(notYetStarted(figures))).toBeUndefined();
+
+    const later = await writeIn(sql`UPDATE customers SET phone = '021-5555-0199' WHERE id = ${customer.id}`);
+    expect(await keptWith(seenBy(figures))).toEqual({ kept: true });
+    expect(await keptWith(`${figures + 1n}:${later + 1n}:${later}`)).toEqual({ kept: true });
+
+    const aborted = await writeIn(
+      sql`UPDATE customers SET industry = 'mining' WHERE id = ${customer.id}`,
+      true,
+    );
+    expect(await keptWith(`${figures + 1n}:${aborted + 1n}:${aborted}`)).toEqual({ kept: true });
+
+    const unrelated = await writeIn(sql`UPDATE users SET phone = '021-5555-0198' WHERE login = 'admin'`);
+    expect(await keptWith(`${figures + 1n}:${unrelated + 1n}:${unrelated}`)).toEqual({ kept: true });
     await db.deleteFrom('run_summaries').where('run_id', '=', secondRunId).execute();
   });
 });

@@ -1,36 +1,34 @@
 import { sql } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 
-/** The moment a snapshot was taken and the transactions it cannot see because they were still in flight. */
+/** The snapshot a summary was computed in, as `pg_snapshot` text (xmin:xmax:in-flight ids). */
 export interface SnapshotMark {
-  computed_at: Date;
-  in_flight: string[];
+  snapshot: string;
 }
 
 /** Marks the current snapshot; run first in a repeatable-read transaction, it marks the transaction's own. */
 export async function markSnapshot(db: Db): Promise<SnapshotMark> {
-  const { rows } = await sql<SnapshotMark>`
-    SELECT now() AS computed_at,
-           coalesce((SELECT array_agg(x::text) FROM pg_snapshot_xip(pg_current_snapshot()) x), '{}') AS in_flight`.execute(
-    db,
-  );
+  const { rows } = await sql<SnapshotMark>`SELECT pg_current_snapshot()::text AS snapshot`.execute(db);
   return rows[0]!;
 }
 
 /**
- * The kept summary of a run for one scope (`scopeKey`), if nothing it reads of the customers has changed since its
- * snapshot: no customer's lifecycle stage, composition attributes, owner, team or deletion changed by a transaction
- * that started at or after the snapshot (migrations 015 and 017), and none of the transactions then in flight
- * committed.
+ * The kept summary of a run for one scope (`scopeKey`), if its snapshot sees every change to what it reads of the
+ * customers: no customer's lifecycle stage, composition attributes, owner, team or deletion was last changed by a
+ * transaction that snapshot cannot see (migration 018). Transactions that wrote anything else do not matter.
  */
 export async function currentSummary(db: Db, runId: number, scope: string): Promise<unknown> {
   const { rows } = await sql<{ summary: unknown }>`
     SELECT s.summary FROM run_summaries s
     WHERE s.run_id = ${runId} AND s.scope = ${scope}
-      AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.figures_changed_at >= s.computed_at)
-      AND NOT EXISTS (SELECT 1 FROM unnest(s.in_flight) x
-                      WHERE pg_xact_status(x::text::xid8) IS DISTINCT FROM 'in progress'
-                        AND pg_xact_status(x::text::xid8) IS DISTINCT FROM 'aborted')`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM customers c
+                      WHERE c.figures_changed_by IS NOT NULL
+                        AND c.figures_changed_by >= pg_snapshot_xmax(s.snapshot))
+      AND NOT EXISTS (SELECT 1 FROM customers c
+                      WHERE c.figures_changed_by IS NOT NULL
+                        AND c.figures_changed_by = ANY (ARRAY(SELECT pg_snapshot_xip(s.snapshot))))`.execute(
+    db,
+  );
   return rows[0]?.summary;
 }
 
@@ -46,8 +44,7 @@ export async function keepSummary(
     .values({ run_id: runId, scope, ...mark, summary: JSON.stringify(summary) })
     .onConflict((oc) =>
       oc.columns(['run_id', 'scope']).doUpdateSet((eb) => ({
-        computed_at: eb.ref('excluded.computed_at'),
-        in_flight: eb.ref('excluded.in_flight'),
+        snapshot: eb.ref('excluded.snapshot'),
         summary: eb.ref('excluded.summary'),
       })),
     )

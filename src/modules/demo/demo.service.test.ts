@@ -30,8 +30,8 @@ async function dump(handle: DatabaseHandle): Promise<Record<string, unknown[]>> 
   const result: Record<string, unknown[]> = {};
   for (const [table, query] of Object.entries(queries))
     result[table] = (await sql.raw(query).execute(handle.db)).rows;
-  // When the row was written, for the kept dashboard summaries (migration 015): the load's clock, not its data.
-  result.customers = result.customers!.map((row) => ({ ...(row as object), figures_changed_at: undefined }));
+  // Which transaction wrote the row (migration 018): two loads of the same data are two transactions.
+  result.customers = result.customers!.map((row) => ({ ...(row as object), figures_changed_by: undefined }));
   return result;
 }
 
