@@ -43,8 +43,13 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   });
   // The import upload streams to disk under its own limit: hono's bodyLimit would buffer a chunked body whole.
+  // A GET or HEAD has no body to limit, and asking for one builds the whole fetch Request of every read.
   api.use('*', (c, next) =>
-    c.req.method === 'POST' && c.req.path === `/api${UPLOAD_ROUTE}` ? next() : jsonBodyLimit(c, next),
+    c.req.method === 'GET' ||
+    c.req.method === 'HEAD' ||
+    (c.req.method === 'POST' && c.req.path === `/api${UPLOAD_ROUTE}`)
+      ? next()
+      : jsonBodyLimit(c, next),
   );
   api.onError((error, c) => {
     const appError = toAppError(error);

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { AppError } from '../../server/errors.js';
 import { actorForSession, sessionIdOf } from './auth.service.js';
-import { checkWithFallback } from './session-fallback.js';
+import { checkWithFallback, freshSession } from './session-cache.js';
 
 export const SESSION_COOKIE = 'stratum_session';
 
@@ -14,12 +14,15 @@ export function requireSession(deps: AppDeps) {
     if (!token) throw new AppError('UNAUTHENTICATED');
     const sessionId = sessionIdOf(token);
     const now = deps.now();
-    const lookup = actorForSession(deps.db, sessionId, now);
-    const actor =
-      deps.database.kind === 'pglite' ? await checkWithFallback(sessionId, now, lookup) : await lookup;
+    const actor = freshSession(sessionId, now) ?? (await checkSession(deps, sessionId, now));
     if (!actor) throw new AppError('UNAUTHENTICATED');
     c.set('actor', actor);
     c.set('sessionId', sessionId);
     await next();
   });
+}
+
+function checkSession(deps: AppDeps, sessionId: string, now: Date) {
+  const lookup = actorForSession(deps.db, sessionId, now);
+  return deps.database.kind === 'pglite' ? checkWithFallback(sessionId, now, lookup) : lookup;
 }

@@ -7,7 +7,7 @@ import type { Actor } from './actor.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { deleteSession, deleteUserSessions, findSessionActor, insertSession } from './session.repository.js';
-import { forgetSession, forgetUserSessions, rememberSession } from './session-fallback.js';
+import { checkGeneration, forgetSession, forgetUserSessions, recordCheck } from './session-cache.js';
 
 /** The cookie carries a random token; the database keeps only its hash, so a leaked table opens no session. */
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -55,12 +55,12 @@ export async function login(
   };
 }
 
-/** The session's user; a live session is remembered for the PGlite fallback of `checkWithFallback`. */
+/** The session's user, checked in the database; the answer is kept for `freshSession` and the PGlite fallback. */
 export async function actorForSession(db: Db, sessionId: string, now: Date): Promise<Actor | undefined> {
+  const generation = checkGeneration();
   const row = await findSessionActor(db, sessionId, now);
-  if (!row) return undefined;
-  const actor = { id: row.id, login: row.login, name: row.name, role: row.role, teamId: row.team_id };
-  rememberSession(sessionId, actor, new Date(row.expires_at));
+  const actor = row && { id: row.id, login: row.login, name: row.name, role: row.role, teamId: row.team_id };
+  recordCheck(sessionId, actor && { actor, expiresAt: new Date(row.expires_at) }, { at: now, generation });
   return actor;
 }
 

@@ -117,6 +117,25 @@ describe('users', () => {
     await w.admin('PATCH', `/api/users/${w.t.people.repEast2}`, { active: true });
   });
 
+  it("a change of a user's role or team applies to their very next request, however recently they were checked", async () => {
+    const client = await w.t.as('managerEast');
+    const me = async () => json(await client('GET', '/api/auth/me'));
+    expect(await me()).toMatchObject({ role: 'manager', teamId: w.t.people.teamEast });
+    expect(
+      (await w.admin('PATCH', `/api/users/${w.t.people.managerEast}`, { teamId: w.t.people.teamSouth }))
+        .status,
+    ).toBe(200);
+    expect(await me()).toMatchObject({ role: 'manager', teamId: w.t.people.teamSouth });
+    expect((await w.admin('PATCH', `/api/users/${w.t.people.managerEast}`, { role: 'rep' })).status).toBe(
+      200,
+    );
+    expect(await me()).toMatchObject({ role: 'rep' });
+    await w.admin('PATCH', `/api/users/${w.t.people.managerEast}`, {
+      role: 'manager',
+      teamId: w.t.people.teamEast,
+    });
+  });
+
   it('an admin resets a password: the old one stops working and the user is logged out', async () => {
     const client = await w.t.as('repSouth1');
     const reset = await text(

@@ -4,7 +4,7 @@ import { isoTimestamp, recordChange } from '../audit/owned-records.js';
 import { isAdmin, type Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { deleteUserSessions } from '../auth/session.repository.js';
-import { forgetUserSessions } from '../auth/session-fallback.js';
+import { forgetUserSessions } from '../auth/session-cache.js';
 import { findUser, insertUser, listUsers, loginTaken, teamExists, updateUser } from './user.repository.js';
 import type { UserCreateInput, UserUpdateInput, UserView } from './user.schema.js';
 
