@@ -18,6 +18,7 @@ import * as figuresChangedAt from './migrations/015_figures_changed_at.js';
 import * as singleContributionDelta from './migrations/016_single_contribution_delta.js';
 import * as scopedSummaries from './migrations/017_scoped_summaries.js';
 import * as snapshotVisibility from './migrations/018_snapshot_visibility.js';
+import * as refreshQueueStatistics from './migrations/019_refresh_queue_statistics.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '016_single_contribution_delta': singleContributionDelta,
   '017_scoped_summaries': scopedSummaries,
   '018_snapshot_visibility': snapshotVisibility,
+  '019_refresh_queue_statistics': refreshQueueStatistics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
