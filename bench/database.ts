@@ -12,14 +12,19 @@ export interface BenchDatabase {
 }
 
 /**
- * A benchmark's database: PGlite in a temporary directory without a server URL; otherwise a database on that
- * server, named `keep` (created once and kept for the next invocation) or a throwaway `<prefix>_<pid>`.
+ * A benchmark's database. Without a server URL, PGlite: in the directory `keep` (loaded once and kept for the next
+ * invocation) or in a throwaway temporary directory. With one, a database on that server, named `keep` (created
+ * once and kept) or a throwaway `<prefix>_<pid>`.
  */
 export async function openBenchDatabase(
   serverUrl: string | undefined,
   keep: string | undefined,
   prefix: string,
 ): Promise<BenchDatabase> {
+  if (!serverUrl && keep) {
+    const fresh = !fs.existsSync(keep);
+    return { handle: await openPglite(keep), fresh, cleanup: async () => undefined };
+  }
   if (!serverUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
     const handle = await openPglite(dir);

@@ -4,7 +4,8 @@
  * factors are the CLV metrics (fit, forecasts written, churn alerts) — on the demo generator's data.
  *
  *   npx tsx bench/clv/db-run.ts --customers 100000 --database-url postgres://postgres@127.0.0.1:55437/postgres
- *   add --keep-database NAME to load once and measure again; without --database-url: PGlite in a temp dir
+ *   add --keep-database NAME to load once and measure again (without --database-url: a PGlite directory;
+ *   without either, PGlite in a temporary directory)
  *
  * Not a test: it prints figures and never fails on a timing.
  */

@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/grade-run/run.ts --customers 100000 --database-url postgres://postgres@127.0.0.1:55432/postgres
  *   npx tsx bench/grade-run/run.ts --customers 100000                       # PGlite in a temp dir
- *   add --keep-database NAME to reuse a loaded PostgreSQL database between invocations
+ *   add --keep-database NAME to reuse a loaded PostgreSQL database between invocations (on PGlite: a directory)
  *
  * Data comes from the demo generator (deterministic). Not a test: it prints figures and never fails on a timing.
  */

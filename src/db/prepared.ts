@@ -1,6 +1,7 @@
 import { sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
 import { markedCopy, runCopy } from './copy.js';
+import { markedCopyOut, runCopyOut } from './copy-out.js';
 
 const MARK = '/* prepared */';
 
@@ -18,7 +19,8 @@ const MOST_STATEMENTS = 500;
 
 /**
  * The pg pool Kysely is given on PostgreSQL: marked statements are sent with a name, prepared once per connection,
- * and a marked COPY (`copyFromStdin`) streams its rows in on the same connection.
+ * a marked COPY (`copyFromStdin`) streams its rows in on the same connection, and a marked COPY TO (`copyOut`)
+ * streams a result out.
  */
 export function preparingPool(pool: pg.Pool): PostgresPool {
   const names = new Map<string, string>();
@@ -41,6 +43,8 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       const query = (text: unknown, values?: readonly unknown[]) => {
         const copy = typeof text === 'string' ? markedCopy(text) : undefined;
         if (copy) return runCopy(client, copy, values![0] as Iterable<string>);
+        const copyOut = typeof text === 'string' ? markedCopyOut(text) : undefined;
+        if (copyOut) return runCopyOut(client, copyOut);
         const name = typeof text === 'string' ? nameOf(text) : undefined;
         if (name) return client.query({ name, text: text as string, values: values as unknown[] });
         return (client.query as (text: unknown, values?: readonly unknown[]) => unknown)(text, values);
