@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from './database.js';
 import { preparingPool } from './prepared.js';
-import { pgliteWithCopyOut } from './copy-out.js';
+import { pgliteWithCopy } from './pglite-copy.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -55,7 +55,7 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
   const pglite = await PGlite.create(dataDir, {
     parsers: { [pgliteTypes.DATE]: keepText, [pgliteTypes.INT8]: toNumber },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pgliteWithCopyOut(pglite) }) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pgliteWithCopy(pglite) }) });
   return {
     db,
     kind: 'pglite',

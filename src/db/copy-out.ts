@@ -1,5 +1,4 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { PGlite, Results, Transaction } from '@electric-sql/pglite';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -11,7 +10,7 @@ import type { Database } from './database.js';
  * instead of one protocol message and one JavaScript object per row. On PGlite the row-by-row path spent more time
  * building objects than the database spent computing them (100,000 customers: 7.3 s against 3.8 s through COPY).
  * Kysely cannot stream COPY, so the statement travels marked, like `copyFromStdin`: the PostgreSQL pool wrapper
- * (`preparingPool`) runs it through pg-copy-streams and PGlite's adapter (`pgliteWithCopyOut`) through its
+ * (`preparingPool`) runs it through pg-copy-streams and PGlite's adapter (`pgliteWithCopy`) through its
  * `/dev/blob` device. Either way the result comes back as rows of `{ chunk }`: the text, in pieces.
  */
 const MARK = '/* copy to stdout */ ';
@@ -46,41 +45,6 @@ export async function runCopyOut(
   for await (const part of stream as AsyncIterable<Buffer>) rows.push({ chunk: decoder.write(part) });
   rows.push({ chunk: decoder.end() });
   return { command: 'COPY', rowCount: rows.length, rows };
-}
-
-type Queryable = Pick<PGlite, 'query'> | Pick<Transaction, 'query'>;
-
-/** A query function that answers a marked COPY TO from PGlite's `/dev/blob` and passes anything else through. */
-function copyingQuery(target: Queryable): PGlite['query'] {
-  return (async (text: string, params?: unknown[], options?: object) => {
-    const statement = markedCopyOut(text);
-    if (!statement) return target.query(text, params, options);
-    const result = await target.query(statement.replace(/ TO STDOUT /, " TO '/dev/blob' "));
-    return { ...result, rows: [{ chunk: (await result.blob?.text()) ?? '' }] } as Results<{ chunk: string }>;
-  }) as PGlite['query'];
-}
-
-/**
- * What Kysely's PGlite driver uses of an instance (its state, `query`, and `transaction` whose callback only
- * queries), with marked COPY TO statements answered through a blob.
- */
-export function pgliteWithCopyOut(pglite: PGlite): PGlite {
-  const view = {
-    get closed() {
-      return pglite.closed;
-    },
-    get ready() {
-      return pglite.ready;
-    },
-    get waitReady() {
-      return pglite.waitReady;
-    },
-    close: () => pglite.close(),
-    query: copyingQuery(pglite),
-    transaction: <T>(callback: (tx: Transaction) => Promise<T>) =>
-      pglite.transaction((tx) => callback({ query: copyingQuery(tx) } as unknown as Transaction)),
-  };
-  return view as unknown as PGlite;
 }
 
 const unescapes: Readonly<Record<string, string>> = {

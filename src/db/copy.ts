@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CompiledQuery, PGliteAdapter, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './database.js';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -38,16 +38,10 @@ function copyField(field: CopyField): string {
 const MARK = '/* copy from stdin */ ';
 
 /**
- * Whether `db` speaks PostgreSQL's wire protocol, where COPY FROM STDIN streams rows in. PGlite has no client
- * stream to copy from: its callers write in large set-based batches instead.
- */
-export const canCopyFromStdin = (db: Kysely<Database>): boolean =>
-  !(db.getExecutor().adapter instanceof PGliteAdapter);
-
-/**
  * Streams rows into `table` with COPY FROM STDIN on the connection `db` runs on, and so inside its transaction.
- * Kysely does not hand out its pg client, so the statement travels marked, with the rows as its one parameter,
- * and the pool Kysely is given (`preparingPool`) runs it through pg-copy-streams.
+ * Kysely does not hand out its pg client, so the statement travels marked, with the rows as its one parameter:
+ * the pool Kysely is given on PostgreSQL (`preparingPool`) runs it through pg-copy-streams, and PGlite's adapter
+ * (`pgliteWithCopy`) reads the rows from a blob of their text.
  */
 export async function copyFromStdin(
   db: Kysely<Database>,

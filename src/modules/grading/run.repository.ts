@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import {
-  canCopyFromStdin,
   copyCents,
   copyDays,
   copyFloatArray,
@@ -233,48 +232,9 @@ function* resultRows(runId: number, columns: ResultColumns): Generator<CopyRow> 
   }
 }
 
-/**
- * Every result row in bulk, never a row at a time: COPY FROM STDIN on PostgreSQL; on PGlite, set-based INSERTs of
- * arrays unnested on the server, `chunk` rows each.
- */
-export async function insertResults(
-  db: Db,
-  runId: number,
-  columns: ResultColumns,
-  chunk = 200_000,
-): Promise<void> {
-  if (canCopyFromStdin(db))
-    return copyFromStdin(db, 'grading_results', RESULT_COLUMNS, resultRows(runId, columns));
-  const n = columns.customerIds.length;
-  for (let from = 0; from < n; from += chunk) {
-    const to = Math.min(n, from + chunk);
-    const slice = (values: ArrayLike<number>) => Array.prototype.slice.call(values, from, to) as number[];
-    const factorArrays = columns.factorScores.map(
-      (values) => sql`${nullableFloats(slice(values))}::float8[]`,
-    );
-    const factorNames = columns.factorScores.map((_, i) => sql.raw(`f${i}`));
-    const factorList = factorNames.length
-      ? sql`ARRAY[${sql.join(factorNames)}]::float8[]`
-      : sql`'{}'::float8[]`;
-    const { figures } = columns;
-    const nullable = (values: ArrayLike<number>) => nullableFloats(slice(values));
-    await sql`
-      INSERT INTO grading_results (${sql.raw(RESULT_COLUMNS.join(', '))})
-      SELECT ${runId}, customer_id, grade, computed_grade, status, pending, score, rfm_code, ${factorList},
-             sales_cents / 100.0, profit_cents / 100.0, contacts, orders,
-             DATE '1970-01-01' + first_order_day, DATE '1970-01-01' + last_order_day
-      FROM unnest(${slice(columns.customerIds)}::int[], ${slice(columns.grades)}::smallint[],
-                  ${slice(columns.computedGrades)}::smallint[], ${slice(columns.status)}::smallint[],
-                  ${slice(columns.pending)}::smallint[], ${nullableFloats(slice(columns.scores))}::float8[],
-                  ${columns.rfmCodes ? sql`${slice(columns.rfmCodes)}::smallint[]` : sql`NULL::smallint[]`},
-                  ${nullable(figures.salesCents)}::bigint[], ${nullable(figures.profitCents)}::bigint[],
-                  ${nullable(figures.contacts)}::int[], ${nullable(figures.orders)}::int[],
-                  ${nullable(figures.firstOrderDay)}::int[], ${nullable(figures.lastOrderDay)}::int[]
-                  ${factorArrays.length ? sql`, ${sql.join(factorArrays)}` : sql``})
-        AS t(customer_id, grade, computed_grade, status, pending, score, rfm_code, sales_cents, profit_cents,
-             contacts, orders, first_order_day, last_order_day
-             ${factorNames.length ? sql`, ${sql.join(factorNames)}` : sql``})`.execute(db);
-  }
+/** Every result row in bulk, never a row at a time: COPY FROM STDIN (on PGlite, from a blob of the same text). */
+export async function insertResults(db: Db, runId: number, columns: ResultColumns): Promise<void> {
+  await copyFromStdin(db, 'grading_results', RESULT_COLUMNS, resultRows(runId, columns));
 }
 
 /**
