@@ -183,11 +183,7 @@ export interface ResultFigures {
   lastOrderDay: ArrayLike<number>;
 }
 
-/** NaN travels as SQL NULL for scores (a method without a score has none). */
-const nullableFloats = (values: ArrayLike<number>) =>
-  Array.from(values, (value) => (Number.isNaN(value) ? null : value));
-
-/** The columns of a result row, in the order both writers give them. */
+/** The columns of a result row, in the order its COPY gives them. */
 const RESULT_COLUMNS = [
   'run_id',
   'customer_id',
