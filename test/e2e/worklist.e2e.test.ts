@@ -236,7 +236,13 @@ describe('public pool in Chromium (rep)', () => {
     await page.goto(`${baseUrl}/customers/${ids.poolEast}`);
     await settled(page);
     await page.getByRole('button', { name: '释放到公海' }).click();
+    // Waiting on the request itself: a missed click and a refused release each fail here, saying which.
+    const released = page.waitForResponse(
+      (response) => response.url().endsWith('/api/pool/releases') && response.request().method() === 'POST',
+    );
     await page.locator('.ant-popconfirm').getByRole('button', { name: '释放到公海' }).click();
+    const response = await released;
+    expect(response.status(), await response.text()).toBe(200);
     await page.waitForURL(/\/customers$/);
     const owner = await w.t.handle.db
       .selectFrom('customers')
