@@ -27,6 +27,11 @@ describe('reading a result through COPY', () => {
     ]);
   });
 
+  it('a statement that itself mentions TO STDOUT is read as written', async () => {
+    const result = await copyOut(handle.db, "SELECT ' TO STDOUT ' AS words");
+    expect([...result.rows()]).toEqual([[' TO STDOUT ']]);
+  });
+
   it('an empty result has its names and no rows', async () => {
     const result = await copyOut(handle.db, 'SELECT 1 AS one WHERE false');
     expect(result.names).toEqual(['one']);

@@ -18,7 +18,7 @@ function copyingQuery(target: Queryable): PGlite['query'] {
     }
     const copyOut = markedCopyOut(text);
     if (!copyOut) return target.query(text, params, options);
-    const result = await target.query(copyOut.replace(/ TO STDOUT /, " TO '/dev/blob' "));
+    const result = await target.query(copyOut.replace(/ TO STDOUT (WITH \([^)]*\))$/, " TO '/dev/blob' $1"));
     return { ...result, rows: [{ chunk: (await result.blob?.text()) ?? '' }] } as Results<{ chunk: string }>;
   }) as PGlite['query'];
 }
