@@ -3,6 +3,7 @@ import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { filteredCustomerIds } from '../analytics/analytics.repository.js';
 import type { AnalyticsFilterInput } from '../analytics/analytics.schema.js';
+import { modelsWithCurrentVersion } from '../grading/model.repository.js';
 import type { ClvTables } from './clv.tables.js';
 
 export const tables = (db: Db) => db.withTables<ClvTables>();
@@ -17,15 +18,9 @@ export function findForecast(db: Db, customerId: number) {
 
 /** The model's current ladder (grade specs in order), or undefined when there is no such model. */
 export async function currentLadder(db: Db, modelId: number) {
-  const row = await db
-    .selectFrom('grading_models')
-    .innerJoin('grading_model_versions', (join) =>
-      join
-        .onRef('grading_model_versions.model_id', '=', 'grading_models.id')
-        .onRef('grading_model_versions.version', '=', 'grading_models.current_version'),
-    )
-    .select('grading_model_versions.definition')
-    .where('grading_models.id', '=', modelId)
+  const row = await modelsWithCurrentVersion(db)
+    .select('v.definition')
+    .where('m.id', '=', modelId)
     .executeTakeFirst();
   return row
     ? (row.definition as { ladder: { code: string; name: Record<string, string>; color?: string }[] }).ladder

@@ -1,4 +1,5 @@
 import { visibleRunResults } from '../grading/run-views.repository.js';
+import { modelsWithCurrentVersion } from '../grading/model.repository.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { visibleCustomerIds } from '../shared/scope.js';
@@ -93,11 +94,7 @@ export function gradeChangesPage(
 /** Grade codes of each model version's ladder, for turning stored grade indexes into the names users know. */
 export function modelLadders(db: Db, modelIds: readonly number[]) {
   if (modelIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('grading_models as m')
-    .innerJoin('grading_model_versions as v', (join) =>
-      join.onRef('v.model_id', '=', 'm.id').onRef('v.version', '=', 'm.current_version'),
-    )
+  return modelsWithCurrentVersion(db)
     .select(['m.id', 'v.definition'])
     .where('m.id', 'in', modelIds)
     .execute();

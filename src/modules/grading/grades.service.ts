@@ -12,7 +12,7 @@ import {
   regradeCustomers,
   runContext,
 } from './instant.service.js';
-import { findModel } from './model.repository.js';
+import { findModel, modelsWithCurrentVersion } from './model.repository.js';
 import { withClvMetrics } from '../clv/clv-metrics.js';
 
 async function requireVisible(db: Db, actor: Actor, customerId: number) {
@@ -25,11 +25,7 @@ const ladderOf = (definition: unknown) =>
 /** Every active model's current grade of the customer (or none), with the model's ladder to display it. */
 export async function customerGrades(db: Db, actor: Actor, customerId: number) {
   await requireVisible(db, actor, customerId);
-  const rows = await db
-    .selectFrom('grading_models as m')
-    .innerJoin('grading_model_versions as v', (join) =>
-      join.onRef('v.model_id', '=', 'm.id').onRef('v.version', '=', 'm.current_version'),
-    )
+  const rows = await modelsWithCurrentVersion(db)
     .leftJoin('customer_grades as g', (join) =>
       join.onRef('g.model_id', '=', 'm.id').on('g.customer_id', '=', customerId),
     )

@@ -1,18 +1,21 @@
 import type { Db } from '../audit/audit.repository.js';
 
+/** Models (`m`) joined to their current version (`v`): where every module reads a model's live definition. */
+export function modelsWithCurrentVersion(db: Db) {
+  return db
+    .selectFrom('grading_models as m')
+    .innerJoin('grading_model_versions as v', (join) =>
+      join.onRef('v.model_id', '=', 'm.id').onRef('v.version', '=', 'm.current_version'),
+    );
+}
+
 /** Every model with its current version's definition, in one statement (the model list is read on every page). */
 export function listModels(db: Db) {
-  return db
-    .selectFrom('grading_models')
-    .leftJoin('grading_model_versions as current', (join) =>
-      join
-        .onRef('current.model_id', '=', 'grading_models.id')
-        .onRef('current.version', '=', 'grading_models.current_version'),
-    )
-    .selectAll('grading_models')
-    .select('current.definition')
-    .orderBy('grading_models.active', 'desc')
-    .orderBy('grading_models.id')
+  return modelsWithCurrentVersion(db)
+    .selectAll('m')
+    .select('v.definition')
+    .orderBy('m.active', 'desc')
+    .orderBy('m.id')
     .execute();
 }
 

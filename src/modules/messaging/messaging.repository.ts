@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage } from '../audit/owned-records.js';
+import { modelsWithCurrentVersion } from '../grading/model.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { filteredCustomerIds } from '../customers/customer.repository.js';
 import type { Cursor } from '../shared/pagination.js';
@@ -207,14 +208,7 @@ export async function defaultModelId(db: Db): Promise<number | null> {
 }
 
 export function modelDefinition(db: Db, modelId: number) {
-  return db
-    .selectFrom('grading_models as m')
-    .innerJoin('grading_model_versions as v', (join) =>
-      join.onRef('v.model_id', '=', 'm.id').onRef('v.version', '=', 'm.current_version'),
-    )
-    .select('v.definition')
-    .where('m.id', '=', modelId)
-    .executeTakeFirst();
+  return modelsWithCurrentVersion(db).select('v.definition').where('m.id', '=', modelId).executeTakeFirst();
 }
 
 export function insertBatch(db: Db, values: Insertable<MessagingTables['message_batches']>) {
