@@ -236,13 +236,17 @@ describe('public pool in Chromium (rep)', () => {
     await page.goto(`${baseUrl}/customers/${ids.poolEast}`);
     await settled(page);
     await page.getByRole('button', { name: '释放到公海' }).click();
-    // Waiting on the request itself: a missed click and a refused release each fail here, saying which.
-    const released = page.waitForResponse(
-      (response) => response.url().endsWith('/api/pool/releases') && response.request().method() === 'POST',
+    const confirm = page.locator('.ant-popconfirm').getByRole('button', { name: '释放到公海' });
+    await confirm.waitFor({ state: 'visible' });
+    // Waiting on the request, then its answer: a click that did not reach the confirmation, a release that hung
+    // and a refused release each fail at their own line.
+    const sent = page.waitForRequest(
+      (request) => request.url().endsWith('/api/pool/releases') && request.method() === 'POST',
+      { timeout: 10_000 },
     );
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '释放到公海' }).click();
-    const response = await released;
-    expect(response.status(), await response.text()).toBe(200);
+    await confirm.click();
+    const response = await (await sent).response();
+    expect(response?.status(), await response?.text()).toBe(200);
     await page.waitForURL(/\/customers$/);
     const owner = await w.t.handle.db
       .selectFrom('customers')
