@@ -47,33 +47,37 @@ interface Fitting {
 }
 
 export function fitComposite(specs: readonly FactorSpec[], columns: PopulationColumns): FittedComposite {
-  const n = columns.ids.length;
   const units = new Map<string, Float64Array>();
   const top = fitLevel(specs, columns, '', 100, units);
-  const factorScores = top.map((t) => t.values);
-  const composite = blend(
-    top.map((t) => t.fitted),
-    factorScores,
-    n,
-  );
-  return { factors: top.map((t) => t.fitted), factorScores, units, composite };
+  const factors = top.fittings.map((t) => t.fitted);
+  return { factors, factorScores: top.fittings.map((t) => t.values), units, composite: top.blended };
 }
 
+/**
+ * Fits one level of the tree and blends it. When every factor of the level scores NULL as 0, each factor is
+ * added to the blend as soon as it is scaled, in the same pass and with the same operations as `blend`, so the
+ * sums are bit-identical and the level's columns are read once less.
+ */
 function fitLevel(
   specs: readonly FactorSpec[],
   columns: PopulationColumns,
   prefix: string,
   scale: number,
   units: Map<string, Float64Array>,
-): Fitting[] {
+): { fittings: Fitting[]; blended: Float64Array } {
+  const n = columns.ids.length;
   const weights = normaliseWeights(specs.map((s) => s.weight));
-  return specs.map((spec, i) => {
+  const addAsFitted = specs.every((s) => s.nullPolicy === 'zero');
+  const blended = new Float64Array(n);
+  const fittings = specs.map((spec, i) => {
     const path = prefix + spec.id;
     const { unit, normaliser, children } = spec.factors
       ? fitNode(spec.factors, columns, path, units)
       : fitLeaf(spec, columns);
     units.set(path, unit);
-    const values = scale === 1 ? unit : scaled(unit, scale);
+    let values = unit;
+    if (addAsFitted) values = scaleAndAdd(unit, scale, weights[i]!, blended);
+    else if (scale !== 1) values = scaled(unit, scale);
     const fitted: FittedFactor = {
       id: spec.id,
       path,
@@ -87,6 +91,13 @@ function fitLevel(
     };
     return { fitted, values };
   });
+  if (!addAsFitted)
+    blend(
+      fittings.map((f) => f.fitted),
+      fittings.map((f) => f.values),
+      blended,
+    );
+  return { fittings, blended };
 }
 
 function fitNode(
@@ -95,17 +106,8 @@ function fitNode(
   path: string,
   units: Map<string, Float64Array>,
 ) {
-  const children = fitLevel(specs, columns, `${path}.`, 1, units);
-  const fitted = children.map((c) => c.fitted);
-  return {
-    unit: blend(
-      fitted,
-      children.map((c) => c.values),
-      columns.ids.length,
-    ),
-    normaliser: undefined,
-    children: fitted,
-  };
+  const { fittings, blended } = fitLevel(specs, columns, `${path}.`, 1, units);
+  return { unit: blended, normaliser: undefined, children: fittings.map((c) => c.fitted) };
 }
 
 function fitLeaf(spec: FactorSpec, columns: PopulationColumns) {
@@ -123,31 +125,46 @@ export function isDescending(spec: Pick<FactorSpec, 'direction' | 'metric'>): bo
 }
 
 /**
- * Weighted sum of sibling values per row after the NULL policies: 'zero' scores 0, 'median' the population
- * median, 'exclude' drops the factor and divides by the weight of those present (NaN when none is present).
+ * Adds the weighted sum of sibling values per row to `out` (zeros) after the NULL policies: 'zero' scores 0,
+ * 'median' the population median, 'exclude' drops the factor and divides by the weight of those present (NaN
+ * when none is present).
  */
-function blend(factors: readonly FittedFactor[], values: readonly Float64Array[], n: number): Float64Array {
-  const out = new Float64Array(n);
+function blend(factors: readonly FittedFactor[], values: readonly Float64Array[], out: Float64Array): void {
+  const n = out.length;
   if (factors.some((f) => f.nullPolicy === 'exclude')) {
     const row = new Float64Array(factors.length);
     for (let i = 0; i < n; i++) {
       for (let f = 0; f < factors.length; f++) row[f] = values[f]![i]!;
       out[i] = blendRow(factors, row);
     }
-    return out;
+    return;
   }
   // Without re-weighting, factor by factor over the columns performs each row's additions of `blendRow` in
   // the same order, so the sums are bit-identical.
-  for (let f = 0; f < factors.length; f++) {
-    const { weight } = factors[f]!;
-    const substitute = nullScore(factors[f]!);
-    const column = values[f]!;
-    for (let i = 0; i < n; i++) {
-      const v = column[i]!;
-      out[i]! += weight * (v !== v ? substitute : v);
-    }
+  for (let f = 0; f < factors.length; f++)
+    addWeighted(values[f]!, factors[f]!.weight, nullScore(factors[f]!), out);
+}
+
+function addWeighted(column: Float64Array, weight: number, substitute: number, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) {
+    const v = column[i]!;
+    out[i]! += weight * (v !== v ? substitute : v);
   }
-  return out;
+}
+
+/** `scaled` and `addWeighted` (NULL as 0) in one pass; returns the scaled column (the unit column at scale 1). */
+function scaleAndAdd(unit: Float64Array, scale: number, weight: number, out: Float64Array): Float64Array {
+  if (scale === 1) {
+    addWeighted(unit, weight, 0, out);
+    return unit;
+  }
+  const values = new Float64Array(unit.length);
+  for (let i = 0; i < unit.length; i++) {
+    const v = scale * unit[i]!;
+    values[i] = v;
+    out[i]! += weight * (v !== v ? 0 : v);
+  }
+  return values;
 }
 
 function scaled(unit: Float64Array, scale: number): Float64Array {

@@ -43,12 +43,18 @@ export function explainColumns(model: Model, result: GradingResult): Explanation
     );
     const shortfall = shortfalls(probe, result);
     const bestRise = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-    for (const k of searchOrder(tree)) {
+    const order = searchOrder(tree);
+    const slopes = order.map((k) =>
+      canSkip(tree, tree.leaves[k]!) ? probe.slopeOf(tree.leaves[k]!) : Number.NaN,
+    );
+    const candidates = rowsBelowTop(result.computedGrades);
+    let count = candidates.length;
+    order.forEach((k, at) => {
       const leaf = tree.leaves[k]!;
       const { metric, normaliser } = tree.nodes[leaf]!.fitted;
       const raws = numeric(result.columns.metrics[metric!]!);
-      const slope = canSkip(tree, leaf) ? probe.slopeOf(leaf) : Number.NaN;
-      const pass = { k, leaf, raws, slope, shortfall, bestRise, bestLeaf, bestValue };
+      const slope = slopes[at]!;
+      const pass = { k, candidates, count, leaf, raws, slope, shortfall, bestRise, bestLeaf, bestValue };
       if (normaliser!.kind === 'percentile' && Number.isFinite(slope))
         searchPercentileLeaf(
           probe,
@@ -58,7 +64,8 @@ export function explainColumns(model: Model, result: GradingResult): Explanation
           result.units.get(tree.nodes[leaf]!.fitted.path)!,
         );
       else searchAnyLeaf(probe, result, pass);
-    }
+      count = keepImprovable(candidates, count, shortfall, bestRise, steepest(slopes.slice(at + 1)));
+    });
   }
   return {
     leaves: tree.leaves.map((l) => tree.nodes[l]!.fitted.path),
@@ -73,6 +80,43 @@ function shortfalls(probe: Probe, { computedGrades, scores }: GradingResult): Fl
   const shortfall = new Float64Array(scores.length);
   for (let i = 0; i < shortfall.length; i++) shortfall[i] = probe.shortfall(computedGrades[i]!, scores[i]!);
   return shortfall;
+}
+
+/** Rows of every grade but the best, ascending: the customers a change could lift. */
+function rowsBelowTop(grades: Int32Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < grades.length; i++) if (grades[i] !== 0) count++;
+  const rows = new Int32Array(count);
+  for (let i = 0, j = 0; i < grades.length; i++) if (grades[i] !== 0) rows[j++] = i;
+  return rows;
+}
+
+/**
+ * The largest slope among the leaves left to search; +∞ when one of them has none (it is searched for every
+ * customer), 0 when none is left.
+ */
+function steepest(slopes: readonly number[]): number {
+  return slopes.reduce((a, s) => (Number.isNaN(s) ? Number.POSITIVE_INFINITY : Math.max(a, s)), 0);
+}
+
+/**
+ * Keeps, in place and in order, the candidates that some leaf still to search could improve: a customer whose
+ * least rise at the steepest remaining slope already exceeds its best change is skipped by every later leaf
+ * (the best change only shrinks). Returns the new count.
+ */
+function keepImprovable(
+  candidates: Int32Array,
+  count: number,
+  shortfall: Float64Array,
+  bestRise: Float64Array,
+  slope: number,
+): number {
+  let kept = 0;
+  for (let j = 0; j < count; j++) {
+    const i = candidates[j]!;
+    if (!(shortfall[i]! / slope > bestRise[i]!)) candidates[kept++] = i;
+  }
+  return kept;
 }
 
 function countReachable(bestLeaf: Int32Array): number {

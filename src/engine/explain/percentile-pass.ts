@@ -3,9 +3,12 @@ import { nullsBefore, rowsRanked, type PercentileParams } from '../normalise/per
 import { numericTarget, percentileChange, unitAt, type NumericChange } from './next-grade.js';
 import type { Probe } from './probe.js';
 
-/** One leaf's columns and the best change found so far for every customer. */
+/** One leaf's columns, the customers to search, and the best change found so far for every customer. */
 export interface LeafPass {
   readonly k: number;
+  /** Rows still able to improve on their best change, ascending; `candidates[0..count)` are searched. */
+  readonly candidates: Int32Array;
+  readonly count: number;
   readonly leaf: number;
   readonly raws: Float64Array;
   /** Composite points per unit score of the leaf; NaN when a re-weighting NULL policy makes it vary. */
@@ -34,10 +37,11 @@ function keepIfBetter(pass: LeafPass, i: number, change: NumericChange): void {
 export function searchAnyLeaf(probe: Probe, result: GradingResult, pass: LeafPass): void {
   const change: NumericChange = { to: Number.NaN, unitIncrease: Number.NaN };
   const { computedGrades, ids, scores } = result;
-  const { leaf, raws, slope, shortfall, bestRise } = pass;
-  for (let i = 0; i < ids.length; i++) {
+  const { leaf, raws, slope, shortfall, bestRise, candidates, count } = pass;
+  for (let j = 0; j < count; j++) {
+    const i = candidates[j]!;
     const grade = computedGrades[i]!;
-    if (grade === 0 || shortfall[i]! / slope > bestRise[i]!) continue;
+    if (shortfall[i]! / slope > bestRise[i]!) continue;
     probe.at(i, ids[i]!, scores[i]!, grade);
     numericTarget(probe, leaf, raws[i]!, change);
     keepIfBetter(pass, i, change);
@@ -64,12 +68,13 @@ export function searchPercentileLeaf(
   const len = params.sorted.length;
   const change: NumericChange = { to: Number.NaN, unitIncrease: Number.NaN };
   const { computedGrades, ids, scores } = result;
-  const { leaf, raws, slope, shortfall, bestRise } = pass;
+  const { leaf, raws, slope, shortfall, bestRise, candidates, count } = pass;
   const step = probe.stepOf(leaf);
-  for (let i = 0; i < ids.length; i++) {
+  for (let j = 0; j < count; j++) {
+    const i = candidates[j]!;
     const grade = computedGrades[i]!;
     const raw = raws[i]!;
-    if (grade === 0 || raw !== raw || shortfall[i]! / slope > bestRise[i]!) continue;
+    if (raw !== raw || shortfall[i]! / slope > bestRise[i]!) continue;
     const unit = units[i]!;
     const c0 = Math.round(unit * den) - offset;
     if (c0 >= len) continue;

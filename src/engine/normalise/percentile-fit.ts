@@ -1,5 +1,5 @@
 import { decimalGrid, gridKey, type DecimalGrid } from '../sort/keys.js';
-import { argsort } from '../sort/radix.js';
+import { argsortWithValues } from '../sort/radix.js';
 import { nullsBefore, percentileOfNull, rowsRanked, type PercentileParams } from './percentile.js';
 
 interface FittedPercentile {
@@ -33,11 +33,11 @@ function fitBySorting(
   nulls: PercentileParams['nulls'],
 ): FittedPercentile {
   const n = values.length;
-  const order = argsort(values, { nulls: 'last', grid });
+  const { order, sorted: all } = argsortWithValues(values, { nulls: 'last', grid });
   let nonNull = n;
-  while (nonNull > 0 && Number.isNaN(values[order[nonNull - 1]!]!)) nonNull--;
+  while (nonNull > 0 && Number.isNaN(all[nonNull - 1]!)) nonNull--;
   const nullCount = n - nonNull;
-  const sorted = gather(values, order, nonNull);
+  const sorted = all.subarray(0, nonNull);
   const params: PercentileParams = { kind: 'percentile', descending, nulls, nullCount, sorted };
   const denominator = rowsRanked(params) - 1;
   const offset = nullsBefore(params);
@@ -50,12 +50,6 @@ function fitBySorting(
 
 // The loops of the fits live in functions of their own: V8 optimises a long loop while it runs, and code
 // after it that has not yet run would send the whole function back to the interpreter.
-
-function gather(values: Float64Array, order: Int32Array, count: number): Float64Array {
-  const sorted = new Float64Array(count);
-  for (let i = 0; i < count; i++) sorted[i] = values[order[i]!]!;
-  return sorted;
-}
 
 interface Ranking {
   readonly offset: number;
