@@ -1,4 +1,4 @@
-import { rowsAtPositions } from '../sort/select.js';
+import { selectPositions } from '../sort/select.js';
 import { boundariesOf, groupsByEnds, locate, type PositionBoundary, type RankOrder } from './positions.js';
 
 /**
@@ -42,7 +42,7 @@ export function gradeQuotas(
   // Rank (1-based) of the last customer of each grade, and the row holding it (−1 for rank 0).
   const lastRanks = limits.map((limit, g) => (g === last ? n : lastRankWithin(n, limit, total)));
   const held = lastRanks.filter((r) => r > 0);
-  const heldRows = rowsAtPositions(
+  const { rows: heldRows, buckets } = selectPositions(
     scores,
     held.map((r) => r - 1),
     SCORE_ORDER,
@@ -53,12 +53,12 @@ export function gradeQuotas(
   const ends = atRank.map((row, g) => (lastRanks[g]! > (g > 0 ? lastRanks[g - 1]! : 0) ? row : -1));
   if (ties === 'strict') {
     return {
-      grades: groupsByEnds(scores, ids, SCORE_ORDER, ends, last, false),
+      grades: groupsByEnds(scores, ids, SCORE_ORDER, ends, last, false, buckets),
       params: { kind: 'quotas', ties, boundaries: boundariesOf(ends, scores, ids) },
     };
   }
   // Equal scores share the grade of the first of them: the grade whose last rank the tie group starts by.
-  const grades = groupsByEnds(scores, ids, SCORE_ORDER, atRank, last, true);
+  const grades = groupsByEnds(scores, ids, SCORE_ORDER, atRank, last, true, buckets);
   const boundaries = Array.from(atRank, (row, g) => {
     const previous = g > 0 ? atRank[g - 1]! : -1;
     // A tie group reaching back over the previous grade's last rank went wholly to an earlier grade.

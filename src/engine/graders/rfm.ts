@@ -1,5 +1,5 @@
 import type { RfmSegmentRule } from '../model/schema.js';
-import { rowsAtPositions } from '../sort/select.js';
+import { selectPositions } from '../sort/select.js';
 import { boundariesOf, groupsByEnds, locate, type PositionBoundary, type RankOrder } from './positions.js';
 
 /**
@@ -52,9 +52,9 @@ function tileColumn(
   let end = 0;
   const lastPositions = tileSizes(n, tiles).map((size) => (size > 0 ? (end += size) - 1 : -1));
   const held = lastPositions.filter((p) => p >= 0);
-  const heldRows = rowsAtPositions(values, held, order, ids, byId);
+  const { rows: heldRows, buckets } = selectPositions(values, held, order, ids, byId);
   const ends = Int32Array.from(lastPositions, (p) => (p >= 0 ? heldRows[held.indexOf(p)]! : -1));
-  const groups = groupsByEnds(values, ids, order, ends, tiles - 1, false);
+  const groups = groupsByEnds(values, ids, order, ends, tiles - 1, false, buckets);
   const tile = new Uint8Array(n);
   for (let i = 0; i < n; i++) tile[i] = groups[i]! + 1;
   return { tile, boundaries: boundariesOf(ends, values, ids) };

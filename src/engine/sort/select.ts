@@ -18,8 +18,20 @@ export interface SelectOrder {
   readonly nulls: NullPlacement;
 }
 
+/** Buckets are 1…BUCKETS, with 0 or BUCKETS + 1 for NULL: `BUCKET_RANGE` values in all. */
 const BUCKETS = 1 << 16;
+export const BUCKET_RANGE = BUCKETS + 2;
 const MAX_CANDIDATES = 1 << 16;
+
+export interface Selection {
+  /** The row at each wanted position. */
+  readonly rows: Int32Array;
+  /**
+   * Each row's bucket, monotone in the ranking: rows of a lower bucket rank before every row of a higher one.
+   * Absent when the selection fell back to sorting.
+   */
+  readonly buckets?: Int32Array | undefined;
+}
 
 export function rowsAtPositions(
   values: Float64Array,
@@ -28,11 +40,21 @@ export function rowsAtPositions(
   ids: ArrayLike<number>,
   byId: Int32Array,
 ): Int32Array {
+  return selectPositions(values, positions, order, ids, byId).rows;
+}
+
+export function selectPositions(
+  values: Float64Array,
+  positions: readonly number[],
+  order: SelectOrder,
+  ids: ArrayLike<number>,
+  byId: Int32Array,
+): Selection {
   const n = values.length;
   const buckets = new Int32Array(n);
   const nullBucket = order.nulls === 'first' ? 0 : BUCKETS + 1;
   const mode = fillBuckets(values, order, nullBucket, buckets);
-  if (mode === undefined) return bySorting(values, positions, order, byId);
+  if (mode === undefined) return { rows: bySorting(values, positions, order, byId) };
   const starts = bucketStarts(buckets);
 
   const result = new Int32Array(positions.length);
@@ -50,7 +72,7 @@ export function rowsAtPositions(
     }
     return { bucket: b, offset: p - starts[b]! };
   });
-  if (candidates > MAX_CANDIDATES) return bySorting(values, positions, order, byId);
+  if (candidates > MAX_CANDIDATES) return { rows: bySorting(values, positions, order, byId) };
   if (tieWanted.includes(1)) walkTies(buckets, byId, tieWanted, at, result);
   if (candidates > 0) {
     const lists = collectWanted(buckets, sortWanted);
@@ -67,7 +89,7 @@ export function rowsAtPositions(
       if (sortWanted[bucket]) result[k] = lists.get(bucket)![offset]!;
     });
   }
-  return result;
+  return { rows: result, buckets };
 }
 
 // Each pass over the rows is a function of its own, so that V8's optimised code for one loop is not thrown
