@@ -7,7 +7,7 @@ type Queryable = Pick<PGlite, 'query'> | Pick<Transaction, 'query'>;
 /**
  * A query function that answers the marked COPY statements through PGlite's `/dev/blob` device, which stands in for
  * the client streams PGlite does not have: COPY FROM STDIN (`copyFromStdin`) reads its rows from a blob of their
- * text, COPY TO STDOUT (`copyOut`) returns the blob's text as its one row. Anything else passes through.
+ * text, COPY TO STDOUT (`copyOut`) returns the blob's bytes as its one row. Anything else passes through.
  */
 function copyingQuery(target: Queryable): PGlite['query'] {
   return (async (text: string, params?: unknown[], options?: object) => {
@@ -19,7 +19,8 @@ function copyingQuery(target: Queryable): PGlite['query'] {
     const copyOut = markedCopyOut(text);
     if (!copyOut) return target.query(text, params, options);
     const result = await target.query(copyOut.replace(/ TO STDOUT (WITH \([^)]*\))$/, " TO '/dev/blob' $1"));
-    return { ...result, rows: [{ chunk: (await result.blob?.text()) ?? '' }] } as Results<{ chunk: string }>;
+    const bytes = result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0);
+    return { ...result, rows: [{ chunk: bytes }] } as Results<{ chunk: Buffer }>;
   }) as PGlite['query'];
 }
 
