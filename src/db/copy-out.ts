@@ -9,7 +9,8 @@ import type { Database } from './database.js';
  * building objects than the database spent computing them (100,000 customers: 7.3 s against 3.8 s through COPY).
  * Kysely cannot stream COPY, so the statement travels marked, like `copyFromStdin`: the PostgreSQL pool wrapper
  * (`preparingPool`) runs it through pg-copy-streams and PGlite's adapter (`pgliteWithCopy`) through its
- * `/dev/blob` device. Either way the result comes back as rows of `{ chunk }`: the text, in pieces.
+ * `/dev/blob` device. Either way the result comes back as rows of `{ chunk }`: the bytes of the text, in pieces,
+ * read in place by a `CopyCursor` (a string per line and per field made a 1M-customer read hold 0.9 GB of heap).
  */
 const MARK = '/* copy to stdout */ ';
 
