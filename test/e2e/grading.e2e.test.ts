@@ -213,6 +213,8 @@ describe('grading in Chromium', () => {
     await expect.poll(async () => (await nextGrade.count()) + (await topGrade.count())).toBe(1);
     const history = await page.locator('.ant-timeline-item').allTextContents();
     expect(history.some((line) => line.includes('定期分级'))).toBe(true);
+    // The first run was as of a past day: its entry says which day its grade speaks for.
+    expect(history.some((line) => line.includes('数据截至'))).toBe(true);
     await page
       .locator('[role=tabpanel] .ant-segmented')
       .evaluate((element) => element.scrollIntoView({ block: 'start' }));

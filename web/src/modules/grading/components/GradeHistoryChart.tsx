@@ -6,7 +6,10 @@ import { pickLocalised } from '../../../shared/format/localised';
 import type { Grade, GradeChange } from '../api/grading.api';
 import { GradeTag, gradeAt } from './GradeTag';
 
-/** A model's grade over time as a step line (best grade on top) and the list of changes with their cause. */
+/**
+ * A model's grade over time as a step line (best grade on top) by the date the grade speaks for, and the list of
+ * changes with when they were recorded, their cause, and that date when it differs (a run as of a past day).
+ */
 export function GradeHistoryChart({
   changes,
   ladder,
@@ -50,6 +53,11 @@ export function GradeHistoryChart({
                 <GradeTag grade={gradeAt(ladder, c.fromGrade)} /> →{' '}
                 <GradeTag grade={gradeAt(ladder, c.toGrade)} />
                 {c.score !== null && <Typography.Text type="secondary">{c.score.toFixed(1)}</Typography.Text>}
+                {c.asOf && formatDate(c.asOf) !== formatDate(c.at) && (
+                  <Typography.Text type="secondary">
+                    {t('gradeHistory.asOf', { date: formatDate(c.asOf) })}
+                  </Typography.Text>
+                )}
               </span>
             ),
           }))}
