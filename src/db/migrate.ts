@@ -19,6 +19,7 @@ import * as singleContributionDelta from './migrations/016_single_contribution_d
 import * as scopedSummaries from './migrations/017_scoped_summaries.js';
 import * as snapshotVisibility from './migrations/018_snapshot_visibility.js';
 import * as refreshQueueStatistics from './migrations/019_refresh_queue_statistics.js';
+import * as currentGradesFillfactor from './migrations/020_current_grades_fillfactor.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '017_scoped_summaries': scopedSummaries,
   '018_snapshot_visibility': snapshotVisibility,
   '019_refresh_queue_statistics': refreshQueueStatistics,
+  '020_current_grades_fillfactor': currentGradesFillfactor,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/connect.js';
+import { openTestDatabase } from '../../testing/test-database.js';
+import { findModelByKey } from './model.repository.js';
+import { executeRun } from './run.service.js';
+
+const CUSTOMERS = 400;
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await handle.db
+    .insertInto('customers')
+    .values(
+      Array.from({ length: CUSTOMERS }, (_, i) => ({ id: i + 1, code: `S${i + 1}`, name: `客户${i + 1}` })),
+    )
+    .execute();
+  await handle.db
+    .insertInto('orders')
+    .values(
+      Array.from({ length: CUSTOMERS }, (_, i) => ({
+        customer_id: i + 1,
+        order_no: `S${i + 1}`,
+        order_date: '2024-06-01',
+        amount: (1000 + i * 37).toFixed(2),
+        gross_profit: (200 + ((i * 53) % 400)).toFixed(2),
+      })),
+    )
+    .execute();
+});
+afterAll(async () => handle.close());
+
+const pagesOfCurrentGrades = async () =>
+  (
+    await sql<{
+      bytes: string;
+    }>`SELECT pg_relation_size('customer_grades')::text AS bytes`.execute(handle.db)
+  ).rows[0]!.bytes;
+
+describe('current grades on disk', () => {
+  it('a run that keeps every grade rewrites the current grades in place, without growing the table', async () => {
+    const modelId = (await findModelByKey(handle.db, 'composite'))!.id;
+    const run = () => executeRun(handle.db, { modelId, asOf: '2025-01-01', trigger: 'cli', startedBy: null });
+    await run();
+    const afterFirst = await pagesOfCurrentGrades();
+    const second = await run();
+    expect(second.changed).toBe(0);
+    expect(await pagesOfCurrentGrades()).toBe(afterFirst);
+  });
+});
