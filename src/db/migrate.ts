@@ -20,6 +20,7 @@ import * as scopedSummaries from './migrations/017_scoped_summaries.js';
 import * as snapshotVisibility from './migrations/018_snapshot_visibility.js';
 import * as refreshQueueStatistics from './migrations/019_refresh_queue_statistics.js';
 import * as currentGradesFillfactor from './migrations/020_current_grades_fillfactor.js';
+import * as runReferencesByStatement from './migrations/021_run_references_by_statement.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '018_snapshot_visibility': snapshotVisibility,
   '019_refresh_queue_statistics': refreshQueueStatistics,
   '020_current_grades_fillfactor': currentGradesFillfactor,
+  '021_run_references_by_statement': runReferencesByStatement,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
