@@ -4,30 +4,14 @@ import type { DatabaseHandle } from '../../db/connect.js';
 import { openTestDatabase } from '../../testing/test-database.js';
 import { findModelByKey } from './model.repository.js';
 import { executeRun } from './run.service.js';
+import { customersWithOneOrderEach } from './testing/one-order-each.js';
 
 const CUSTOMERS = 400;
 let handle: DatabaseHandle;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  await handle.db
-    .insertInto('customers')
-    .values(
-      Array.from({ length: CUSTOMERS }, (_, i) => ({ id: i + 1, code: `S${i + 1}`, name: `客户${i + 1}` })),
-    )
-    .execute();
-  await handle.db
-    .insertInto('orders')
-    .values(
-      Array.from({ length: CUSTOMERS }, (_, i) => ({
-        customer_id: i + 1,
-        order_no: `S${i + 1}`,
-        order_date: '2024-06-01',
-        amount: (1000 + i * 37).toFixed(2),
-        gross_profit: (200 + ((i * 53) % 400)).toFixed(2),
-      })),
-    )
-    .execute();
+  await customersWithOneOrderEach(handle.db, CUSTOMERS, 'S');
 });
 afterAll(async () => handle.close());
 

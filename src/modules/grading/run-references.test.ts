@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../db/connect.js';
 import { openTestDatabase } from '../../testing/test-database.js';
 import { findModelByKey } from './model.repository.js';
 import { executeRun } from './run.service.js';
+import { customersWithOneOrderEach } from './testing/one-order-each.js';
 
 const CUSTOMERS = 30;
 const MISSING_RUN = 987_654;
@@ -12,24 +13,7 @@ let modelId: number;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  await handle.db
-    .insertInto('customers')
-    .values(
-      Array.from({ length: CUSTOMERS }, (_, i) => ({ id: i + 1, code: `R${i + 1}`, name: `客户${i + 1}` })),
-    )
-    .execute();
-  await handle.db
-    .insertInto('orders')
-    .values(
-      Array.from({ length: CUSTOMERS }, (_, i) => ({
-        customer_id: i + 1,
-        order_no: `R${i + 1}`,
-        order_date: '2024-06-01',
-        amount: (1000 + i * 91).toFixed(2),
-        gross_profit: (100 + ((i * 37) % 300)).toFixed(2),
-      })),
-    )
-    .execute();
+  await customersWithOneOrderEach(handle.db, CUSTOMERS, 'R');
   modelId = (await findModelByKey(handle.db, 'composite'))!.id;
 });
 afterAll(async () => handle.close());
