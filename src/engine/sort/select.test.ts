@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { argsort, orderById } from './radix.js';
-import { rowsAtPositions } from './select.js';
+import { selectPositions } from './select.js';
+
+const rowsAtPositions = (...args: Parameters<typeof selectPositions>) => selectPositions(...args).rows;
 
 const pick = (values: Float64Array, positions: number[], ids: Float64Array, order: SelectOrderInput) => {
   const ranking = argsort(values, { ...order, initialOrder: orderById(ids) });

@@ -33,16 +33,6 @@ export interface Selection {
   readonly buckets?: Int32Array | undefined;
 }
 
-export function rowsAtPositions(
-  values: Float64Array,
-  positions: readonly number[],
-  order: SelectOrder,
-  ids: ArrayLike<number>,
-  byId: Int32Array,
-): Int32Array {
-  return selectPositions(values, positions, order, ids, byId).rows;
-}
-
 export function selectPositions(
   values: Float64Array,
   positions: readonly number[],

@@ -27,10 +27,8 @@ export interface GradeEventCounts {
  * manager, and webhook deliveries: set-based, so a run that moves a million customers costs one round trip, and
  * inside the caller's transaction, so a rolled-back run leaves neither alerts nor deliveries behind.
  */
-export async function insertGradeEvents(
-  db: Db,
-  changeFilter: RawBuilder<boolean>,
-): Promise<GradeEventCounts> {
+export async function insertGradeEvents(db: Db, selection: GradeChangeSelection): Promise<GradeEventCounts> {
+  const { modelId, where } = selection;
   const { rows } = await sql<GradeEventCounts>`
     WITH ladders AS MATERIALIZED (
       -- Each version's grade codes and names, taken out of its definition once: read per change, the compressed
@@ -40,6 +38,7 @@ export async function insertGradeEvents(
              array_agg(g.grade -> 'name' ORDER BY g.at) AS names
       FROM grading_model_versions v
       CROSS JOIN LATERAL jsonb_array_elements(v.definition -> 'ladder') WITH ORDINALITY AS g(grade, at)
+      WHERE v.model_id = ${modelId}
       GROUP BY v.model_id, v.version
     ),
     changes AS (
@@ -51,7 +50,7 @@ export async function insertGradeEvents(
       LEFT JOIN grading_runs r ON r.id = gc.run_id
       JOIN ladders l ON l.model_id = gc.model_id AND l.version = COALESCE(r.version, m.current_version)
       JOIN customers c ON c.id = gc.customer_id AND c.deleted_at IS NULL
-      WHERE ${changeFilter}
+      WHERE gc.model_id = ${modelId} AND ${where}
     ),
     coded AS (
       SELECT ch.*, ch.codes[ch.from_grade + 1] AS from_code, ch.codes[ch.to_grade + 1] AS to_code,
@@ -117,8 +116,18 @@ export async function insertGradeEvents(
   };
 }
 
-export const changesOfRun = (modelId: number, runId: number) =>
-  sql<boolean>`gc.model_id = ${modelId} AND gc.run_id = ${runId}`;
+/** Grade changes (`gc`) of one model that events are raised for. */
+export interface GradeChangeSelection {
+  readonly modelId: number;
+  readonly where: RawBuilder<boolean>;
+}
 
-export const changesById = (modelId: number, changeIds: readonly number[]) =>
-  sql<boolean>`gc.model_id = ${modelId} AND gc.id = ANY(${[...changeIds]}::bigint[])`;
+export const changesOfRun = (modelId: number, runId: number): GradeChangeSelection => ({
+  modelId,
+  where: sql<boolean>`gc.run_id = ${runId}`,
+});
+
+export const changesById = (modelId: number, changeIds: readonly number[]): GradeChangeSelection => ({
+  modelId,
+  where: sql<boolean>`gc.id = ANY(${[...changeIds]}::bigint[])`,
+});

@@ -41,7 +41,7 @@ export interface BaseAggregateRequest {
   readonly customerIds?: readonly number[];
 }
 
-/** A field's number; NaN for SQL NULL. */
+/** The kept copy of an attribute value equal to `value` (itself, the first time it is met). */
 function interned(distinct: Map<string, string>, value: string): string {
   const kept = distinct.get(value);
   if (kept !== undefined) return kept;

@@ -89,7 +89,7 @@ describe('references to a grading run, checked per statement instead of per row'
   });
 
   it('a grade change or a current grade may name no run (an instant re-grade, an override)', async () => {
-    await handle.db
+    const change = await handle.db
       .insertInto('grade_changes')
       .values({
         model_id: modelId,
@@ -101,12 +101,16 @@ describe('references to a grading run, checked per statement instead of per row'
         run_id: null,
         detail: null,
       })
-      .execute();
-    await handle.db
+      .returning('run_id')
+      .executeTakeFirstOrThrow();
+    expect(change.run_id).toBeNull();
+    const cleared = await handle.db
       .updateTable('customer_grades')
       .set({ run_id: null })
       .where('customer_id', '=', 2)
+      .returning('run_id')
       .execute();
+    expect(cleared.map((row) => row.run_id)).toEqual([null]);
   });
 
   it('deleting a run deletes its results and clears it from its changes and current grades, leaving other runs alone', async () => {
