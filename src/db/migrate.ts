@@ -21,6 +21,7 @@ import * as snapshotVisibility from './migrations/018_snapshot_visibility.js';
 import * as refreshQueueStatistics from './migrations/019_refresh_queue_statistics.js';
 import * as currentGradesFillfactor from './migrations/020_current_grades_fillfactor.js';
 import * as runReferencesByStatement from './migrations/021_run_references_by_statement.js';
+import * as gradeChangesByRun from './migrations/022_grade_changes_by_run.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '019_refresh_queue_statistics': refreshQueueStatistics,
   '020_current_grades_fillfactor': currentGradesFillfactor,
   '021_run_references_by_statement': runReferencesByStatement,
+  '022_grade_changes_by_run': gradeChangesByRun,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

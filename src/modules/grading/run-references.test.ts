@@ -130,4 +130,19 @@ describe('references to a grading run, checked per statement instead of per row'
     );
     expect(Number(cleared.rows[0]!.n)).toBeGreaterThan(0);
   });
+
+  it("a run's grade changes are found through an index on their run, not by reading every change ever recorded", async () => {
+    const { runId } = await run('2025-04-01');
+    const plan = await handle.db.transaction().execute(async (trx) => {
+      // The test database is too small for the planner to prefer an index on its own; with sequential scans
+      // priced out, the plan shows whether an index can answer the run's predicate at all.
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const { rows } = await sql<Record<string, string>>`
+        EXPLAIN SELECT count(*) FROM grade_changes gc WHERE gc.model_id = ${modelId} AND gc.run_id = ${runId}`.execute(
+        trx,
+      );
+      return rows.map((row) => Object.values(row)[0]).join('\n');
+    });
+    expect(plan).toContain('grade_changes_run_idx');
+  });
 });
