@@ -64,13 +64,14 @@ beforeAll(async () => {
   models.main = await model('list-main', true);
   models.second = await model('list-second', true);
   models.retired = await model('list-retired', false);
+  // The second model's grade is stored first: the list still gives a customer's grades in model order.
   const grades: [number, number, string][] = [
+    [models.second, ids.e1a, 'C'],
     [models.main, ids.e1a, 'A'],
     [models.main, ids.e1b, 'B'],
     [models.main, ids.e2, 'A'],
     [models.main, ids.s1, 'A'],
     [models.main, ids.unowned, 'C'],
-    [models.second, ids.e1a, 'C'],
     [models.retired, ids.e1b, 'A'],
   ];
   await db
@@ -94,7 +95,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('current grades on the customer list', () => {
-  it('each customer carries its grade in every active model, none from an inactive one', async () => {
+  it('each customer carries its grade in every active model, in model order, none from an inactive one', async () => {
     const body = await list(admin, 'limit=500');
     const gradesOf = (id: number) => body.items.find((c) => c.id === id)?.grades;
     expect(gradesOf(ids.e1a)).toEqual([

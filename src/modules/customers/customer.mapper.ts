@@ -109,7 +109,7 @@ export function toCustomerRow(row: CustomerRowRow): CustomerRowView {
     province: row.province,
     city: row.city,
     industry: row.industry,
-    grades: row.grades,
+    grades: row.grades.sort((a, b) => a.modelId - b.modelId),
     stats: { amount: row.state_amount ?? '0.00', lastOrder: row.state_last_order },
   };
 }
