@@ -197,7 +197,9 @@ async function main(): Promise<void> {
       `instant re-grade (order insert + re-grade under every active model, one transaction), ${latencies.length} writes:`,
     );
     const spread = (xs: number[]) =>
-      `p50 ${percentile(xs, 0.5).toFixed(2)} ms · p99 ${percentile(xs, 0.99).toFixed(2)} ms`;
+      xs.length
+        ? `p50 ${percentile(xs, 0.5).toFixed(2)} ms · p99 ${percentile(xs, 0.99).toFixed(2)} ms`
+        : 'none (--regrades 0)';
     console.log(`  whole write: ${spread(latencies)}`);
     console.log(`  re-grade part: ${spread(regradeOnly)}`);
     await sql`DELETE FROM orders WHERE order_no LIKE ${`BENCH-${process.pid}-%`}`.execute(handle.db);

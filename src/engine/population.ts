@@ -1,5 +1,6 @@
 import {
   asCategoryColumn,
+  lazyColumns,
   takeRows,
   type CustomerMetrics,
   type MetricColumn,
@@ -55,11 +56,15 @@ export function populationRows(model: Model, columns: PopulationColumns): Int32A
   return rows;
 }
 
+/** The columns of rows `rows`; each metric column is taken when first read (see `lazyColumns`). */
 export function restrict(columns: PopulationColumns, rows: Int32Array): PopulationColumns {
   const ids = columns.ids instanceof Int32Array ? new Int32Array(rows.length) : new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) ids[i] = columns.ids[rows[i]!]!;
-  const metrics: Partial<Record<MetricId, MetricColumn>> = {};
-  for (const [metric, column] of Object.entries(columns.metrics) as [MetricId, MetricColumn][])
-    metrics[metric] = takeRows(column, rows);
+  const source = columns.metrics;
+  const metrics = lazyColumns(
+    Object.fromEntries(
+      (Object.keys(source) as MetricId[]).map((metric) => [metric, () => takeRows(source[metric]!, rows)]),
+    ),
+  );
   return { ids, metrics };
 }

@@ -1,4 +1,4 @@
-import type { MetricColumn, PopulationColumns } from '../columns.js';
+import { lazyColumns, once, type MetricColumn, type PopulationColumns } from '../columns.js';
 import type { MetricId } from './catalogue.js';
 import { monthsUntil, toDayNumber, type AsOf } from './dates.js';
 
@@ -63,54 +63,67 @@ export function deriveMetrics(
     for (let i = 0; i < n; i++) column[i] = compute(i);
     return column;
   };
-  const money = (cents: Float64Array) => out((i) => cents[i]! / 100);
-  const ratioOrZero = (num: Float64Array, den: Float64Array) =>
+  const money = (cents: Float64Array) => () => out((i) => cents[i]! / 100);
+  const ratioOrZero = (num: Float64Array, den: Float64Array) => () =>
     out((i) => (den[i]! > 0 ? num[i]! / den[i]! : 0));
+  const given = (column: MetricColumn) => () => column;
 
-  const sales = money(a.sales_window_cents);
-  const costToServe = out(
-    (i) => (a.contacts_window[i]! || 0) * costPerContact + (a.discount_window_cents[i]! || 0) / 100,
+  // Each column is derived when a model first reads it; columns others are derived from are derived once.
+  const sales = once(money(a.sales_window_cents));
+  const lifetimeSales = once(money(a.amount_total_cents));
+  const costToServe = once(() =>
+    out((i) => (a.contacts_window[i]! || 0) * costPerContact + (a.discount_window_cents[i]! || 0) / 100),
   );
-  const metrics: Partial<Record<MetricId, MetricColumn>> = {
-    ...base.attributes,
-    cumulative_sales: money(a.amount_total_cents),
-    monetary: money(a.amount_total_cents),
+  const perMonths = (months: number) => {
+    const window = sales();
+    return out((i) => window[i]! / months);
+  };
+  const makers: Partial<Record<MetricId, () => MetricColumn>> = {
+    cumulative_sales: lifetimeSales,
+    monetary: lifetimeSales,
     sales_window: sales,
     profit_window: money(a.profit_window_cents),
-    orders_window: a.orders_window,
+    orders_window: given(a.orders_window),
     sales_prev_window: money(a.sales_prev_window_cents),
-    avg_monthly_sales: out((i) => sales[i]! / windowMonths),
-    avg_quarterly_sales: out((i) => sales[i]! / (windowMonths / 3)),
-    avg_yearly_sales: out((i) => sales[i]! / (windowMonths / 12)),
-    margin: out((i) =>
-      a.sales_window_cents[i]! > 0
-        ? a.profit_window_cents[i]! / 100 / (a.sales_window_cents[i]! / 100)
-        : NULL,
-    ),
-    sales_growth: out((i) => {
-      const previous = a.sales_prev_window_cents[i]!;
-      return previous > 0 ? (a.sales_window_cents[i]! - previous) / 100 / (previous / 100) : NULL;
-    }),
-    recency_days: out((i) => day - a.last_order_day[i]!),
-    frequency: a.order_count,
-    tenure_days: out((i) => day - a.first_order_day[i]!),
-    purchase_cycle_days: out((i) =>
-      a.order_count[i]! >= 2
-        ? (a.last_order_day[i]! - a.first_order_day[i]!) / (a.order_count[i]! - 1)
-        : NULL,
-    ),
+    avg_monthly_sales: () => perMonths(windowMonths),
+    avg_quarterly_sales: () => perMonths(windowMonths / 3),
+    avg_yearly_sales: () => perMonths(windowMonths / 12),
+    margin: () =>
+      out((i) =>
+        a.sales_window_cents[i]! > 0
+          ? a.profit_window_cents[i]! / 100 / (a.sales_window_cents[i]! / 100)
+          : NULL,
+      ),
+    sales_growth: () =>
+      out((i) => {
+        const previous = a.sales_prev_window_cents[i]!;
+        return previous > 0 ? (a.sales_window_cents[i]! - previous) / 100 / (previous / 100) : NULL;
+      }),
+    recency_days: () => out((i) => day - a.last_order_day[i]!),
+    frequency: given(a.order_count),
+    tenure_days: () => out((i) => day - a.first_order_day[i]!),
+    purchase_cycle_days: () =>
+      out((i) =>
+        a.order_count[i]! >= 2
+          ? (a.last_order_day[i]! - a.first_order_day[i]!) / (a.order_count[i]! - 1)
+          : NULL,
+      ),
     avg_days_late: ratioOrZero(a.late_days_sum, a.due_invoice_count),
     avg_days_late_weighted: ratioOrZero(a.late_amount_days_sum_cents, a.due_amount_cents),
     late_invoice_share: ratioOrZero(a.late_invoice_count, a.due_invoice_count),
     overdue_amount: money(a.overdue_amount_cents),
-    days_since_contact: out((i) => day - a.last_contact_day[i]!),
-    contacts_window: a.contacts_window,
+    days_since_contact: () => out((i) => day - a.last_contact_day[i]!),
+    contacts_window: given(a.contacts_window),
     cost_to_serve: costToServe,
-    profit_after_cost_to_serve: out((i) => a.profit_window_cents[i]! / 100 - costToServe[i]!),
+    profit_after_cost_to_serve: () => {
+      const cost = costToServe();
+      return out((i) => a.profit_window_cents[i]! / 100 - cost[i]!);
+    },
   };
-  if (base.expectedCloseDay) {
-    const close = base.expectedCloseDay;
-    metrics.months_to_close = out((i) => monthsUntil(day, close[i]!));
-  }
+  for (const [id, column] of Object.entries(base.attributes ?? {}) as [MetricId, MetricColumn][])
+    if (!(id in makers)) makers[id] = given(column);
+  const close = base.expectedCloseDay;
+  if (close) makers.months_to_close = () => out((i) => monthsUntil(day, close[i]!));
+  const metrics = lazyColumns(makers);
   return { ids: base.ids, metrics };
 }

@@ -242,15 +242,15 @@ const LONGEST_RUN = 64;
 
 /**
  * Orders each run of equal high words by the low word, stably (insertion sort); false, changing nothing,
- * when a run is longer than `LONGEST_RUN`.
+ * when a run longer than `LONGEST_RUN` is not already in order. A long run in order is most often one value
+ * repeated — the zeros of days late, the NULLs of growth — which insertion sort passes over in one comparison
+ * each; before, one such run sent the whole column to the six-pass sort.
  */
 function sortShortRunsByLo(order: Int32Array, lo: Uint32Array, hi: Uint32Array): boolean {
   const n = order.length;
   for (let a = 0, b = 1; b <= n; b++) {
-    if (b < n && hi[b] === hi[a]) {
-      if (b - a >= LONGEST_RUN) return false;
-      continue;
-    }
+    if (b < n && hi[b] === hi[a]) continue;
+    if (b - a > LONGEST_RUN && !ascending(lo, a, b)) return false;
     a = b;
   }
   for (let a = 0; a < n;) {
@@ -270,6 +270,11 @@ function sortShortRunsByLo(order: Int32Array, lo: Uint32Array, hi: Uint32Array):
     }
     a = b;
   }
+  return true;
+}
+
+function ascending(words: Uint32Array, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (words[i - 1]! > words[i]!) return false;
   return true;
 }
 

@@ -1,6 +1,12 @@
 import { DEFAULT_CLV_SETTINGS } from '../../engine/clv/settings.js';
 import { fitForecastModels, forecastCustomers, type ClvRunParams } from '../../engine/clv/forecast.js';
-import { toDayNumber, type MetricColumn, type Model, type PopulationColumns } from '../../engine/index.js';
+import {
+  toDayNumber,
+  withColumns,
+  type MetricColumn,
+  type Model,
+  type PopulationColumns,
+} from '../../engine/index.js';
 import { populationRows } from '../../engine/population.js';
 import type { Db } from '../audit/audit.repository.js';
 import { readCalibrationSummary } from './calibration.repository.js';
@@ -108,7 +114,7 @@ export async function clvMetrics(
   };
   return {
     params,
-    columns: { ids, metrics: { ...columns.metrics, ...added } },
+    columns: { ids, metrics: withColumns(columns.metrics, added) },
     hasPurchase,
     pAlive,
     expectedPurchases12m,
