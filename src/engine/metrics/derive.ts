@@ -63,9 +63,8 @@ export function deriveMetrics(
     for (let i = 0; i < n; i++) column[i] = compute(i);
     return column;
   };
-  const money = (cents: Float64Array) => () => out((i) => cents[i]! / 100);
-  const ratioOrZero = (num: Float64Array, den: Float64Array) => () =>
-    out((i) => (den[i]! > 0 ? num[i]! / den[i]! : 0));
+  const money = (cents: Float64Array) => () => fromCents(cents);
+  const ratioOrZero = (num: Float64Array, den: Float64Array) => () => ratioOrZeroOf(num, den);
   const given = (column: MetricColumn) => () => column;
 
   // Each column is derived when a model first reads it; columns others are derived from are derived once.
@@ -74,10 +73,7 @@ export function deriveMetrics(
   const costToServe = once(() =>
     out((i) => (a.contacts_window[i]! || 0) * costPerContact + (a.discount_window_cents[i]! || 0) / 100),
   );
-  const perMonths = (months: number) => {
-    const window = sales();
-    return out((i) => window[i]! / months);
-  };
+  const perMonths = (months: number) => dividedBy(sales(), months);
   const makers: Partial<Record<MetricId, () => MetricColumn>> = {
     cumulative_sales: lifetimeSales,
     monetary: lifetimeSales,
@@ -88,20 +84,11 @@ export function deriveMetrics(
     avg_monthly_sales: () => perMonths(windowMonths),
     avg_quarterly_sales: () => perMonths(windowMonths / 3),
     avg_yearly_sales: () => perMonths(windowMonths / 12),
-    margin: () =>
-      out((i) =>
-        a.sales_window_cents[i]! > 0
-          ? a.profit_window_cents[i]! / 100 / (a.sales_window_cents[i]! / 100)
-          : NULL,
-      ),
-    sales_growth: () =>
-      out((i) => {
-        const previous = a.sales_prev_window_cents[i]!;
-        return previous > 0 ? (a.sales_window_cents[i]! - previous) / 100 / (previous / 100) : NULL;
-      }),
-    recency_days: () => out((i) => day - a.last_order_day[i]!),
+    margin: () => marginOf(a.profit_window_cents, a.sales_window_cents),
+    sales_growth: () => growthOf(a.sales_window_cents, a.sales_prev_window_cents),
+    recency_days: () => daysSince(day, a.last_order_day),
     frequency: given(a.order_count),
-    tenure_days: () => out((i) => day - a.first_order_day[i]!),
+    tenure_days: () => daysSince(day, a.first_order_day),
     purchase_cycle_days: () =>
       out((i) =>
         a.order_count[i]! >= 2
@@ -112,7 +99,7 @@ export function deriveMetrics(
     avg_days_late_weighted: ratioOrZero(a.late_amount_days_sum_cents, a.due_amount_cents),
     late_invoice_share: ratioOrZero(a.late_invoice_count, a.due_invoice_count),
     overdue_amount: money(a.overdue_amount_cents),
-    days_since_contact: () => out((i) => day - a.last_contact_day[i]!),
+    days_since_contact: () => daysSince(day, a.last_contact_day),
     contacts_window: given(a.contacts_window),
     cost_to_serve: costToServe,
     profit_after_cost_to_serve: () => {
@@ -126,4 +113,49 @@ export function deriveMetrics(
   if (close) makers.months_to_close = () => out((i) => monthsUntil(day, close[i]!));
   const metrics = lazyColumns(makers);
   return { ids: base.ids, metrics };
+}
+
+// The common derivations each loop in a function of their own: one loop calling a different closure per metric
+// does not inline them, and cost five times as much per row (125 ms for a run's five columns at 1M customers).
+
+function fromCents(cents: Float64Array): Float64Array {
+  const column = new Float64Array(cents.length);
+  for (let i = 0; i < cents.length; i++) column[i] = cents[i]! / 100;
+  return column;
+}
+
+function dividedBy(values: Float64Array, divisor: number): Float64Array {
+  const column = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) column[i] = values[i]! / divisor;
+  return column;
+}
+
+function ratioOrZeroOf(num: Float64Array, den: Float64Array): Float64Array {
+  const column = new Float64Array(num.length);
+  for (let i = 0; i < num.length; i++) column[i] = den[i]! > 0 ? num[i]! / den[i]! : 0;
+  return column;
+}
+
+/** (profit/100) / (sales/100), NULL without sales. */
+function marginOf(profitCents: Float64Array, salesCents: Float64Array): Float64Array {
+  const column = new Float64Array(salesCents.length);
+  for (let i = 0; i < column.length; i++)
+    column[i] = salesCents[i]! > 0 ? profitCents[i]! / 100 / (salesCents[i]! / 100) : NULL;
+  return column;
+}
+
+/** ((sales − previous)/100) / (previous/100), the difference exact in cents; NULL without previous sales. */
+function growthOf(salesCents: Float64Array, previousCents: Float64Array): Float64Array {
+  const column = new Float64Array(salesCents.length);
+  for (let i = 0; i < column.length; i++) {
+    const previous = previousCents[i]!;
+    column[i] = previous > 0 ? (salesCents[i]! - previous) / 100 / (previous / 100) : NULL;
+  }
+  return column;
+}
+
+function daysSince(day: number, days: Float64Array): Float64Array {
+  const column = new Float64Array(days.length);
+  for (let i = 0; i < days.length; i++) column[i] = day - days[i]!;
+  return column;
 }
