@@ -81,13 +81,19 @@ export function cellValue(column: MetricColumn, row: number): number | string | 
   return code < 0 ? null : dictionary[code]!;
 }
 
+/**
+ * Values at `rows`, in that order. A plain loop: `Float64Array.from(rows, map)` calls the map through the
+ * iteration protocol, 0.57 s for a run's six dashboard figures at a million customers.
+ */
+export function takeNumbers(column: ArrayLike<number>, rows: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = column[rows[i]!]!;
+  return out;
+}
+
 /** Rows `rows` of a column, in that order (used to restrict columns to a model's population). */
 export function takeRows(column: MetricColumn, rows: Int32Array): MetricColumn {
-  if (column instanceof Float64Array) {
-    const out = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = column[rows[i]!]!;
-    return out;
-  }
+  if (column instanceof Float64Array) return takeNumbers(column, rows);
   const { codes, dictionary } = asCategoryColumn(column);
   const out = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = codes[rows[i]!]!;

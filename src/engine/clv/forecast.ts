@@ -10,6 +10,7 @@ import type { RecencyFrequency } from './grouping.js';
 import { ClvInputError } from './labels.js';
 import type { ClvSettings } from './settings.js';
 import { DAYS_PER_UNIT } from './summary.js';
+import { takeNumbers } from '../columns.js';
 
 /** Calibration columns in weeks (x, t_x, T) with mean repeat spend. */
 export interface ForecastColumns extends RecencyFrequency {
@@ -69,7 +70,7 @@ export function sampleRows(n: number, size: number): Int32Array | undefined {
 }
 
 const take = (column: ArrayLike<number>, rows: Int32Array | undefined) =>
-  rows ? Float64Array.from(rows, (r) => column[r]!) : Float64Array.from(column);
+  rows ? takeNumbers(column, rows) : Float64Array.from(column);
 
 function diagnosticsOf<P>(fit: FitResult<P>): FitDiagnostics {
   return {

@@ -1,6 +1,7 @@
 import { DEFAULT_CLV_SETTINGS } from '../../engine/clv/settings.js';
 import { fitForecastModels, forecastCustomers, type ClvRunParams } from '../../engine/clv/forecast.js';
 import {
+  takeNumbers,
   toDayNumber,
   withColumns,
   type MetricColumn,
@@ -79,19 +80,18 @@ export async function clvMetrics(
     while (j < summary.customerIds.length && summary.customerIds[j]! < ids[i]!) j++;
     if (summary.customerIds[j] === ids[i]) summaryRow[i] = j;
   }
-  const gather = (column: Float64Array, rows: ArrayLike<number>) =>
-    Float64Array.from(rows, (r) => column[r]!);
   const purchasers = summaryRow.filter((r) => r >= 0);
   const inputOfPurchaser = Int32Array.from({ length: n }, (_, i) => i).filter((i) => summaryRow[i]! >= 0);
   const forecastColumns = {
-    x: gather(summary.x, purchasers),
-    tx: gather(summary.tx, purchasers),
-    T: gather(summary.T, purchasers),
-    zbar: gather(summary.zbar, purchasers),
+    x: takeNumbers(summary.x, purchasers),
+    tx: takeNumbers(summary.tx, purchasers),
+    T: takeNumbers(summary.T, purchasers),
+    zbar: takeNumbers(summary.zbar, purchasers),
   };
   const params = stored ?? fitOnPopulation(model, columns, inputOfPurchaser, forecastColumns);
   const margin = columns.metrics.margin;
-  const ownMargin = margin instanceof Float64Array ? gather(margin, inputOfPurchaser) : new Float64Array(0);
+  const ownMargin =
+    margin instanceof Float64Array ? takeNumbers(margin, inputOfPurchaser) : new Float64Array(0);
   const forecast = forecastCustomers(params, forecastColumns, ownMargin);
   const spread = (values: Float64Array) => {
     const out = new Float64Array(n).fill(Number.NaN);

@@ -3,6 +3,7 @@ import {
   deriveMetrics,
   gradePopulation,
   parseModel,
+  takeNumbers,
   type GradingResult,
   type Model,
   type PreviousGrades,
@@ -281,7 +282,7 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
 
 /** The base aggregates the dashboard sums per grade, for the run's population members (in result order). */
 function resultFigures(aggregates: BaseAggregates['columns'], rows: Int32Array): ResultFigures {
-  const pick = (column: Float64Array) => Float64Array.from(rows, (row) => column[row]!);
+  const pick = (column: Float64Array) => takeNumbers(column, rows);
   return {
     salesCents: pick(aggregates.sales_window_cents),
     profitCents: pick(aggregates.profit_window_cents),
