@@ -64,10 +64,16 @@ describe('customer list in Chromium (manager)', () => {
       .first();
     await expect.poll(() => tag.count()).toBe(1);
     if (colour) {
-      const style = (await tag.getAttribute('style')) ?? '';
       const hex = colour.toLowerCase();
       const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-      expect(style.includes(hex) || style.includes(rgb)).toBe(true);
+      // The rows can show before the models (and so the ladders' colours) have loaded: the tag takes its
+      // colour then (it failed once on a busy machine reading the style at the first render).
+      await expect
+        .poll(async () => {
+          const style = (await tag.getAttribute('style')) ?? '';
+          return style.includes(hex) || style.includes(rgb);
+        })
+        .toBe(true);
     }
   }, 60_000);
 
