@@ -9,13 +9,14 @@ export interface CategoryColumn {
 /** Numbers are Float64Array with NaN for NULL; categories are dictionary-coded or plain string arrays. */
 export type MetricColumn = Float64Array | CategoryColumn | readonly (string | null)[];
 
+/** Metric columns by metric id, all of the same length. */
+export type MetricColumns = Partial<Record<MetricId, MetricColumn>>;
+
 /** One row per customer: ids and the metric columns the model needs, all of the same length. */
 export interface PopulationColumns {
   readonly ids: Int32Array | Float64Array;
-  readonly metrics: Partial<Record<MetricId, MetricColumn>>;
+  readonly metrics: MetricColumns;
 }
-
-export type MetricColumns = Partial<Record<MetricId, MetricColumn>>;
 
 /**
  * Metric columns computed on first use and kept: a model reads a handful of the catalogue's thirty metrics, and

@@ -1,4 +1,4 @@
-import type { MetricColumn } from '../columns.js';
+import type { MetricColumns } from '../columns.js';
 import { text, type Localised } from '../i18n.js';
 import { METRICS, type MetricId } from '../metrics/catalogue.js';
 import { numeric } from '../normalise/index.js';
@@ -187,7 +187,7 @@ const valueOf = (metrics: readonly MetricId[], centroid: readonly number[]): num
 /** Rows are visited in customer-id order (`byId`) so seeding and sums do not depend on the input order. */
 export function gradeClusters(
   settings: ClusterSettings,
-  columns: Partial<Record<MetricId, MetricColumn>>,
+  columns: MetricColumns,
   byId: Int32Array,
 ): { grades: Int32Array; params: ClusterParams } {
   const n = byId.length;

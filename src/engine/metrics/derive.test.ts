@@ -47,6 +47,20 @@ describe('deriveMetrics', () => {
     expect(metric(base, 'cost_to_serve', { costPerContact: 40 })).toBe(170);
     expect(metric(base, 'profit_after_cost_to_serve', { costPerContact: 40 })).toBe(-70);
   });
+  it('a metric is derived when first read, once, and no other metric is derived with it', () => {
+    const aggregates = one({ sales_window_cents: 100, late_days_sum: 6, due_invoice_count: 3 }).aggregates;
+    // An aggregate only `days_since_contact` reads, which fails if anything derives that metric.
+    Object.defineProperty(aggregates, 'last_contact_day', {
+      get: () => {
+        throw new Error('days_since_contact was derived');
+      },
+    });
+    const { metrics } = deriveMetrics({ ids: Int32Array.from([1]), aggregates }, '2025-01-01', 12);
+    expect((metrics.avg_days_late as Float64Array)[0]).toBe(2);
+    expect(metrics.sales_window).toBe(metrics.sales_window);
+    expect(metrics.cumulative_sales).toBe(metrics.monetary);
+    expect(() => metrics.days_since_contact).toThrow('days_since_contact was derived');
+  });
 });
 
 describe('calendar helpers', () => {
@@ -64,19 +78,5 @@ describe('calendar helpers', () => {
     expect(monthsUntil(d, toDayNumber('2025-01-16'))).toBe(1);
     expect(monthsUntil(d, toDayNumber('2024-12-01'))).toBe(0);
     expect(monthsUntil(d, Number.NaN)).toBeNaN();
-  });
-  it('a metric is derived when first read, once, and no other metric is derived with it', () => {
-    const aggregates = one({ sales_window_cents: 100, late_days_sum: 6, due_invoice_count: 3 }).aggregates;
-    // An aggregate only `days_since_contact` reads, which fails if anything derives that metric.
-    Object.defineProperty(aggregates, 'last_contact_day', {
-      get: () => {
-        throw new Error('days_since_contact was derived');
-      },
-    });
-    const { metrics } = deriveMetrics({ ids: Int32Array.from([1]), aggregates }, '2025-01-01', 12);
-    expect((metrics.avg_days_late as Float64Array)[0]).toBe(2);
-    expect(metrics.sales_window).toBe(metrics.sales_window);
-    expect(metrics.cumulative_sales).toBe(metrics.monetary);
-    expect(() => metrics.days_since_contact).toThrow('days_since_contact was derived');
   });
 });

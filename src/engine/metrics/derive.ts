@@ -1,4 +1,10 @@
-import { lazyColumns, once, type MetricColumn, type PopulationColumns } from '../columns.js';
+import {
+  lazyColumns,
+  once,
+  type MetricColumn,
+  type MetricColumns,
+  type PopulationColumns,
+} from '../columns.js';
 import type { MetricId } from './catalogue.js';
 import { monthsUntil, toDayNumber, type AsOf } from './dates.js';
 
@@ -31,7 +37,7 @@ export interface BaseColumns {
   readonly ids: Int32Array | Float64Array;
   readonly aggregates: Readonly<Record<BaseAggregate, Float64Array>>;
   /** Firmographic attributes passed through unchanged (nature, industry, registered_capital, …). */
-  readonly attributes?: Partial<Record<MetricId, MetricColumn>>;
+  readonly attributes?: MetricColumns;
   /** Prospect's expected close date (day number, NaN if unknown), turned into months_to_close. */
   readonly expectedCloseDay?: Float64Array;
 }

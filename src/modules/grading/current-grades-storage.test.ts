@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => handle.close());
 
-const pagesOfCurrentGrades = async () =>
+const bytesOfCurrentGrades = async () =>
   (
     await sql<{
       bytes: string;
@@ -27,9 +27,9 @@ describe('current grades on disk', () => {
     const modelId = (await findModelByKey(handle.db, 'composite'))!.id;
     const run = () => executeRun(handle.db, { modelId, asOf: '2025-01-01', trigger: 'cli', startedBy: null });
     await run();
-    const afterFirst = await pagesOfCurrentGrades();
+    const afterFirst = await bytesOfCurrentGrades();
     const second = await run();
     expect(second.changed).toBe(0);
-    expect(await pagesOfCurrentGrades()).toBe(afterFirst);
+    expect(await bytesOfCurrentGrades()).toBe(afterFirst);
   });
 });
