@@ -86,6 +86,48 @@ describe('radix argsort', () => {
     );
   });
 
+  it('equal keys keep any initial permutation, for narrow grid, wide grid and bit-pattern keys (property)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(
+            fc.oneof(
+              fc.integer({ min: -3, max: 3 }),
+              fc.integer({ min: -5e12, max: 5e12 }).map((c) => c / 100),
+              fc.double({ noNaN: true }),
+              fc.constant(Number.NaN),
+            ),
+            { minLength: 2 },
+          )
+          .chain((values) =>
+            fc.tuple(
+              fc.constant(values),
+              fc.shuffledSubarray(
+                values.map((_, i) => i),
+                { minLength: values.length },
+              ),
+            ),
+          ),
+        fc.boolean(),
+        fc.boolean(),
+        ([values, start], d, f) => {
+          // Sorting the values listed in `start`'s order gives, through `start`, the rows in the expected order.
+          const expected = reference(
+            start.map((row) => values[row]!),
+            d,
+            f,
+          ).map((k) => start[k]!);
+          const initialOrder = Int32Array.from(start);
+          const nulls = f ? 'first' : 'last';
+          expect(
+            Array.from(argsort(Float64Array.from(values), { descending: d, nulls, initialOrder })),
+          ).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('the values decoded from the sorted keys are the values in sorted order, bit for bit (property)', () => {
     const bits = (x: number) => (Object.is(x, -0) ? '-0' : String(x));
     fc.assert(

@@ -39,37 +39,37 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const LO = LITTLE_ENDIAN ? 0 : 1;
 const HI = LITTLE_ENDIAN ? 1 : 0;
 
-/** Values to key, in `order`'s sequence, and the hi/lo words their keys go to. */
+/**
+ * The sort moves each element's key words and row together, interleaved in one array: [lo, hi, row]
+ * (stride 3), or [lo, row] (stride 2) when every key fits the low word. A pass then writes one stream per
+ * bucket instead of one per array, which on a million rows makes each pass about a third faster.
+ */
+type Stride = 2 | 3;
+
+/** Values to key, read in `initialOrder`'s sequence (or the identity's), and where their keys go. */
 interface KeyJob {
   readonly values: Float64Array;
-  readonly order: Int32Array;
+  readonly initialOrder: Int32Array | undefined;
   readonly descending: boolean;
   readonly nulls: NullPlacement;
-  readonly hi: Uint32Array;
-  readonly lo: Uint32Array;
-  readonly grid: DecimalGrid | false | undefined;
+  readonly packed: Uint32Array;
 }
 
-/**
- * Writes the order-preserving unsigned key of each value into hi/lo words: the IEEE-754 bit pattern mapped to
- * an unsigned order, or, for values on a decimal grid, the grid key (a narrow integer).
- */
-function fillKeys(job: KeyJob): DecimalGrid | false {
-  const grid = job.grid ?? decimalGrid(job.values) ?? false;
-  if (grid) fillGridKeys(job, grid);
-  else fillBitKeys(job);
-  return grid;
-}
+const rowAt = (initialOrder: Int32Array | undefined, i: number): number =>
+  initialOrder ? initialOrder[i]! : i;
 
-function fillBitKeys({ values, order, descending, nulls, hi, lo }: KeyJob): void {
+function fillBitKeys({ values, initialOrder, descending, nulls, packed }: KeyJob, n: number): void {
   // NaN gets the extreme key of its side; the later complement for descending order must not move it.
   const nanHi = (nulls === 'last') !== descending ? 0xffffffff : 0;
   const flip = descending ? 0xffffffff : 0;
-  for (let i = 0; i < order.length; i++) {
-    const v = values[order[i]!]!;
+  for (let i = 0; i < n; i++) {
+    const row = rowAt(initialOrder, i);
+    const v = values[row]!;
+    const at = 3 * i;
+    packed[at + 2] = row;
     if (v !== v) {
-      hi[i] = nanHi ^ flip;
-      lo[i] = nanHi ^ flip;
+      packed[at] = nanHi ^ flip;
+      packed[at + 1] = nanHi ^ flip;
       continue;
     }
     scratch[0] = v === 0 ? 0 : v; // -0 and 0 are equal in SQL and must tie
@@ -81,44 +81,60 @@ function fillBitKeys({ values, order, descending, nulls, hi, lo }: KeyJob): void
     } else {
       h = (h | 0x80000000) >>> 0;
     }
-    hi[i] = (h ^ flip) >>> 0;
-    lo[i] = (l ^ flip) >>> 0;
+    packed[at] = (l ^ flip) >>> 0;
+    packed[at + 1] = (h ^ flip) >>> 0;
   }
 }
 
-/** Grid keys 1…range+1 for values (reversed when descending), 0 or range+2 for NaN, in 24-bit words. */
-function fillGridKeys({ values, order, descending, nulls, hi, lo }: KeyJob, grid: DecimalGrid): void {
+/** Grid keys 1…range+1 for values (reversed when descending), 0 or range+2 for NaN. */
+function gridKeyOf(grid: DecimalGrid, descending: boolean, nanKey: number, v: number): number {
   const range = grid.max - grid.min;
-  const nanKey = nulls === 'first' ? 0 : range + 2;
-  const narrow = range + 2 < GRID_WORD;
-  for (let i = 0; i < order.length; i++) {
-    const v = values[order[i]!]!;
-    const k = gridKey(grid, v);
-    const key = v !== v ? nanKey : 1 + (descending ? range - k : k);
-    if (narrow) {
-      lo[i] = key; // hi stays 0
-      continue;
-    }
+  return v !== v ? nanKey : 1 + (descending ? range - gridKey(grid, v) : gridKey(grid, v));
+}
+
+const nanGridKey = (grid: DecimalGrid, nulls: NullPlacement) =>
+  nulls === 'first' ? 0 : grid.max - grid.min + 2;
+
+/** Whether every grid key fits the low word, so that the sort carries [lo, row] only. */
+const narrowGrid = (grid: DecimalGrid) => grid.max - grid.min + 2 < GRID_WORD;
+
+function fillNarrowGridKeys(job: KeyJob, grid: DecimalGrid, n: number): void {
+  const { values, initialOrder, descending, nulls, packed } = job;
+  const nanKey = nanGridKey(grid, nulls);
+  for (let i = 0; i < n; i++) {
+    const row = rowAt(initialOrder, i);
+    packed[2 * i] = gridKeyOf(grid, descending, nanKey, values[row]!);
+    packed[2 * i + 1] = row;
+  }
+}
+
+function fillWideGridKeys(job: KeyJob, grid: DecimalGrid, n: number): void {
+  const { values, initialOrder, descending, nulls, packed } = job;
+  const nanKey = nanGridKey(grid, nulls);
+  for (let i = 0; i < n; i++) {
+    const row = rowAt(initialOrder, i);
+    const key = gridKeyOf(grid, descending, nanKey, values[row]!);
     const high = Math.floor(key / GRID_WORD);
-    hi[i] = high;
-    lo[i] = key - high * GRID_WORD;
+    packed[3 * i] = key - high * GRID_WORD;
+    packed[3 * i + 1] = high;
+    packed[3 * i + 2] = row;
   }
 }
 
 /**
- * Key and permutation buffers reused between calls: a million-row sort needs ~20 MB of scratch, and
- * allocating it per call costs zero-filling and garbage collection. Never handed out: argsort returns a
- * fresh permutation.
+ * Interleaved buffers reused between calls: a million-row sort needs ~24 MB of scratch, and allocating it
+ * per call costs zero-filling, page faults and garbage collection. Never handed out: argsort returns a fresh
+ * permutation.
  */
-let pool: { words: Uint32Array[]; order: Int32Array } | undefined;
+let pool: [Uint32Array, Uint32Array] | undefined;
 
-function buffersFor(n: number): { words: Uint32Array[]; order: Int32Array } {
-  if (!pool || pool.order.length < n)
-    pool = { words: Array.from({ length: 4 }, () => new Uint32Array(n)), order: new Int32Array(n) };
-  return { words: pool.words.map((w) => w.subarray(0, n)), order: pool.order.subarray(0, n) };
+function buffersFor(n: number, stride: Stride): [Uint32Array, Uint32Array] {
+  if (!pool || pool[0].length < 3 * n) pool = [new Uint32Array(3 * n), new Uint32Array(3 * n)];
+  return [pool[0].subarray(0, stride * n), pool[1].subarray(0, stride * n)];
 }
 
 interface Pass {
+  /** 0: the low word, 1: the high word. */
   readonly word: 0 | 1;
   readonly shift: number;
   readonly mask: number;
@@ -127,102 +143,122 @@ interface Pass {
 }
 
 export function argsort(values: Float64Array, options: ArgsortOptions = {}): Int32Array {
-  return sortByKeys(values, options, false).order;
+  const n = values.length;
+  const sortedKeys = sortByKeys(values, options);
+  if (!sortedKeys) return options.initialOrder ? options.initialOrder.slice() : identity(n);
+  const { packed, stride } = sortedKeys;
+  const order = new Int32Array(n);
+  for (let i = 0, at = stride - 1; i < n; i++, at += stride) order[i] = packed[at]!;
+  return order;
 }
 
 /**
- * `argsort`, and the values in that order decoded from the sorted keys: read in sequence instead of gathered
- * by the permutation, which on a million rows is a cache miss per row. −0 is looked up, as its key is 0's.
+ * `argsort`, and the values in that order decoded from the sorted keys in the same pass: read in sequence
+ * instead of gathered by the permutation, which on a million rows is a cache miss per row. −0 is looked up,
+ * as its key is 0's.
  */
 export function argsortWithValues(
   values: Float64Array,
   options: ArgsortOptions = {},
 ): { order: Int32Array; sorted: Float64Array } {
-  const { order, keys, grid } = sortByKeys(values, options, true);
+  const sortedKeys = sortByKeys(values, options);
+  if (!sortedKeys) {
+    const order = argsort(values, options);
+    return { order, sorted: Float64Array.from(order, (row) => values[row]!) };
+  }
+  const order = new Int32Array(values.length);
   const sorted = new Float64Array(values.length);
-  const job = { descending: options.descending ?? false, nulls: options.nulls ?? 'last', grid };
-  if (keys) decodeKeys(keys[0], keys[1], job, sorted);
-  else for (let i = 0; i < order.length; i++) sorted[i] = values[order[i]!]!;
+  const descending = options.descending ?? false;
+  const nulls = options.nulls ?? 'last';
+  if (sortedKeys.grid) decodeGridKeys(sortedKeys, sortedKeys.grid, { descending, nulls }, order, sorted);
+  else decodeBitKeys(sortedKeys.packed, { descending, nulls }, order, sorted);
   for (let i = 0; i < sorted.length; i++) if (sorted[i] === 0) sorted[i] = values[order[i]!]!;
   return { order, sorted };
 }
 
-/**
- * The permutation, and when `keepKeys` the key words in its order ([lo, hi]; undefined when fewer than two
- * values left nothing to sort).
- */
-function sortByKeys(values: Float64Array, options: ArgsortOptions, keepKeys: boolean) {
+/** Sorted interleaved keys, and how to read them back as values. */
+interface SortedKeys {
+  readonly packed: Uint32Array;
+  readonly stride: Stride;
+  readonly grid: DecimalGrid | false;
+}
+
+/** The interleaved keys sorted (undefined when fewer than two values leave nothing to sort). */
+function sortByKeys(values: Float64Array, options: ArgsortOptions): SortedKeys | undefined {
   const n = values.length;
-  const result: Int32Array = options.initialOrder ? options.initialOrder.slice() : identity(n);
-  if (n < 2) return { order: result, keys: undefined, grid: false as const };
-  const buffers = buffersFor(n);
-  const [hi0, lo0, hi1, lo1] = buffers.words as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  hi0.fill(0);
-  const grid = fillKeys({
+  if (n < 2) return undefined;
+  const grid = options.grid ?? decimalGrid(values) ?? false;
+  const stride: Stride = grid && narrowGrid(grid) ? 2 : 3;
+  let [packed, next] = buffersFor(n, stride);
+  const job: KeyJob = {
     values,
-    order: result,
+    initialOrder: options.initialOrder,
     descending: options.descending ?? false,
     nulls: options.nulls ?? 'last',
-    hi: hi0,
-    lo: lo0,
-    grid: options.grid,
-  });
+    packed,
+  };
+  if (!grid) fillBitKeys(job, n);
+  else if (stride === 2) fillNarrowGridKeys(job, grid, n);
+  else fillWideGridKeys(job, grid, n);
   const digitBits = grid ? GRID_DIGITS : BIT_DIGITS;
-  let order = result;
-  let nextOrder = buffers.order;
-  let keys: [Uint32Array, Uint32Array] = [lo0, hi0];
-  let nextKeys: [Uint32Array, Uint32Array] = [lo1, hi1];
-  const run = (passes: readonly Pass[], carryAll: boolean) =>
-    passes.forEach((pass, p) => {
-      // Only keys a later pass (or the run refinement, or the caller) reads are carried along.
-      const later = passes.slice(p + 1);
-      scatter(keys, nextKeys, pass, order, nextOrder, {
-        lo: carryAll || later.some((q) => q.word === 0),
-        hi: carryAll || later.some((q) => q.word === 1),
-      });
-      [order, nextOrder] = [nextOrder, order];
-      [keys, nextKeys] = [nextKeys, keys];
-    });
-  const loPasses = digitPasses(lo0, 0, digitBits);
-  const hiPasses = constant(hi0) ? [] : digitPasses(hi0, 1, digitBits);
+  const run = (passes: readonly Pass[]) => {
+    for (const pass of passes) {
+      if (stride === 2) scatterPairs(packed, next, pass);
+      else scatterTriples(packed, next, pass);
+      [packed, next] = [next, packed];
+    }
+  };
+  const loPasses = digitPasses(packed, stride, 0, digitBits);
+  const hiPasses = stride === 2 || constantHigh(packed) ? [] : digitPasses(packed, stride, 1, digitBits);
   // Continuous doubles rarely share the high word of their bit pattern: sorting by it and then ordering the
   // short runs of equal high words by the low word saves the low word's three passes. Long runs (values
   // crowded within one high word) go on to the full sort, which is stable, so starting from the order by
   // high word it still leaves equal keys in their initial order.
-  const refine = !grid && loPasses.length > 0 && hiPasses.length > 0;
-  if (refine) {
-    run(hiPasses, true);
-    if (!sortShortRunsByLo(order, keys[0], keys[1])) {
-      run([...digitPasses(keys[0], 0, digitBits), ...digitPasses(keys[1], 1, digitBits)], keepKeys);
-    }
-  } else run([...loPasses, ...hiPasses], keepKeys);
-  if (order !== result) result.set(order);
-  return { order: result, keys: keepKeys ? keys : undefined, grid };
+  if (!grid && loPasses.length > 0 && hiPasses.length > 0) {
+    run(hiPasses);
+    if (!sortShortRunsByLo(packed))
+      run([...digitPasses(packed, stride, 0, digitBits), ...digitPasses(packed, stride, 1, digitBits)]);
+  } else run([...loPasses, ...hiPasses]);
+  return { packed, stride, grid };
 }
 
-/** The values whose keys `fillGridKeys` or `fillBitKeys` wrote (NaN for a NULL's key), in the keys' order. */
-function decodeKeys(
-  lo: Uint32Array,
-  hi: Uint32Array,
-  job: { readonly descending: boolean; readonly nulls: NullPlacement; readonly grid: DecimalGrid | false },
+interface KeyOrder {
+  readonly descending: boolean;
+  readonly nulls: NullPlacement;
+}
+
+/** Rows, and the values whose grid keys the fill wrote (NaN for a NULL's key), in the keys' order. */
+function decodeGridKeys(
+  { packed, stride }: SortedKeys,
+  grid: DecimalGrid,
+  { descending, nulls }: KeyOrder,
+  order: Int32Array,
   out: Float64Array,
 ): void {
-  const { descending, nulls, grid } = job;
-  if (grid) {
-    const range = grid.max - grid.min;
-    const nanKey = nulls === 'first' ? 0 : range + 2;
-    for (let i = 0; i < out.length; i++) {
-      const key = hi[i]! * GRID_WORD + lo[i]!;
-      const k = descending ? range - (key - 1) : key - 1;
-      out[i] = key === nanKey ? Number.NaN : (k + grid.min) / grid.scale;
-    }
-    return;
+  const range = grid.max - grid.min;
+  const nanKey = nanGridKey(grid, nulls);
+  const wide = stride === 3;
+  for (let i = 0, at = 0; i < out.length; i++, at += stride) {
+    const key = wide ? packed[at + 1]! * GRID_WORD + packed[at]! : packed[at]!;
+    order[i] = packed[at + stride - 1]!;
+    const k = descending ? range - (key - 1) : key - 1;
+    out[i] = key === nanKey ? Number.NaN : (k + grid.min) / grid.scale;
   }
+}
+
+/** Rows, and the values whose bit-pattern keys the fill wrote, in the keys' order. */
+function decodeBitKeys(
+  packed: Uint32Array,
+  { descending, nulls }: KeyOrder,
+  order: Int32Array,
+  out: Float64Array,
+) {
   const nanHi = (nulls === 'last') !== descending ? 0xffffffff : 0;
   const flip = descending ? 0xffffffff : 0;
-  for (let i = 0; i < out.length; i++) {
-    let h = (hi[i]! ^ flip) >>> 0;
-    let l = (lo[i]! ^ flip) >>> 0;
+  for (let i = 0, at = 0; i < out.length; i++, at += 3) {
+    let l = (packed[at]! ^ flip) >>> 0;
+    let h = (packed[at + 1]! ^ flip) >>> 0;
+    order[i] = packed[at + 2]!;
     if (h === nanHi && l === nanHi) {
       out[i] = Number.NaN;
       continue;
@@ -241,98 +277,109 @@ function decodeKeys(
 const LONGEST_RUN = 64;
 
 /**
- * Orders each run of equal high words by the low word, stably (insertion sort); false, changing nothing,
- * when a run longer than `LONGEST_RUN` is not already in order. A long run in order is most often one value
- * repeated — the zeros of days late, the NULLs of growth — which insertion sort passes over in one comparison
- * each; before, one such run sent the whole column to the six-pass sort.
+ * Orders each run of equal high words by the low word, stably (insertion sort), in stride-3 keys; false,
+ * changing nothing, when a run longer than `LONGEST_RUN` is not already in order. A long run in order is most
+ * often one value repeated — the zeros of days late, the NULLs of growth — which insertion sort passes over
+ * in one comparison each; before, one such run sent the whole column to the six-pass sort.
  */
-function sortShortRunsByLo(order: Int32Array, lo: Uint32Array, hi: Uint32Array): boolean {
-  const n = order.length;
+function sortShortRunsByLo(packed: Uint32Array): boolean {
+  const n = packed.length / 3;
   for (let a = 0, b = 1; b <= n; b++) {
-    if (b < n && hi[b] === hi[a]) continue;
-    if (b - a > LONGEST_RUN && !ascending(lo, a, b)) return false;
+    if (b < n && packed[3 * b + 1] === packed[3 * a + 1]) continue;
+    if (b - a > LONGEST_RUN && !lowWordsAscending(packed, a, b)) return false;
     a = b;
   }
   for (let a = 0; a < n;) {
     let b = a + 1;
-    while (b < n && hi[b] === hi[a]) b++;
+    while (b < n && packed[3 * b + 1] === packed[3 * a + 1]) b++;
     for (let i = a + 1; i < b; i++) {
-      const key = lo[i]!;
-      const row = order[i]!;
+      const key = packed[3 * i]!;
+      const row = packed[3 * i + 2]!;
       let j = i - 1;
-      while (j >= a && lo[j]! > key) {
-        lo[j + 1] = lo[j]!;
-        order[j + 1] = order[j]!;
+      while (j >= a && packed[3 * j]! > key) {
+        packed[3 * j + 3] = packed[3 * j]!;
+        packed[3 * j + 5] = packed[3 * j + 2]!;
         j--;
       }
-      lo[j + 1] = key;
-      order[j + 1] = row;
+      packed[3 * j + 3] = key;
+      packed[3 * j + 5] = row;
     }
     a = b;
   }
   return true;
 }
 
-function ascending(words: Uint32Array, from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (words[i - 1]! > words[i]!) return false;
+function lowWordsAscending(packed: Uint32Array, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (packed[3 * i - 3]! > packed[3 * i]!) return false;
   return true;
 }
 
-function scatter(
-  keys: readonly [Uint32Array, Uint32Array],
-  nextKeys: readonly [Uint32Array, Uint32Array],
-  { word, shift, mask, starts }: Pass,
-  order: Int32Array,
-  nextOrder: Int32Array,
-  carry: { readonly lo: boolean; readonly hi: boolean },
-): void {
-  const [lo, hi] = keys;
-  const [nextLo, nextHi] = nextKeys;
-  const digits = word === 0 ? lo : hi;
-  const { lo: carryLo, hi: carryHi } = carry;
-  for (let i = 0; i < digits.length; i++) {
-    const d = (digits[i]! >>> shift) & mask;
-    const at = starts[d]!;
-    starts[d] = at + 1;
-    nextOrder[at] = order[i]!;
-    if (carryLo) nextLo[at] = lo[i]!;
-    if (carryHi) nextHi[at] = hi[i]!;
+function scatterPairs(from: Uint32Array, to: Uint32Array, { shift, mask, starts }: Pass): void {
+  for (let i = 0; i < from.length; i += 2) {
+    const key = from[i]!;
+    const d = (key >>> shift) & mask;
+    const at = 2 * starts[d]!;
+    starts[d]!++;
+    to[at] = key;
+    to[at + 1] = from[i + 1]!;
   }
 }
 
-function constant(words: Uint32Array): boolean {
-  const first = words[0]!;
-  for (let i = 1; i < words.length; i++) if (words[i] !== first) return false;
+function scatterTriples(from: Uint32Array, to: Uint32Array, { word, shift, mask, starts }: Pass): void {
+  for (let i = 0; i < from.length; i += 3) {
+    const d = (from[i + word]! >>> shift) & mask;
+    const at = 3 * starts[d]!;
+    starts[d]!++;
+    to[at] = from[i]!;
+    to[at + 1] = from[i + 1]!;
+    to[at + 2] = from[i + 2]!;
+  }
+}
+
+function constantHigh(packed: Uint32Array): boolean {
+  const first = packed[1]!;
+  for (let i = 4; i < packed.length; i += 3) if (packed[i] !== first) return false;
   return true;
 }
 
 /** The passes over one key word whose digit is not the same for every key, with their bucket offsets. */
-function digitPasses(keys: Uint32Array, word: 0 | 1, digitBits: number): Pass[] {
+function digitPasses(packed: Uint32Array, stride: Stride, word: 0 | 1, digitBits: number): Pass[] {
   const buckets = 1 << digitBits;
   const mask = buckets - 1;
   const shifts = [0, digitBits, 2 * digitBits];
   const counts = shifts.map(() => new Int32Array(buckets));
-  const [c0, c1, c2] = counts as [Int32Array, Int32Array, Int32Array];
-  const [, s1, s2] = shifts as [number, number, number];
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    c0[k & mask]!++;
-    c1[(k >>> s1) & mask]!++;
-    c2[(k >>> s2) & mask]!++;
-  }
+  countDigits(packed, stride, word, digitBits, counts as [Int32Array, Int32Array, Int32Array]);
+  const n = packed.length / stride;
   const passes: Pass[] = [];
   shifts.forEach((shift, p) => {
     const starts = counts[p]!;
     let start = 0;
     for (let d = 0; d < buckets; d++) {
       const c = starts[d]!;
-      if (c === keys.length) return;
+      if (c === n) return;
       starts[d] = start;
       start += c;
     }
     passes.push({ word, shift, mask, starts });
   });
   return passes;
+}
+
+function countDigits(
+  packed: Uint32Array,
+  stride: Stride,
+  word: 0 | 1,
+  digitBits: number,
+  [c0, c1, c2]: [Int32Array, Int32Array, Int32Array],
+): void {
+  const mask = (1 << digitBits) - 1;
+  const s2 = 2 * digitBits;
+  for (let i = word; i < packed.length; i += stride) {
+    const k = packed[i]!;
+    c0[k & mask]!++;
+    c1[(k >>> digitBits) & mask]!++;
+    c2[(k >>> s2) & mask]!++;
+  }
 }
 
 export function identity(n: number): Int32Array {
