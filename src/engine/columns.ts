@@ -24,10 +24,15 @@ export interface PopulationColumns {
  * compute. Enumerating the object (spread, `Object.entries`) computes them all, as a plain object would hold them.
  */
 export function lazyColumns(makers: Partial<Record<MetricId, () => MetricColumn>>): MetricColumns {
-  const columns: MetricColumns = {};
-  for (const [id, make] of Object.entries(makers) as [MetricId, () => MetricColumn][])
-    Object.defineProperty(columns, id, { enumerable: true, configurable: true, get: once(make) });
-  return columns;
+  return lazyRecord(makers) as MetricColumns;
+}
+
+/** An object whose every property is computed on first read and kept. */
+export function lazyRecord<K extends string, V>(makers: Partial<Record<K, () => V>>): Partial<Record<K, V>> {
+  const record: Partial<Record<K, V>> = {};
+  for (const [key, make] of Object.entries(makers) as [K, () => V][])
+    Object.defineProperty(record, key, { enumerable: true, configurable: true, get: once(make) });
+  return record;
 }
 
 /** `metrics` with `added` columns (replacing any of the same name), leaving lazy columns uncomputed. */

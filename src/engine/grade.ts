@@ -1,5 +1,5 @@
 import type { ClvRunParams } from './clv/forecast.js';
-import type { PopulationColumns } from './columns.js';
+import { lazyRecord, type PopulationColumns } from './columns.js';
 import { fitComposite, type FittedFactor } from './composite/factors.js';
 import { runMethod, type GraderParams } from './graders/index.js';
 import type { RfmTiles } from './graders/rfm.js';
@@ -51,7 +51,7 @@ export interface GradingResult {
   readonly pending: Int32Array;
   /** Composite score 0–100 (NaN for methods without factors). */
   readonly scores: Float64Array;
-  /** 0–100 score of each top-level factor, by factor id. */
+  /** 0–100 score of each top-level factor, by factor id; each column is made when first read. */
   readonly factorScores: Readonly<Record<string, Float64Array>>;
   /** Unit score (0–1) of every factor and sub-factor, by dotted path. */
   readonly units: ReadonlyMap<string, Float64Array>;
@@ -119,8 +119,9 @@ export function gradePopulation(
   }
 
   options.onStage?.('stability');
-  const factorScores: Record<string, Float64Array> = {};
-  composite?.factors.forEach((f, i) => (factorScores[f.id] = composite.factorScores[i]!));
+  const factorScores = lazyRecord(
+    Object.fromEntries(composite?.factors.map((f, i) => [f.id, composite.factorScores[i]!]) ?? []),
+  ) as Record<string, Float64Array>;
   return {
     rows,
     ids: columns.ids,

@@ -42,6 +42,16 @@ describe('weighted composite on a 100-point base', () => {
     expect(Array.from(result.grades)).toEqual([1, 0, 3]);
   });
 
+  it('a factor score column is 100 × its unit scores, made when first read and then kept', () => {
+    const result = gradePopulation(sourceExample([10, 30, 60]), people, { asOf });
+    const descriptor = Object.getOwnPropertyDescriptor(result.factorScores, 'sales')!;
+    expect(descriptor.get).toBeDefined();
+    const sales = result.factorScores.sales!;
+    expect(Array.from(sales)).toEqual(Array.from(result.units.get('sales')!, (u) => 100 * u));
+    expect(result.factorScores.sales).toBe(sales);
+    expect(Object.keys(result.factorScores)).toEqual(['credit', 'sales', 'profit']);
+  });
+
   it('weights not summing to 100 are normalised: 1/3/6 and 0.1/0.3/0.6 grade like 10/30/60', () => {
     const reference = gradePopulation(sourceExample([10, 30, 60]), people, { asOf }).scores;
     for (const weights of [

@@ -1,4 +1,4 @@
-import type { CustomerMetrics, MetricColumn, PopulationColumns } from '../columns.js';
+import { once, type CustomerMetrics, type MetricColumn, type PopulationColumns } from '../columns.js';
 import { EngineError, text, type Localised } from '../i18n.js';
 import { METRICS, type MetricId } from '../metrics/catalogue.js';
 import type { FactorSpec, NullPolicy } from '../model/schema.js';
@@ -25,10 +25,17 @@ export interface FittedFactor {
   readonly children?: readonly FittedFactor[] | undefined;
 }
 
+/** A top-level factor's score is its unit score times this. */
+export const FACTOR_SCALE = 100;
+
 export interface FittedComposite {
   readonly factors: readonly FittedFactor[];
-  /** 0–100 score of each top-level factor (NaN where NULL before the NULL policy). */
-  readonly factorScores: Float64Array[];
+  /**
+   * 0–100 score of each top-level factor (NaN where NULL before the NULL policy), made on first call: when
+   * every factor scores NULL as 0 the composite is summed without them, and a caller that reads the unit
+   * scores (the explanations) never needs the columns.
+   */
+  readonly factorScores: readonly (() => Float64Array)[];
   /** Unit score of every leaf and node, by path. */
   readonly units: ReadonlyMap<string, Float64Array>;
   readonly composite: Float64Array;
@@ -43,20 +50,20 @@ export function normaliseWeights(weights: readonly number[]): number[] {
 
 interface Fitting {
   readonly fitted: FittedFactor;
-  readonly values: Float64Array;
+  readonly values: () => Float64Array;
 }
 
 export function fitComposite(specs: readonly FactorSpec[], columns: PopulationColumns): FittedComposite {
   const units = new Map<string, Float64Array>();
-  const top = fitLevel(specs, columns, '', 100, units);
+  const top = fitLevel(specs, columns, '', FACTOR_SCALE, units);
   const factors = top.fittings.map((t) => t.fitted);
   return { factors, factorScores: top.fittings.map((t) => t.values), units, composite: top.blended };
 }
 
 /**
  * Fits one level of the tree and blends it. When every factor of the level scores NULL as 0, each factor is
- * added to the blend as soon as it is scaled, in the same pass and with the same operations as `blend`, so the
- * sums are bit-identical and the level's columns are read once less.
+ * added to the blend as soon as it is fitted, with the same operations as `blend`, so the sums are
+ * bit-identical, and its scaled column is made only when read.
  */
 function fitLevel(
   specs: readonly FactorSpec[],
@@ -75,9 +82,8 @@ function fitLevel(
       ? fitNode(spec.factors, columns, path, units)
       : fitLeaf(spec, columns);
     units.set(path, unit);
-    let values = unit;
-    if (addAsFitted) values = scaleAndAdd(unit, scale, weights[i]!, blended);
-    else if (scale !== 1) values = scaled(unit, scale);
+    if (addAsFitted) addScaled(unit, scale, weights[i]!, blended);
+    const values = scale === 1 ? () => unit : once(() => scaled(unit, scale));
     const fitted: FittedFactor = {
       id: spec.id,
       path,
@@ -86,7 +92,7 @@ function fitLevel(
       normaliser,
       weight: weights[i]!,
       nullPolicy: spec.nullPolicy,
-      median: spec.nullPolicy === 'median' ? medianOf(values) : Number.NaN,
+      median: spec.nullPolicy === 'median' ? medianOf(values()) : Number.NaN,
       children,
     };
     return { fitted, values };
@@ -94,7 +100,7 @@ function fitLevel(
   if (!addAsFitted)
     blend(
       fittings.map((f) => f.fitted),
-      fittings.map((f) => f.values),
+      fittings.map((f) => f.values()),
       blended,
     );
   return { fittings, blended };
@@ -152,19 +158,12 @@ function addWeighted(column: Float64Array, weight: number, substitute: number, o
   }
 }
 
-/** `scaled` and `addWeighted` (NULL as 0) in one pass; returns the scaled column (the unit column at scale 1). */
-function scaleAndAdd(unit: Float64Array, scale: number, weight: number, out: Float64Array): Float64Array {
-  if (scale === 1) {
-    addWeighted(unit, weight, 0, out);
-    return unit;
-  }
-  const values = new Float64Array(unit.length);
+/** `addWeighted` (NULL as 0) of the column `scaled` would give, without making it. */
+function addScaled(unit: Float64Array, scale: number, weight: number, out: Float64Array): void {
   for (let i = 0; i < unit.length; i++) {
     const v = scale * unit[i]!;
-    values[i] = v;
     out[i]! += weight * (v !== v ? 0 : v);
   }
-  return values;
 }
 
 function scaled(unit: Float64Array, scale: number): Float64Array {

@@ -161,6 +161,12 @@ describe('columnar explanations', () => {
     const columns = explainColumns(m, result);
     const sales = result.factorScores.sales!;
     expect(columns.contributions.sales![7]).toBe(0.25 * sales[7]!);
+    // Made from the unit scores, they equal weight × factor score bit for bit on every row.
+    for (const { id, weight } of result.params.factors) {
+      const scores = result.factorScores[id]!;
+      const expected = Array.from(scores, (score) => (Number.isNaN(score) ? 0 : weight * score));
+      expect(Array.from(columns.contributions[id]!)).toEqual(expected);
+    }
     const total = (i: number) =>
       Object.values(columns.contributions).reduce((sum, column) => sum + column[i]!, 0);
     for (const i of [0, 50, 399]) expect(total(i)).toBeCloseTo(result.scores[i]!, 9);

@@ -1,3 +1,4 @@
+import { FACTOR_SCALE } from '../composite/factors.js';
 import type { GradingResult } from '../grade.js';
 import type { Model } from '../model/schema.js';
 import { numeric } from '../normalise/index.js';
@@ -152,21 +153,25 @@ function canSkip(tree: FlatTree, leaf: number): boolean {
   return largest < 1e9;
 }
 
+/**
+ * Each top-level factor's points, from its unit scores: the factor score is FACTOR_SCALE × unit, computed as
+ * the fit computes it, so this equals `weight × factorScores[id]` bit for bit without making that column.
+ */
 function contributionColumns(tree: FlatTree, result: GradingResult): Record<string, Float64Array> {
   const contributions: Record<string, Float64Array> = {};
   for (const t of tree.top) {
     const { fitted, weight } = tree.nodes[t]!;
-    const scores = result.factorScores[fitted.id]!;
+    const units = result.units.get(fitted.path)!;
     const nullContribution = contributionOf(fitted, weight, 0, Number.NaN);
-    contributions[fitted.id] = weighted(scores, weight, nullContribution);
+    contributions[fitted.id] = weighted(units, weight, nullContribution);
   }
   return contributions;
 }
 
-function weighted(scores: Float64Array, weight: number, nullContribution: number): Float64Array {
-  const out = new Float64Array(scores.length);
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i]!;
+function weighted(units: Float64Array, weight: number, nullContribution: number): Float64Array {
+  const out = new Float64Array(units.length);
+  for (let i = 0; i < units.length; i++) {
+    const s = FACTOR_SCALE * units[i]!;
     out[i] = s !== s ? nullContribution : weight * s;
   }
   return out;
