@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orderById } from '../sort/radix.js';
-import { gradeAbcByBuckets } from './abc-buckets.js';
+import { centsOf as cents, gradeAbcByBuckets } from './abc-buckets.js';
 import { lastMembers } from './positions.js';
 
-const cents = (v: number) => Math.round(v * 100);
 /** 80/15/5 on a total of `total` cents: first class whose cumulative limit the amount before is below. */
 const classOf8015 = (total: number) => (before: number) =>
   before < 0.8 * total ? 0 : before < 0.95 * total ? 1 : 2;
@@ -26,7 +25,7 @@ function walkInRankOrder(values: number[], ids: number[], classOf: (before: numb
 function bucketGrades(values: number[], ids: number[]) {
   const total = values.reduce((s, v) => (v > 0 ? s + cents(v) : s), 0);
   const idColumn = Int32Array.from(ids);
-  return gradeAbcByBuckets(Float64Array.from(values), cents, classOf8015(total), 3, orderById(idColumn));
+  return gradeAbcByBuckets(Float64Array.from(values), classOf8015(total), 3, orderById(idColumn));
 }
 
 describe('ABC by buckets', () => {

@@ -1,6 +1,6 @@
 import { argsort } from '../sort/radix.js';
 import { exactSum } from '../stats.js';
-import { gradeAbcByBuckets, type BucketGrading } from './abc-buckets.js';
+import { centsOf, gradeAbcByBuckets, positiveCentsTotal, type BucketGrading } from './abc-buckets.js';
 import { cumulativeLimits } from './quotas.js';
 import { lastMembers, locate, type PositionBoundary, type RankOrder } from './positions.js';
 
@@ -32,8 +32,9 @@ export function gradeAbc(
   byId: Int32Array,
 ): { grades: Int32Array; params: AbcParams } {
   const last = shares.length - 1;
-  const amount = exactCents ? (v: number) => Math.round(v * 100) : (v: number) => v;
-  const total = exactSum(values, (v) => (v > 0 ? amount(v) : 0));
+  const amount = exactCents ? centsOf : (v: number) => v;
+  const centsTotal = exactCents ? positiveCentsTotal(values) : undefined;
+  const total = centsTotal ?? exactSum(values, (v) => (v > 0 ? amount(v) : 0));
   const isBelow = belowTest(shares, total, exactCents);
   // The first class whose limit the amount before lies below: the class the rank-order walk reaches.
   const classOf = (before: number) => {
@@ -42,9 +43,8 @@ export function gradeAbc(
     return g;
   };
   const { grades, classTotals } =
-    (exactCents && total <= Number.MAX_SAFE_INTEGER
-      ? gradeAbcByBuckets(values, amount, classOf, shares.length, byId)
-      : undefined) ?? gradeInRankOrder(values, amount, classOf, shares.length, byId);
+    (centsTotal !== undefined ? gradeAbcByBuckets(values, classOf, shares.length, byId) : undefined) ??
+    gradeInRankOrder(values, amount, classOf, shares.length, byId);
   return {
     grades,
     params: {

@@ -102,6 +102,11 @@ describe('ABC 80/15/5 by cumulative share before the customer', () => {
     expect(grade([0, 0])).toBe('CC');
     expect(grade([null, 5])).toBe('CA');
   });
+  it('a total beyond 2⁵³ cents is summed exactly and graded in rank order', () => {
+    // ¥50, 30, 10 and 1 trillion: 9.1·10¹⁵ cents. Shares before: 0 % A, 55 % A, 88 % B, 99 % C.
+    expect(grade([5e13, 3e13, 1e13, 1e12, 0])).toBe('AABCC');
+    expect(grade([1e12, 1e13, 3e13, 5e13])).toBe('CBAA');
+  });
   it('class value shares sum to 100 %', () => {
     const result = gradePopulation(
       PRESET_ABC,
