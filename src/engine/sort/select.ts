@@ -1,4 +1,4 @@
-import { decimalGrid, gridKey } from './keys.js';
+import { decimalGrid, gridKey, type DecimalGrid } from './keys.js';
 import { argsort, type NullPlacement } from './radix.js';
 
 /**
@@ -7,11 +7,11 @@ import { argsort, type NullPlacement } from './radix.js';
  * `argsort(values, { descending, nulls, initialOrder: byId })` gives — value order, NULLs together at one end,
  * ties by customer id (then row, for equal ids).
  *
- * Values are spread over buckets monotonically — one per value on a narrow decimal grid, else by linear
- * interpolation between the smallest and largest value — so whole buckets rank before or after each other.
+ * Values are spread over buckets monotonically — one per value on a narrow decimal grid, else by the high
+ * word of their bit pattern — so whole buckets rank before or after each other.
  * A wanted position in a one-value bucket (or among the NULLs) is a tie ranked by customer id, found walking
  * the rows in id order; other wanted buckets are collected and sorted exactly. Values that crowd into a few
- * interpolated buckets fall back to the full sort.
+ * buckets fall back to the full sort.
  */
 export interface SelectOrder {
   readonly descending: boolean;
@@ -97,7 +97,10 @@ interface WantedOffset {
   readonly offset: number;
 }
 
-/** Fills `result` for wanted positions inside tie buckets, walking the rows in customer-id order. */
+/**
+ * Fills `result` for wanted positions inside tie buckets, walking the rows in customer-id order: each row
+ * checks only the next wanted offset of its bucket, and the walk stops once every wanted row is found.
+ */
 function walkTies(
   buckets: Int32Array,
   byId: Int32Array,
@@ -105,13 +108,29 @@ function walkTies(
   at: readonly WantedOffset[],
   result: Int32Array,
 ): void {
+  const wanted = at
+    .map(({ bucket, offset }, k) => ({ bucket, offset, k }))
+    .filter((w) => tieWanted[w.bucket])
+    .sort((x, y) => x.bucket - y.bucket || x.offset - y.offset);
+  // Index into `wanted` of each bucket's next wanted offset, and that offset (−1: none left).
+  const next = new Int32Array(BUCKETS + 2);
+  const nextOffset = new Int32Array(BUCKETS + 2).fill(-1);
+  for (let j = wanted.length - 1; j >= 0; j--) {
+    next[wanted[j]!.bucket] = j;
+    nextOffset[wanted[j]!.bucket] = wanted[j]!.offset;
+  }
   const seen = new Int32Array(BUCKETS + 2);
-  for (let q = 0; q < byId.length; q++) {
+  let remaining = wanted.length;
+  for (let q = 0; q < byId.length && remaining > 0; q++) {
     const row = byId[q]!;
     const b = buckets[row]!;
-    if (!tieWanted[b]) continue;
-    const offset = seen[b]!++;
-    for (let k = 0; k < at.length; k++) if (at[k]!.bucket === b && at[k]!.offset === offset) result[k] = row;
+    const offset = nextOffset[b]!;
+    if (offset < 0 || seen[b]!++ !== offset) continue;
+    let j = next[b]!;
+    for (; j < wanted.length && wanted[j]!.bucket === b && wanted[j]!.offset === offset; j++, remaining--)
+      result[wanted[j]!.k] = row;
+    next[b] = j;
+    nextOffset[b] = j < wanted.length && wanted[j]!.bucket === b ? wanted[j]!.offset : -1;
   }
 }
 
@@ -129,8 +148,8 @@ function collectWanted(buckets: Int32Array, sortWanted: Uint8Array): Map<number,
 
 /**
  * Writes a monotone bucket per row (1…BUCKETS in ranking order, `nullBucket` for NULL): one bucket per grid
- * key on a narrow decimal grid ('single-value'), else by linear interpolation between the smallest and largest
- * value ('spread'); undefined when neither applies (infinities, no values).
+ * key on a narrow decimal grid ('single-value'), else by the high word of the bit pattern, shifted to fit
+ * ('spread'); undefined when there are no values.
  */
 function fillBuckets(
   values: Float64Array,
@@ -138,32 +157,73 @@ function fillBuckets(
   nullBucket: number,
   buckets: Int32Array,
 ): 'single-value' | 'spread' | undefined {
-  const descending = order.descending;
   const grid = decimalGrid(values);
   if (grid && grid.max - grid.min < BUCKETS) {
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      const k = gridKey(grid, v);
-      buckets[i] = v !== v ? nullBucket : 1 + (descending ? BUCKETS - 1 - k : k);
-    }
+    fillGridBuckets(values, grid, order.descending, nullBucket, buckets);
     return 'single-value';
   }
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
+  const range = highKeyRange(values);
+  if (!range) return undefined;
+  let shift = 0;
+  while ((range.high - range.low) / 2 ** shift >= BUCKETS) shift++;
+  fillSpreadBuckets(values, { low: range.low, shift }, order.descending, nullBucket, buckets);
+  return 'spread';
+}
+
+function fillGridBuckets(
+  values: Float64Array,
+  grid: DecimalGrid,
+  descending: boolean,
+  nullBucket: number,
+  buckets: Int32Array,
+): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    const k = gridKey(grid, v);
+    buckets[i] = v !== v ? nullBucket : 1 + (descending ? BUCKETS - 1 - k : k);
   }
-  const span = max - min;
-  const scale = span > 0 ? (BUCKETS - 1) / span : 0;
-  if (!Number.isFinite(span) || !Number.isFinite(scale)) return undefined;
+}
+
+const scratch = new Float64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * The high word of a double's bit pattern, mapped to an unsigned order (−0 as 0): monotone in the value and
+ * logarithmic in spread, so that skewed money is spread over many buckets where it crowds, not a few.
+ */
+function highKey(v: number): number {
+  scratch[0] = v === 0 ? 0 : v;
+  const h = scratchWords[HI]!;
+  return h & 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+}
+
+/** Smallest and largest high key over the non-NaN values; undefined when every value is NaN. */
+function highKeyRange(values: Float64Array): { low: number; high: number } | undefined {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const b = Math.min(BUCKETS - 1, Math.floor((v - min) * scale));
+    if (v !== v) continue;
+    const k = highKey(v);
+    if (k < low) low = k;
+    if (k > high) high = k;
+  }
+  return low <= high ? { low, high } : undefined;
+}
+
+function fillSpreadBuckets(
+  values: Float64Array,
+  { low, shift }: { readonly low: number; readonly shift: number },
+  descending: boolean,
+  nullBucket: number,
+  buckets: Int32Array,
+): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const b = (highKey(v) - low) >>> shift;
     buckets[i] = v !== v ? nullBucket : 1 + (descending ? BUCKETS - 1 - b : b);
   }
-  return 'spread';
 }
 
 /** The bucket whose range of positions [starts[b], starts[b + 1]) holds position p. */
