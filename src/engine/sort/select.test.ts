@@ -24,6 +24,24 @@ describe('rows at positions of a ranking', () => {
     expect(Array.from(rows)).toEqual([3, 0]);
   });
 
+  it('skewed money and scores beside a lone zero or a huge outlier keep neighbouring values in separate buckets', () => {
+    // Scores 1.00…100.00 in steps of 0.37 with one customer at 0; money 1…10⁶ growing 1 % a row with one 10¹².
+    const scores = Float64Array.from({ length: 271 }, (_, k) => (k === 0 ? 0 : 1 + 0.37 * (k - 1)));
+    const money = Float64Array.from({ length: 1400 }, (_, k) => (k === 0 ? 1e12 : 1.01 ** k + 0.5));
+    for (const values of [scores, money]) {
+      const ids = Float64Array.from(values, (_, i) => i + 1);
+      const { buckets } = selectPositions(
+        values,
+        [1],
+        { descending: false, nulls: 'last' },
+        ids,
+        orderById(ids),
+      );
+      const distinct = new Set(Array.from(values, (_, i) => buckets![i]!));
+      expect(distinct.size).toBe(values.length);
+    }
+  });
+
   it('equal values are ranked by customer id, then row', () => {
     const values = Float64Array.from([5, 5, 5, 1]);
     const ids = Float64Array.from([9, 3, 3, 1]);

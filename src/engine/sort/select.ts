@@ -148,8 +148,8 @@ function collectWanted(buckets: Int32Array, sortWanted: Uint8Array): Map<number,
 
 /**
  * Writes a monotone bucket per row (1…BUCKETS in ranking order, `nullBucket` for NULL): one bucket per grid
- * key on a narrow decimal grid ('single-value'), else by the high word of the bit pattern, shifted to fit
- * ('spread'); undefined when there are no values.
+ * key on a narrow decimal grid ('single-value'), else by the high word of the bit pattern, magnitudes far
+ * below the largest together, shifted to fit ('spread'); undefined when there are no values.
  */
 function fillBuckets(
   values: Float64Array,
@@ -162,11 +162,9 @@ function fillBuckets(
     fillGridBuckets(values, grid, order.descending, nullBucket, buckets);
     return 'single-value';
   }
-  const range = highKeyRange(values);
-  if (!range) return undefined;
-  let shift = 0;
-  while ((range.high - range.low) / 2 ** shift >= BUCKETS) shift++;
-  fillSpreadBuckets(values, { low: range.low, shift }, order.descending, nullBucket, buckets);
+  const spread = spreadOf(values);
+  if (!spread) return undefined;
+  fillSpreadBuckets(values, spread, order.descending, nullBucket, buckets);
   return 'spread';
 }
 
@@ -198,30 +196,59 @@ function highKey(v: number): number {
   return h & 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
 }
 
-/** Smallest and largest high key over the non-NaN values; undefined when every value is NaN. */
-function highKeyRange(values: Float64Array): { low: number; high: number } | undefined {
+/**
+ * Magnitudes this many octaves below the largest share the bucket of zero: without the floor, one customer at
+ * exactly 0 beside scores of 1–100 would stretch the keys over a thousand empty octaves and crowd every
+ * populated one into a few buckets.
+ */
+const OCTAVES = 40;
+
+/** High keys with the keys of magnitudes under the floor squeezed into one, and the shift that fits them. */
+interface Spread {
+  readonly low: number;
+  readonly zeroLow: number;
+  readonly zeroHigh: number;
+  readonly shift: number;
+}
+
+/** Keys at or below `zeroLow` stay, keys at or above `zeroHigh` close the gap, keys between become `zeroLow`. */
+const squeezed = (k: number, s: Spread): number =>
+  k <= s.zeroLow ? k : k >= s.zeroHigh ? k - (s.zeroHigh - s.zeroLow) : s.zeroLow;
+
+/** The spread of the non-NaN values; undefined when every value is NaN. */
+function spreadOf(values: Float64Array): Spread | undefined {
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
+  let largest = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (v !== v) continue;
     const k = highKey(v);
     if (k < low) low = k;
     if (k > high) high = k;
+    if (Math.abs(v) > largest) largest = Math.abs(v);
   }
-  return low <= high ? { low, high } : undefined;
+  if (!(low <= high)) return undefined;
+  const floor = Number.isFinite(largest) ? largest * 2 ** -OCTAVES : Number.MAX_VALUE * 2 ** -OCTAVES;
+  const keys = { low: 0, zeroLow: highKey(-floor), zeroHigh: highKey(floor), shift: 0 };
+  const from = squeezed(low, keys);
+  const span = squeezed(high, keys) - from;
+  let shift = 0;
+  while (span / 2 ** shift >= BUCKETS) shift++;
+  return { ...keys, low: from, shift };
 }
 
 function fillSpreadBuckets(
   values: Float64Array,
-  { low, shift }: { readonly low: number; readonly shift: number },
+  spread: Spread,
   descending: boolean,
   nullBucket: number,
   buckets: Int32Array,
 ): void {
+  const { low, shift } = spread;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const b = (highKey(v) - low) >>> shift;
+    const b = (squeezed(highKey(v), spread) - low) >>> shift;
     buckets[i] = v !== v ? nullBucket : 1 + (descending ? BUCKETS - 1 - b : b);
   }
 }
