@@ -55,9 +55,13 @@ function tileColumn(
   const { rows: heldRows, buckets } = selectPositions(values, held, order, ids, byId);
   const ends = Int32Array.from(lastPositions, (p) => (p >= 0 ? heldRows[held.indexOf(p)]! : -1));
   const groups = groupsByEnds(values, ids, order, ends, tiles - 1, false, buckets);
-  const tile = new Uint8Array(n);
-  for (let i = 0; i < n; i++) tile[i] = groups[i]! + 1;
-  return { tile, boundaries: boundariesOf(ends, values, ids) };
+  return { tile: tilesOfGroups(groups), boundaries: boundariesOf(ends, values, ids) };
+}
+
+function tilesOfGroups(groups: Int32Array): Uint8Array {
+  const tile = new Uint8Array(groups.length);
+  for (let i = 0; i < groups.length; i++) tile[i] = groups[i]! + 1;
+  return tile;
 }
 
 export function segmentOf(

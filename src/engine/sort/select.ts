@@ -108,29 +108,52 @@ function walkTies(
   at: readonly WantedOffset[],
   result: Int32Array,
 ): void {
-  const wanted = at
-    .map(({ bucket, offset }, k) => ({ bucket, offset, k }))
-    .filter((w) => tieWanted[w.bucket])
-    .sort((x, y) => x.bucket - y.bucket || x.offset - y.offset);
+  const ks = Array.from(at.keys())
+    .filter((k) => tieWanted[at[k]!.bucket])
+    .sort((x, y) => at[x]!.bucket - at[y]!.bucket || at[x]!.offset - at[y]!.offset);
+  const wanted: WantedTies = {
+    bucket: Int32Array.from(ks, (k) => at[k]!.bucket),
+    offset: Int32Array.from(ks, (k) => at[k]!.offset),
+    position: Int32Array.from(ks),
+  };
   // Index into `wanted` of each bucket's next wanted offset, and that offset (−1: none left).
   const next = new Int32Array(BUCKETS + 2);
   const nextOffset = new Int32Array(BUCKETS + 2).fill(-1);
-  for (let j = wanted.length - 1; j >= 0; j--) {
-    next[wanted[j]!.bucket] = j;
-    nextOffset[wanted[j]!.bucket] = wanted[j]!.offset;
+  for (let j = ks.length - 1; j >= 0; j--) {
+    next[wanted.bucket[j]!] = j;
+    nextOffset[wanted.bucket[j]!] = wanted.offset[j]!;
   }
+  walkRowsById(buckets, byId, wanted, next, nextOffset, result);
+}
+
+/** Wanted (bucket, offset) pairs ordered by bucket then offset, with the index of the position each answers. */
+interface WantedTies {
+  readonly bucket: Int32Array;
+  readonly offset: Int32Array;
+  readonly position: Int32Array;
+}
+
+function walkRowsById(
+  buckets: Int32Array,
+  byId: Int32Array,
+  wanted: WantedTies,
+  next: Int32Array,
+  nextOffset: Int32Array,
+  result: Int32Array,
+): void {
+  const { bucket, offset: wantedOffset, position } = wanted;
   const seen = new Int32Array(BUCKETS + 2);
-  let remaining = wanted.length;
+  let remaining = bucket.length;
   for (let q = 0; q < byId.length && remaining > 0; q++) {
     const row = byId[q]!;
     const b = buckets[row]!;
     const offset = nextOffset[b]!;
     if (offset < 0 || seen[b]!++ !== offset) continue;
     let j = next[b]!;
-    for (; j < wanted.length && wanted[j]!.bucket === b && wanted[j]!.offset === offset; j++, remaining--)
-      result[wanted[j]!.k] = row;
+    for (; j < bucket.length && bucket[j] === b && wantedOffset[j] === offset; j++, remaining--)
+      result[position[j]!] = row;
     next[b] = j;
-    nextOffset[b] = j < wanted.length && wanted[j]!.bucket === b ? wanted[j]!.offset : -1;
+    nextOffset[b] = j < bucket.length && bucket[j] === b ? wantedOffset[j]! : -1;
   }
 }
 
