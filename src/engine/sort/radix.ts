@@ -172,8 +172,15 @@ export function argsortWithValues(
   const nulls = options.nulls ?? 'last';
   if (sortedKeys.grid) decodeGridKeys(sortedKeys, sortedKeys.grid, { descending, nulls }, order, sorted);
   else decodeBitKeys(sortedKeys.packed, { descending, nulls }, order, sorted);
-  for (let i = 0; i < sorted.length; i++) if (sorted[i] === 0) sorted[i] = values[order[i]!]!;
+  if (hasNegativeZero(values))
+    for (let i = 0; i < sorted.length; i++) if (sorted[i] === 0) sorted[i] = values[order[i]!]!;
   return { order, sorted };
+}
+
+/** A sequential scan, far cheaper than looking up every zero of a column full of them by its row. */
+function hasNegativeZero(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] === 0 && 1 / values[i]! < 0) return true;
+  return false;
 }
 
 /** Sorted interleaved keys, and how to read them back as values. */
@@ -208,17 +215,16 @@ function sortByKeys(values: Float64Array, options: ArgsortOptions): SortedKeys |
       [packed, next] = [next, packed];
     }
   };
-  const loPasses = digitPasses(packed, stride, 0, digitBits);
   const hiPasses = stride === 2 || constantHigh(packed) ? [] : digitPasses(packed, stride, 1, digitBits);
   // Continuous doubles rarely share the high word of their bit pattern: sorting by it and then ordering the
-  // short runs of equal high words by the low word saves the low word's three passes. Long runs (values
-  // crowded within one high word) go on to the full sort, which is stable, so starting from the order by
-  // high word it still leaves equal keys in their initial order.
-  if (!grid && loPasses.length > 0 && hiPasses.length > 0) {
+  // short runs of equal high words by the low word saves the low word's three passes (and its count). Long
+  // runs (values crowded within one high word) go on to the full sort, which is stable, so starting from the
+  // order by high word it still leaves equal keys in their initial order.
+  if (!grid && hiPasses.length > 0) {
     run(hiPasses);
     if (!sortShortRunsByLo(packed))
       run([...digitPasses(packed, stride, 0, digitBits), ...digitPasses(packed, stride, 1, digitBits)]);
-  } else run([...loPasses, ...hiPasses]);
+  } else run([...digitPasses(packed, stride, 0, digitBits), ...hiPasses]);
   return { packed, stride, grid };
 }
 
@@ -277,36 +283,38 @@ function decodeBitKeys(
 const LONGEST_RUN = 64;
 
 /**
- * Orders each run of equal high words by the low word, stably (insertion sort), in stride-3 keys; false,
- * changing nothing, when a run longer than `LONGEST_RUN` is not already in order. A long run in order is most
- * often one value repeated — the zeros of days late, the NULLs of growth — which insertion sort passes over
- * in one comparison each; before, one such run sent the whole column to the six-pass sort.
+ * Orders each run of equal high words by the low word, stably (insertion sort), in stride-3 keys; false when
+ * a run longer than `LONGEST_RUN` is not already in order. A long run in order is most often one value
+ * repeated — the zeros of days late, the NULLs of growth — which insertion sort passes over in one comparison
+ * each; before, one such run sent the whole column to the six-pass sort. The runs ordered before giving up
+ * are harmless: each is ordered stably by the key, as the full sort that follows orders it again.
  */
 function sortShortRunsByLo(packed: Uint32Array): boolean {
   const n = packed.length / 3;
-  for (let a = 0, b = 1; b <= n; b++) {
-    if (b < n && packed[3 * b + 1] === packed[3 * a + 1]) continue;
-    if (b - a > LONGEST_RUN && !lowWordsAscending(packed, a, b)) return false;
-    a = b;
-  }
   for (let a = 0; a < n;) {
     let b = a + 1;
     while (b < n && packed[3 * b + 1] === packed[3 * a + 1]) b++;
-    for (let i = a + 1; i < b; i++) {
-      const key = packed[3 * i]!;
-      const row = packed[3 * i + 2]!;
-      let j = i - 1;
-      while (j >= a && packed[3 * j]! > key) {
-        packed[3 * j + 3] = packed[3 * j]!;
-        packed[3 * j + 5] = packed[3 * j + 2]!;
-        j--;
-      }
-      packed[3 * j + 3] = key;
-      packed[3 * j + 5] = row;
-    }
+    if (b - a > LONGEST_RUN) {
+      if (!lowWordsAscending(packed, a, b)) return false;
+    } else insertionSortByLo(packed, a, b);
     a = b;
   }
   return true;
+}
+
+function insertionSortByLo(packed: Uint32Array, a: number, b: number): void {
+  for (let i = a + 1; i < b; i++) {
+    const key = packed[3 * i]!;
+    const row = packed[3 * i + 2]!;
+    let j = i - 1;
+    while (j >= a && packed[3 * j]! > key) {
+      packed[3 * j + 3] = packed[3 * j]!;
+      packed[3 * j + 5] = packed[3 * j + 2]!;
+      j--;
+    }
+    packed[3 * j + 3] = key;
+    packed[3 * j + 5] = row;
+  }
 }
 
 function lowWordsAscending(packed: Uint32Array, from: number, to: number): boolean {
