@@ -1,4 +1,4 @@
-import type { AsOf, BaseAggregate, MetricId } from '../../engine/index.js';
+import type { AsOf, BaseAggregate, CategoryColumn, MetricId } from '../../engine/index.js';
 import { BASE_AGGREGATES } from '../../engine/index.js';
 import type { Db } from '../audit/audit.repository.js';
 import { copyOut } from '../../db/copy-out.js';
@@ -29,7 +29,7 @@ const numericAttributes = [
 export interface BaseAggregates {
   readonly customerIds: Int32Array;
   readonly columns: Readonly<Record<BaseAggregateColumn, Float64Array>>;
-  readonly attributes: Partial<Record<MetricId, Float64Array | (string | null)[]>>;
+  readonly attributes: Partial<Record<MetricId, Float64Array | CategoryColumn>>;
   readonly expectedCloseDay: Float64Array;
 }
 
@@ -41,12 +41,14 @@ export interface BaseAggregateRequest {
   readonly customerIds?: readonly number[];
 }
 
-/** The kept copy of an attribute value equal to `value` (itself, the first time it is met). */
-function interned(distinct: Map<string, string>, value: string): string {
-  const kept = distinct.get(value);
-  if (kept !== undefined) return kept;
-  distinct.set(value, value);
-  return value;
+/** The dictionary code of an attribute value, added to the dictionary the first time it is met. */
+function codeOf(column: { readonly dictionary: string[]; readonly code: Map<string, number> }, value: string) {
+  let code = column.code.get(value);
+  if (code === undefined) {
+    code = column.dictionary.push(value) - 1;
+    column.code.set(value, code);
+  }
+  return code;
 }
 
 /** Read through COPY (`copyOut`): at a million customers, one object per row cost more than computing them. */
@@ -65,24 +67,26 @@ export async function readBaseAggregates(db: Db, request: BaseAggregateRequest):
   const numeric = [...baseAggregateColumns, ...numericAttributes, 'expected_close_day', 'customer_id'].map(
     (name) => ({ name, at: indexOf(name), values: new Float64Array(n) }),
   );
-  // Each distinct attribute value is kept once: a million customers share a few dozen industries.
+  // Dictionary-coded: a million customers share a few dozen industries, and a million string references per
+  // attribute would be marked again by every garbage collection while the run computes and writes.
   const categorical = categoricalAttributes.map((name) => ({
     name,
     at: indexOf(name),
-    values: new Array<string | null>(n),
-    distinct: new Map<string, string>(),
+    codes: new Int32Array(n),
+    dictionary: [] as string[],
+    code: new Map<string, number>(),
   }));
   const cursor = result.cursor();
   for (let row = 0; row < n && cursor.next(); row++) {
     for (const column of numeric) column.values[row] = cursor.number(column.at);
     for (const column of categorical) {
       const value = cursor.text(column.at);
-      column.values[row] = value === null ? null : interned(column.distinct, value);
+      column.codes[row] = value === null ? -1 : codeOf(column, value);
     }
   }
   const numbers = Object.fromEntries(numeric.map((column) => [column.name, column.values]));
   const attributes: BaseAggregates['attributes'] = {};
-  for (const column of categorical) attributes[column.name] = column.values;
+  for (const { name, codes, dictionary } of categorical) attributes[name] = { codes, dictionary };
   for (const name of numericAttributes) attributes[name] = numbers[name]!;
   return {
     customerIds: Int32Array.from(numbers.customer_id!),

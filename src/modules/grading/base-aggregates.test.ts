@@ -173,6 +173,27 @@ describe('per-customer state evaluated as of a date', () => {
     expect(none.customerIds.length).toBe(0);
   });
 
+  it('categorical attributes come dictionary-coded: one entry per distinct value, NULL as −1', async () => {
+    const industries = ['制造业', '零售', '制造业', null];
+    for (const [k, industry] of industries.entries())
+      await handle.db
+        .updateTable('customers')
+        .set({ industry })
+        .where('id', '=', k + 1)
+        .execute();
+    const result = await readBaseAggregates(handle.db, {
+      asOf: '2024-07-01',
+      windowMonths: 12,
+      lateness: 'final',
+      customerIds: [1, 2, 3, 4],
+    });
+    expect(result.attributes.industry).toEqual({
+      codes: Int32Array.from([0, 1, 0, -1]),
+      dictionary: ['制造业', '零售'],
+    });
+    await handle.db.updateTable('customers').set({ industry: null }).where('id', '<=', 4).execute();
+  });
+
   it('a customer with no orders has NaN dates and zero sums', async () => {
     const result = await readBaseAggregates(handle.db, {
       asOf: '2024-07-01',
