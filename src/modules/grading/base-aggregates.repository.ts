@@ -42,7 +42,10 @@ export interface BaseAggregateRequest {
 }
 
 /** The dictionary code of an attribute value, added to the dictionary the first time it is met. */
-function codeOf(column: { readonly dictionary: string[]; readonly code: Map<string, number> }, value: string) {
+function codeOf(
+  column: { readonly dictionary: string[]; readonly code: Map<string, number> },
+  value: string,
+) {
   let code = column.code.get(value);
   if (code === undefined) {
     code = column.dictionary.push(value) - 1;
