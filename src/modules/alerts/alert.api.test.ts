@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 import { findModelByKey } from '../grading/model.repository.js';
@@ -270,5 +271,34 @@ describe('churn risk and instant changes', () => {
       deliveries: 0,
       runDeliveries: 0,
     });
+  });
+});
+
+describe('the unread count of a full inbox', () => {
+  it('counts the newest 1,001 unread alerts in scope at most, by kind too, and says so', async () => {
+    // Older alerts of other kinds, 1,100 downgrades, then the newest of all about a customer out of the rep's scope.
+    const synthetic = (kind: string, customerId: number, count: number, firstChange: number) =>
+      sql`INSERT INTO alerts (user_id, kind, model_id, customer_id, change_id, payload)
+          SELECT ${t.people.repSouth1}, ${kind}, ${w.modelId}, ${customerId}, ${firstChange} + g, '{}'::jsonb
+          FROM generate_series(1, ${count}) AS g`.execute(t.handle.db);
+    await synthetic('churn_risk', w.customers.S1, 30, 9_000_000);
+    await synthetic('downgrade', w.customers.S1, 1100, 9_100_000);
+    await synthetic('upgrade', w.customers.E1, 50, 9_200_000);
+    const summary = async () =>
+      (await (await clients.repSouth1('GET', '/api/alerts/summary')).json()) as object;
+    expect(await summary()).toEqual({
+      unread: 1001,
+      capped: true,
+      unreadByKind: {
+        upgrade: 0,
+        downgrade: 1001,
+        entered_top: 0,
+        left_top: 0,
+        churn_risk: 0,
+        pool_warning: 0,
+      },
+    });
+    await clients.repSouth1('POST', '/api/alerts/read-all');
+    expect(await summary()).toMatchObject({ unread: 0, capped: false });
   });
 });

@@ -49,10 +49,17 @@ export async function countAlerts(db: Db, actor: Actor, filter: AlertFilter): Pr
   return Number(row?.n ?? 0);
 }
 
-export function unreadByKind(db: Db, actor: Actor) {
-  return inbox(db, actor, { unread: true })
-    .select(['alerts.kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('alerts.kind')
+/** Unread alerts by kind among the caller's newest `limit` unread ones. */
+export function unreadByKind(db: Db, actor: Actor, limit: number) {
+  const newest = inbox(db, actor, { unread: true })
+    .select('alerts.kind')
+    .orderBy('alerts.id', 'desc')
+    .limit(limit)
+    .as('newest');
+  return db
+    .selectFrom(newest)
+    .select(['newest.kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('newest.kind')
     .execute() as Promise<{ kind: AlertKind; n: number }[]>;
 }
 

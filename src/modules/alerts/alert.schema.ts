@@ -44,7 +44,12 @@ export const AlertPage = z
 
 export const AlertSummary = z
   .object({
-    unread: z.number().int(),
+    unread: z.number().int().openapi({
+      description: 'Unread alerts; when `capped`, a lower bound (the newest 1,001 were counted)',
+    }),
+    capped: z.boolean().openapi({
+      description: 'More than 1,000 alerts are unread: only the newest 1,001 were counted, by kind too',
+    }),
     unreadByKind: z.object(
       Object.fromEntries(alertKinds.map((kind) => [kind, z.number().int()])) as Record<
         (typeof alertKinds)[number],

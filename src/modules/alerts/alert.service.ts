@@ -92,11 +92,20 @@ export async function readAllAlerts(db: Db, actor: Actor, at: Date): Promise<{ u
   return { updated: await markAllRead(db, actor, at) };
 }
 
+/**
+ * Unread alerts are counted up to this many, newest first: the header's badge shows 99+ long before, and
+ * counting a manager's 270,000 unread alerts at a million customers took 1.5 s on every page.
+ */
+export const UNREAD_COUNT_LIMIT = 1000;
+
 export async function alertSummary(db: Db, actor: Actor): Promise<AlertSummaryView> {
-  const counts = new Map((await unreadByKind(db, actor)).map((row) => [row.kind, Number(row.n)]));
+  const rows = await unreadByKind(db, actor, UNREAD_COUNT_LIMIT + 1);
+  const counts = new Map(rows.map((row) => [row.kind, Number(row.n)]));
   const byKind = Object.fromEntries(alertKinds.map((kind) => [kind, counts.get(kind) ?? 0]));
+  const unread = [...counts.values()].reduce((sum, n) => sum + n, 0);
   return {
-    unread: [...counts.values()].reduce((sum, n) => sum + n, 0),
+    unread,
+    capped: unread > UNREAD_COUNT_LIMIT,
     unreadByKind: byKind as AlertSummaryView['unreadByKind'],
   };
 }

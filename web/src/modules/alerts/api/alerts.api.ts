@@ -17,7 +17,9 @@ export interface Alert {
 }
 
 export interface AlertSummary {
+  /** A lower bound when `capped` (more than 1,000 unread): the bell shows 99+ either way. */
   unread: number;
+  capped: boolean;
   unreadByKind: Record<string, number>;
 }
 
