@@ -275,11 +275,12 @@ describe('churn risk and instant changes', () => {
 });
 
 describe('the unread count of a full inbox', () => {
-  it('counts the newest 1,001 unread alerts in scope at most, by kind too, and says so', async () => {
+  it('the bell and the inbox count the newest 1,001 alerts in scope at most, by kind too, and say so', async () => {
     // Older alerts of other kinds, 1,100 downgrades, then the newest of all about a customer out of the rep's scope.
     const synthetic = (kind: string, customerId: number, count: number, firstChange: number) =>
       sql`INSERT INTO alerts (user_id, kind, model_id, customer_id, change_id, payload)
-          SELECT ${t.people.repSouth1}, ${kind}, ${w.modelId}, ${customerId}, ${firstChange} + g, '{}'::jsonb
+          SELECT ${t.people.repSouth1}, ${kind}, ${w.modelId}, ${customerId}, ${firstChange} + g,
+            (SELECT payload FROM alerts WHERE kind = 'downgrade' ORDER BY id LIMIT 1)
           FROM generate_series(1, ${count}) AS g`.execute(t.handle.db);
     await synthetic('churn_risk', w.customers.S1, 30, 9_000_000);
     await synthetic('downgrade', w.customers.S1, 1100, 9_100_000);
@@ -298,7 +299,11 @@ describe('the unread count of a full inbox', () => {
         pool_warning: 0,
       },
     });
+    const unreadPage = (await page(clients.repSouth1, '?unread=true')) as PageBody & { capped: boolean };
+    expect([unreadPage.total, unreadPage.capped]).toEqual([1001, true]);
+    expect(unreadPage.items.map((a) => a.kind)).toEqual(unreadPage.items.map(() => 'downgrade'));
     await clients.repSouth1('POST', '/api/alerts/read-all');
     expect(await summary()).toMatchObject({ unread: 0, capped: false });
+    expect(await page(clients.repSouth1, '?unread=true')).toMatchObject({ total: 0, capped: false });
   });
 });

@@ -42,8 +42,15 @@ export function listAlertRows(
 
 export type AlertRow = Awaited<ReturnType<typeof listAlertRows>>[number];
 
-export async function countAlerts(db: Db, actor: Actor, filter: AlertFilter): Promise<number> {
-  const row = await inbox(db, actor, filter)
+/** The caller's alerts (unread ones, with the filter), counted among the newest `limit` at most. */
+export async function countAlerts(db: Db, actor: Actor, filter: AlertFilter, limit: number): Promise<number> {
+  const newest = inbox(db, actor, filter)
+    .select('alerts.id')
+    .orderBy('alerts.id', 'desc')
+    .limit(limit)
+    .as('newest');
+  const row = await db
+    .selectFrom(newest)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);

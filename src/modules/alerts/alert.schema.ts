@@ -39,7 +39,16 @@ export const AlertResponse = z
 export type AlertView = z.infer<typeof AlertResponse>;
 
 export const AlertPage = z
-  .object({ items: z.array(AlertResponse), total: z.number().int(), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(AlertResponse),
+    total: z.number().int().openapi({
+      description: 'Alerts matching the filter; when `capped`, a lower bound (the newest 1,001 were counted)',
+    }),
+    capped: z
+      .boolean()
+      .openapi({ description: 'More than 1,000 alerts match: only the newest 1,001 were counted' }),
+    nextCursor: z.string().nullable(),
+  })
   .openapi('AlertPage');
 
 export const AlertSummary = z

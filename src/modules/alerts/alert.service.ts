@@ -74,12 +74,19 @@ const toAlertView = (row: AlertRow): AlertView => {
   };
 };
 
-export async function listAlerts(db: Db, actor: Actor, query: AlertListQueryInput): Promise<Page<AlertView>> {
+export async function listAlerts(
+  db: Db,
+  actor: Actor,
+  query: AlertListQueryInput,
+): Promise<Page<AlertView> & { capped: boolean }> {
   const cursor = decodeCursor(query.cursor);
   const filter = { unread: query.unread ?? false };
   const rows = await listAlertRows(db, actor, { ...filter, limit: query.limit + 1, beforeId: cursor?.id });
-  const total = await countAlerts(db, actor, filter);
-  return toPage(rows.map(toAlertView), query.limit, total, () => null);
+  const total = await countAlerts(db, actor, filter, ALERT_COUNT_LIMIT + 1);
+  return {
+    ...toPage(rows.map(toAlertView), query.limit, total, () => null),
+    capped: total > ALERT_COUNT_LIMIT,
+  };
 }
 
 export async function readAlert(db: Db, actor: Actor, id: number, at: Date): Promise<AlertView> {
@@ -93,19 +100,19 @@ export async function readAllAlerts(db: Db, actor: Actor, at: Date): Promise<{ u
 }
 
 /**
- * Unread alerts are counted up to this many, newest first: the header's badge shows 99+ long before, and
- * counting a manager's 270,000 unread alerts at a million customers took 1.5 s on every page.
+ * Alerts are counted up to one more than this many, newest first: the header's badge shows 99+ long before,
+ * and counting a manager's 270,000 unread alerts at a million customers took 1.5 s on every page.
  */
-export const UNREAD_COUNT_LIMIT = 1000;
+export const ALERT_COUNT_LIMIT = 1000;
 
 export async function alertSummary(db: Db, actor: Actor): Promise<AlertSummaryView> {
-  const rows = await unreadByKind(db, actor, UNREAD_COUNT_LIMIT + 1);
+  const rows = await unreadByKind(db, actor, ALERT_COUNT_LIMIT + 1);
   const counts = new Map(rows.map((row) => [row.kind, Number(row.n)]));
   const byKind = Object.fromEntries(alertKinds.map((kind) => [kind, counts.get(kind) ?? 0]));
   const unread = [...counts.values()].reduce((sum, n) => sum + n, 0);
   return {
     unread,
-    capped: unread > UNREAD_COUNT_LIMIT,
+    capped: unread > ALERT_COUNT_LIMIT,
     unreadByKind: byKind as AlertSummaryView['unreadByKind'],
   };
 }

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../shared/components/QueryState';
 import { formatDateTime } from '../shared/format/dates';
-import { inLanguage, type Alert } from '../modules/alerts/api/alerts.api';
+import { ALERT_COUNT_LIMIT, inLanguage, type Alert } from '../modules/alerts/api/alerts.api';
 import { useAlerts, useMarkAlertsRead } from '../modules/alerts/hooks/useAlerts';
 
 const kindColours: Record<string, string> = {
@@ -63,7 +63,11 @@ export default function AlertsPage() {
             data-testid="alert-table"
             dataSource={page.items}
             pagination={false}
-            footer={() => t('alerts.total', { count: page.total })}
+            footer={() =>
+              page.capped
+                ? t('alerts.totalCapped', { limit: ALERT_COUNT_LIMIT.toLocaleString() })
+                : t('alerts.total', { count: page.total })
+            }
             columns={[
               {
                 title: t('alerts.when'),

@@ -16,6 +16,12 @@ export interface Alert {
   runId: number | null;
 }
 
+/** The server counts alerts up to one more than this many (its `ALERT_COUNT_LIMIT`). */
+export const ALERT_COUNT_LIMIT = 1000;
+
+/** A page of alerts; `total` is a lower bound when `capped` (more than `ALERT_COUNT_LIMIT` match). */
+export type AlertPage = Page<Alert> & { capped: boolean };
+
 export interface AlertSummary {
   /** A lower bound when `capped` (more than 1,000 unread): the bell shows 99+ either way. */
   unread: number;
@@ -25,7 +31,7 @@ export interface AlertSummary {
 
 export const alertsApi = {
   list: (unreadOnly: boolean, cursor?: string) =>
-    api.get<Page<Alert>>(
+    api.get<AlertPage>(
       `/alerts${buildQuery({ unread: unreadOnly ? 'true' : undefined, cursor, limit: 50 })}`,
     ),
   summary: () => api.get<AlertSummary>('/alerts/summary'),
