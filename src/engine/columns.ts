@@ -50,26 +50,34 @@ export function once<T>(make: () => T): () => T {
 /** One customer's metrics, for single-customer scoring (NaN or null for NULL). */
 export type CustomerMetrics = Partial<Record<MetricId, number | string | null>>;
 
+/**
+ * Codes values as they come (NULL as −1, each distinct value its index in `dictionary`, in order of first
+ * appearance): the one coding of categorical columns, whether from strings in memory or read from the database.
+ */
+export function categoryCoder(): { readonly dictionary: string[]; codeOf(value: string | null): number } {
+  const dictionary: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    dictionary,
+    codeOf(value) {
+      if (value === null) return -1;
+      let code = index.get(value);
+      if (code === undefined) {
+        code = dictionary.push(value) - 1;
+        index.set(value, code);
+      }
+      return code;
+    },
+  };
+}
+
 export function asCategoryColumn(column: MetricColumn): CategoryColumn {
   if (column instanceof Float64Array) throw new TypeError('expected a categorical column, got numbers');
   if ('codes' in column) return column;
-  const dictionary: string[] = [];
-  const index = new Map<string, number>();
+  const coder = categoryCoder();
   const codes = new Int32Array(column.length);
-  column.forEach((value, i) => {
-    if (value === null) {
-      codes[i] = -1;
-      return;
-    }
-    let code = index.get(value);
-    if (code === undefined) {
-      code = dictionary.length;
-      index.set(value, code);
-      dictionary.push(value);
-    }
-    codes[i] = code;
-  });
-  return { codes, dictionary };
+  column.forEach((value, i) => (codes[i] = coder.codeOf(value)));
+  return { codes, dictionary: coder.dictionary };
 }
 
 export function columnLength(column: MetricColumn): number {

@@ -18,7 +18,7 @@ export {
   type DeriveOptions,
 } from './metrics/derive.js';
 export type { CategoryColumn, CustomerMetrics, MetricColumn, PopulationColumns } from './columns.js';
-export { takeNumbers, withColumns } from './columns.js';
+export { categoryCoder, takeNumbers, withColumns } from './columns.js';
 export { EngineError, type Localised, type Locale } from './i18n.js';
 export {
   modelSchema,

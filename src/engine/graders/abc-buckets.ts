@@ -1,3 +1,4 @@
+import { HI } from '../sort/keys.js';
 import { argsort } from '../sort/radix.js';
 
 /**
@@ -20,8 +21,6 @@ export interface BucketGrading {
 
 const BUCKETS = 1 << 16;
 const MAX_STRADDLING = 1 << 16;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const HI = LITTLE_ENDIAN ? 1 : 0;
 
 /** A money value in whole cents, the unit the bucket path sums in. */
 export const centsOf = (value: number): number => Math.round(value * 100);

@@ -43,3 +43,21 @@ export function decimalGrid(values: Float64Array): DecimalGrid | undefined {
 /** K of a value on the grid, shifted so that the smallest value has key 0. */
 export const gridKey = (grid: DecimalGrid, value: number): number =>
   Math.round(value * grid.scale) - grid.min;
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Index of a double's high and low 32-bit word in a `Uint32Array` over its bytes, in this machine's byte order. */
+export const HI = LITTLE_ENDIAN ? 1 : 0;
+export const LO = LITTLE_ENDIAN ? 0 : 1;
+
+const scratch = new Float64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+
+/**
+ * The high word of a double's bit pattern mapped to an unsigned order (−0 as 0; the radix sort's bit keys
+ * read two words the same way): monotone in the value and logarithmic in spread.
+ */
+export function highKey(v: number): number {
+  scratch[0] = v === 0 ? 0 : v;
+  const h = scratchWords[HI]!;
+  return h & 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+}

@@ -1,4 +1,4 @@
-import { decimalGrid, gridKey, type DecimalGrid } from './keys.js';
+import { decimalGrid, gridKey, HI, LO, type DecimalGrid } from './keys.js';
 
 /**
  * LSD radix argsort over float64 values. Built-in comparison sorts cost ~4 s per million-row ranking pass;
@@ -35,9 +35,6 @@ const GRID_WORD = 2 ** 24;
 
 const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const LO = LITTLE_ENDIAN ? 0 : 1;
-const HI = LITTLE_ENDIAN ? 1 : 0;
 
 /**
  * The sort moves each element's key words and row together, interleaved in one array: [lo, hi, row]

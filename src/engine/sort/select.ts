@@ -1,4 +1,4 @@
-import { decimalGrid, gridKey, type DecimalGrid } from './keys.js';
+import { decimalGrid, gridKey, highKey, type DecimalGrid } from './keys.js';
 import { argsort, type NullPlacement } from './radix.js';
 
 /**
@@ -205,20 +205,6 @@ function fillGridBuckets(
   }
 }
 
-const scratch = new Float64Array(1);
-const scratchWords = new Uint32Array(scratch.buffer);
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
-/**
- * The high word of a double's bit pattern, mapped to an unsigned order (−0 as 0): monotone in the value and
- * logarithmic in spread, so that skewed money is spread over many buckets where it crowds, not a few.
- */
-function highKey(v: number): number {
-  scratch[0] = v === 0 ? 0 : v;
-  const h = scratchWords[HI]!;
-  return h & 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-}
-
 /**
  * Magnitudes this many octaves below the largest share the bucket of zero: without the floor, one customer at
  * exactly 0 beside scores of 1–100 would stretch the keys over a thousand empty octaves and crowd every
@@ -234,9 +220,12 @@ interface Spread {
   readonly shift: number;
 }
 
-/** Keys at or below `zeroLow` stay, keys at or above `zeroHigh` close the gap, keys between become `zeroLow`. */
-const squeezed = (k: number, s: Spread): number =>
-  k <= s.zeroLow ? k : k >= s.zeroHigh ? k - (s.zeroHigh - s.zeroLow) : s.zeroLow;
+/**
+ * High keys (`highKey`, logarithmic: skewed money spreads over many buckets where it crowds) with keys at or
+ * below `zeroLow` kept, keys at or above `zeroHigh` closing the gap, and keys between becoming `zeroLow`.
+ */
+const squeezed = (k: number, zeroLow: number, zeroHigh: number): number =>
+  k <= zeroLow ? k : k >= zeroHigh ? k - (zeroHigh - zeroLow) : zeroLow;
 
 /** The spread of the non-NaN values; undefined when every value is NaN. */
 function spreadOf(values: Float64Array): Spread | undefined {
@@ -253,12 +242,13 @@ function spreadOf(values: Float64Array): Spread | undefined {
   }
   if (!(low <= high)) return undefined;
   const floor = Number.isFinite(largest) ? largest * 2 ** -OCTAVES : Number.MAX_VALUE * 2 ** -OCTAVES;
-  const keys = { low: 0, zeroLow: highKey(-floor), zeroHigh: highKey(floor), shift: 0 };
-  const from = squeezed(low, keys);
-  const span = squeezed(high, keys) - from;
+  const zeroLow = highKey(-floor);
+  const zeroHigh = highKey(floor);
+  const from = squeezed(low, zeroLow, zeroHigh);
+  const span = squeezed(high, zeroLow, zeroHigh) - from;
   let shift = 0;
   while (span / 2 ** shift >= BUCKETS) shift++;
-  return { ...keys, low: from, shift };
+  return { low: from, zeroLow, zeroHigh, shift };
 }
 
 function fillSpreadBuckets(
@@ -268,10 +258,10 @@ function fillSpreadBuckets(
   nullBucket: number,
   buckets: Int32Array,
 ): void {
-  const { low, shift } = spread;
+  const { low, zeroLow, zeroHigh, shift } = spread;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const b = (squeezed(highKey(v), spread) - low) >>> shift;
+    const b = (squeezed(highKey(v), zeroLow, zeroHigh) - low) >>> shift;
     buckets[i] = v !== v ? nullBucket : 1 + (descending ? BUCKETS - 1 - b : b);
   }
 }

@@ -42,15 +42,22 @@ export function listAlertRows(
 
 export type AlertRow = Awaited<ReturnType<typeof listAlertRows>>[number];
 
-/** The caller's alerts (unread ones, with the filter), counted among the newest `limit` at most. */
-export async function countAlerts(db: Db, actor: Actor, filter: AlertFilter, limit: number): Promise<number> {
-  const newest = inbox(db, actor, filter)
-    .select('alerts.id')
+/**
+ * The caller's newest `limit` alerts (unread ones, with the filter), as a subquery: what the counts read, so
+ * that a count stops at the limit instead of reading a manager's hundreds of thousands of alerts.
+ */
+function newestInbox(db: Db, actor: Actor, filter: AlertFilter, limit: number) {
+  return inbox(db, actor, filter)
+    .select(['alerts.id', 'alerts.kind'])
     .orderBy('alerts.id', 'desc')
     .limit(limit)
     .as('newest');
+}
+
+/** The caller's alerts (unread ones, with the filter), counted among the newest `limit` at most. */
+export async function countAlerts(db: Db, actor: Actor, filter: AlertFilter, limit: number): Promise<number> {
   const row = await db
-    .selectFrom(newest)
+    .selectFrom(newestInbox(db, actor, filter, limit))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
@@ -58,13 +65,8 @@ export async function countAlerts(db: Db, actor: Actor, filter: AlertFilter, lim
 
 /** Unread alerts by kind among the caller's newest `limit` unread ones. */
 export function unreadByKind(db: Db, actor: Actor, limit: number) {
-  const newest = inbox(db, actor, { unread: true })
-    .select('alerts.kind')
-    .orderBy('alerts.id', 'desc')
-    .limit(limit)
-    .as('newest');
   return db
-    .selectFrom(newest)
+    .selectFrom(newestInbox(db, actor, { unread: true }, limit))
     .select(['newest.kind', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('newest.kind')
     .execute() as Promise<{ kind: AlertKind; n: number }[]>;

@@ -38,26 +38,39 @@ export const AlertResponse = z
   .openapi('Alert');
 export type AlertView = z.infer<typeof AlertResponse>;
 
+/**
+ * Alerts are counted up to one more than this many, newest first: the header's badge shows 99+ long before,
+ * and counting a manager's 270,000 unread alerts at a million customers took 1.5 s on every page.
+ */
+export const ALERT_COUNT_LIMIT = 1000;
+const counted = `the newest ${ALERT_COUNT_LIMIT + 1} were counted`;
+
 export const AlertPage = z
   .object({
     items: z.array(AlertResponse),
-    total: z.number().int().openapi({
-      description: 'Alerts matching the filter; when `capped`, a lower bound (the newest 1,001 were counted)',
-    }),
+    total: z
+      .number()
+      .int()
+      .openapi({
+        description: `Alerts matching the filter; when \`capped\`, a lower bound (${counted})`,
+      }),
     capped: z
       .boolean()
-      .openapi({ description: 'More than 1,000 alerts match: only the newest 1,001 were counted' }),
+      .openapi({ description: `More than ${ALERT_COUNT_LIMIT} alerts match: only ${counted}` }),
     nextCursor: z.string().nullable(),
   })
   .openapi('AlertPage');
 
 export const AlertSummary = z
   .object({
-    unread: z.number().int().openapi({
-      description: 'Unread alerts; when `capped`, a lower bound (the newest 1,001 were counted)',
-    }),
+    unread: z
+      .number()
+      .int()
+      .openapi({
+        description: `Unread alerts; when \`capped\`, a lower bound (${counted})`,
+      }),
     capped: z.boolean().openapi({
-      description: 'More than 1,000 alerts are unread: only the newest 1,001 were counted, by kind too',
+      description: `More than ${ALERT_COUNT_LIMIT} alerts are unread: only ${counted}, by kind too`,
     }),
     unreadByKind: z.object(
       Object.fromEntries(alertKinds.map((kind) => [kind, z.number().int()])) as Record<

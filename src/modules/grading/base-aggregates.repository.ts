@@ -1,5 +1,5 @@
 import type { AsOf, BaseAggregate, CategoryColumn, MetricId } from '../../engine/index.js';
-import { BASE_AGGREGATES } from '../../engine/index.js';
+import { BASE_AGGREGATES, categoryCoder } from '../../engine/index.js';
 import type { Db } from '../audit/audit.repository.js';
 import { copyOut } from '../../db/copy-out.js';
 import { baseAggregatesSql, planAsOf, type Lateness } from './base-aggregates.sql.js';
@@ -41,19 +41,6 @@ export interface BaseAggregateRequest {
   readonly customerIds?: readonly number[];
 }
 
-/** The dictionary code of an attribute value, added to the dictionary the first time it is met. */
-function codeOf(
-  column: { readonly dictionary: string[]; readonly code: Map<string, number> },
-  value: string,
-) {
-  let code = column.code.get(value);
-  if (code === undefined) {
-    code = column.dictionary.push(value) - 1;
-    column.code.set(value, code);
-  }
-  return code;
-}
-
 /** Read through COPY (`copyOut`): at a million customers, one object per row cost more than computing them. */
 export async function readBaseAggregates(db: Db, request: BaseAggregateRequest): Promise<BaseAggregates> {
   const plan = planAsOf(request.asOf, request.windowMonths);
@@ -76,20 +63,17 @@ export async function readBaseAggregates(db: Db, request: BaseAggregateRequest):
     name,
     at: indexOf(name),
     codes: new Int32Array(n),
-    dictionary: [] as string[],
-    code: new Map<string, number>(),
+    coder: categoryCoder(),
   }));
   const cursor = result.cursor();
   for (let row = 0; row < n && cursor.next(); row++) {
     for (const column of numeric) column.values[row] = cursor.number(column.at);
-    for (const column of categorical) {
-      const value = cursor.text(column.at);
-      column.codes[row] = value === null ? -1 : codeOf(column, value);
-    }
+    for (const column of categorical) column.codes[row] = column.coder.codeOf(cursor.text(column.at));
   }
   const numbers = Object.fromEntries(numeric.map((column) => [column.name, column.values]));
   const attributes: BaseAggregates['attributes'] = {};
-  for (const { name, codes, dictionary } of categorical) attributes[name] = { codes, dictionary };
+  for (const { name, codes, coder } of categorical)
+    attributes[name] = { codes, dictionary: coder.dictionary };
   for (const name of numericAttributes) attributes[name] = numbers[name]!;
   return {
     customerIds: Int32Array.from(numbers.customer_id!),

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../shared/components/QueryState';
 import { formatDateTime } from '../shared/format/dates';
-import { ALERT_COUNT_LIMIT, inLanguage, type Alert } from '../modules/alerts/api/alerts.api';
+import { inLanguage, type Alert } from '../modules/alerts/api/alerts.api';
 import { useAlerts, useMarkAlertsRead } from '../modules/alerts/hooks/useAlerts';
 
 const kindColours: Record<string, string> = {
@@ -65,7 +65,7 @@ export default function AlertsPage() {
             pagination={false}
             footer={() =>
               page.capped
-                ? t('alerts.totalCapped', { limit: ALERT_COUNT_LIMIT.toLocaleString() })
+                ? t('alerts.totalCapped', { limit: (page.total - 1).toLocaleString() })
                 : t('alerts.total', { count: page.total })
             }
             columns={[

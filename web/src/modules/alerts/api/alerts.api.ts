@@ -16,14 +16,14 @@ export interface Alert {
   runId: number | null;
 }
 
-/** The server counts alerts up to one more than this many (its `ALERT_COUNT_LIMIT`). */
-export const ALERT_COUNT_LIMIT = 1000;
-
-/** A page of alerts; `total` is a lower bound when `capped` (more than `ALERT_COUNT_LIMIT` match). */
+/**
+ * A page of alerts. The server counts the newest alerts up to one past its limit: when `capped`, `total` is
+ * that one past the limit, and more than `total − 1` alerts match.
+ */
 export type AlertPage = Page<Alert> & { capped: boolean };
 
 export interface AlertSummary {
-  /** A lower bound when `capped` (more than 1,000 unread): the bell shows 99+ either way. */
+  /** A lower bound when `capped` (more unread than the server counts): the bell shows 99+ either way. */
   unread: number;
   capped: boolean;
   unreadByKind: Record<string, number>;
