@@ -26,30 +26,35 @@ const STORED_LINE_TEXT = `l.product || '|' || l.quantity::text || '|' || l.unit_
  */
 export async function mergeOrders(session: BulkSession, options: OrderOptions): Promise<MergeCounts> {
   const { lineMode, mapped } = options;
-  const amount = lineMode ? 'sum(s.line_amount::numeric)' : 'min(s.amount::numeric)';
+  // An order's one value of a column: the lines of an order agree on it (checked before), and without lines each
+  // order number is on one good row already (a repeated one is a problem), so only lines are grouped.
+  const one = (expression: string) => (lineMode ? `min(${expression})` : expression);
+  const amount = lineMode ? 'sum(s.line_amount::numeric)' : 's.amount::numeric';
   const cost =
     lineMode && mapped.has('line_cost')
       ? 'CASE WHEN bool_and(s.line_cost IS NOT NULL) THEN sum(s.line_cost::numeric) END'
-      : 'min(s.cost::numeric)';
+      : one('s.cost::numeric');
   // A blank status cell is the same as no status column: completed, or cancelled by the order number's prefix.
   const derived = options.cancelledPrefix
     ? `CASE WHEN s.order_no LIKE '${options.cancelledPrefix.replaceAll("'", "''")}%' THEN 'cancelled' ELSE 'completed' END`
     : `'completed'`;
-  const status = mapped.has('status') ? `coalesce(min(s.status), ${derived})` : derived;
+  const status = mapped.has('status') ? `coalesce(${one('s.status')}, ${derived})` : derived;
   const margin =
     options.assumedMargin === undefined
       ? 'NULL::numeric'
       : `round(g.amount * ${Number(options.assumedMargin)}, 2)`;
   await session.query(`CREATE TEMP TABLE import_orders ON COMMIT DROP AS
     SELECT g.*, CASE WHEN g.cost IS NOT NULL THEN g.amount - g.cost ELSE coalesce(g.profit_given, ${margin}) END AS gross_profit
-      FROM (SELECT s.order_no, min(c.id) AS customer_id, min(s.order_date)::date AS order_date,
-                   ${amount} AS amount, ${cost} AS cost, min(s.gross_profit::numeric) AS profit_given,
-                   coalesce(min(s.discount::numeric), 0) AS discount, coalesce(min(s.currency), 'CNY') AS currency,
-                   ${status} AS status, min(s.note) AS note,
+      FROM (SELECT s.order_no, ${one('c.id')} AS customer_id, ${one('s.order_date')}::date AS order_date,
+                   ${amount} AS amount, ${cost} AS cost, ${one('s.gross_profit::numeric')} AS profit_given,
+                   coalesce(${one('s.discount::numeric')}, 0) AS discount, coalesce(${one('s.currency')}, 'CNY') AS currency,
+                   ${status} AS status, ${one('s.note')} AS note,
                    ${lineMode ? `md5(string_agg(${LINE_TEXT}, ';' ORDER BY ${LINE_TEXT}))` : 'NULL::text'} AS lines
               FROM ${STAGE} s JOIN customers c ON c.code = s.customer_code AND c.deleted_at IS NULL
-             WHERE NOT s.bad GROUP BY s.order_no) g`);
-  await session.query(`CREATE UNIQUE INDEX ON import_orders (order_no)`);
+             WHERE NOT s.bad ${lineMode ? 'GROUP BY s.order_no' : ''}) g`);
+  // Statistics, not an index: it holds each order number once already, and the joins against the stored
+  // orders are hash joins or probes of their own order_no index.
+  await session.query(`ANALYZE import_orders`);
   await session.query(`CREATE TEMP TABLE import_written (id integer PRIMARY KEY) ON COMMIT DROP`);
   const header = [
     'customer_id',
