@@ -40,11 +40,15 @@ export function CustomerTable({
   });
 
   const columns: TableProps<CustomerRow>['columns'] = [
-    { title: t('customer.code'), dataIndex: 'code', width: 100, ...sortable('code') },
+    // Code and name on the left and the amount on the right stay in view while the columns between scroll: who the
+    // customer is and what it is worth, on any screen.
+    { title: t('customer.code'), dataIndex: 'code', width: 100, fixed: 'left', ...sortable('code') },
     {
       title: t('customer.name'),
       dataIndex: 'name',
-      ellipsis: true,
+      width: 200,
+      fixed: 'left',
+      ellipsis: { showTitle: true },
       ...sortable('name'),
       render: (name: string, customer) => <Link to={`/customers/${customer.id}`}>{name}</Link>,
     },
@@ -90,17 +94,18 @@ export function CustomerTable({
       render: (industry: string | null) => label('industry', industry),
     },
     {
-      title: t('customer.totalAmount'),
-      align: 'right',
-      width: 140,
-      ...sortable('amount'),
-      render: (_: unknown, customer) => formatMoney(customer.stats.amount),
-    },
-    {
       title: t('customer.lastOrder'),
       width: 110,
       ...sortable('lastOrder'),
       render: (_: unknown, customer) => formatDate(customer.stats.lastOrder),
+    },
+    {
+      title: t('customer.totalAmount'),
+      align: 'right',
+      width: 140,
+      fixed: 'right',
+      ...sortable('amount'),
+      render: (_: unknown, customer) => formatMoney(customer.stats.amount),
     },
   ];
 
@@ -112,9 +117,10 @@ export function CustomerTable({
       dataSource={customers}
       loading={loading}
       pagination={false}
-      scroll={{ x: 1230 }}
+      scroll={{ x: 1300 }}
       rowSelection={
         selection && {
+          fixed: true,
           selectedRowKeys: selection.selected,
           preserveSelectedRowKeys: true,
           onChange: (keys) => selection.onChange(keys.map(Number)),
