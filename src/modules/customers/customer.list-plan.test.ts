@@ -19,6 +19,40 @@ beforeAll(async () => {
 afterAll(async () => handle.close());
 
 describe('the customer list statement', () => {
+  it("serves each user's scope from its own reused base: a rep between two admin pages sees only their own", async () => {
+    const repId = (
+      await handle.db
+        .insertInto('users')
+        .values({ login: 'rep.list', name: '列表销售', role: 'rep', password_hash: 'x' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await sql`UPDATE customers SET owner_id = ${repId} WHERE id IN (SELECT id FROM customers ORDER BY id LIMIT 3)`.execute(
+      handle.db,
+    );
+    const rep: Actor = { id: repId, login: 'rep.list', name: '列表销售', role: 'rep', teamId: null };
+    const filter = CustomerListQuery.parse({ limit: '500' });
+    expect(await listCustomerRows(handle.db, admin, filter)).toHaveLength(501);
+    const repRows = await listCustomerRows(handle.db, rep, filter);
+    expect(repRows).toHaveLength(3);
+    expect(repRows.every((row) => row.owner_id === repId)).toBe(true);
+    expect(await listCustomerRows(handle.db, admin, filter)).toHaveLength(501);
+  });
+
+  it('a page read inside a transaction is read by that transaction, whatever was read outside it before', async () => {
+    const filter = CustomerListQuery.parse({ limit: '5', q: '事务内新客户' });
+    expect(await listCustomerRows(handle.db, admin, filter)).toHaveLength(0);
+    await handle.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto('customers').values({ name: '事务内新客户' }).execute();
+        expect(await listCustomerRows(trx, admin, filter)).toHaveLength(1);
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => expect(error.message).toBe('roll back'));
+    expect(await listCustomerRows(handle.db, admin, filter)).toHaveLength(0);
+  });
+
   it('gives the page it is asked for, one row more telling that another page follows', async () => {
     const rows = await listCustomerRows(handle.db, admin, CustomerListQuery.parse({ limit: '20' }));
     expect(rows).toHaveLength(21);

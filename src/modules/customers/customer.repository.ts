@@ -10,7 +10,7 @@ import { preparedStatement } from '../../db/prepared.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
-import { visibleCustomers } from '../shared/scope.js';
+import { scopeKey, visibleCustomers } from '../shared/scope.js';
 import type { CustomerFilter, CustomerListFilter } from './customer.schema.js';
 
 /** A sort key of the list: its SQL expression and the type its cursor text is read back as. */
@@ -169,6 +169,27 @@ function gradedAs({ gradeModelId, grade }: Pick<CustomerListFilter, 'gradeModelI
 }
 
 /**
+ * The visible customers with a page's joins and columns, built once per database handle, data scope and column
+ * set and then reused: builders are immutable, and building this part again for every request took about a tenth
+ * of the list API's CPU. A request adds only its filter, cursor, order and limit to it.
+ */
+const pageBases = new WeakMap<Db, Map<string, unknown>>();
+const MOST_PAGE_BASES = 1_000;
+
+function pageBase<Q>(db: Db, actor: Actor, columns: (customers: CustomerQuery) => Q): Q {
+  let bases = pageBases.get(db);
+  if (!bases) pageBases.set(db, (bases = new Map()));
+  const key = `${columns.name}|${scopeKey(actor)}`;
+  let base = bases.get(key) as Q | undefined;
+  if (base === undefined) {
+    if (bases.size >= MOST_PAGE_BASES) bases.clear();
+    base = columns(visibleCustomers(db, actor));
+    bases.set(key, base);
+  }
+  return base;
+}
+
+/**
  * One page of the filtered customers in the list's order, keyset-paginated: `limit + 1` rows, the extra one only
  * telling whether another page follows. The record's columns or the table row's, as `columns` adds them.
  */
@@ -181,7 +202,9 @@ function page<O>(
 ) {
   const sort = sortExpressions[filter.sort];
   const direction = filter.order === 'asc' ? sql`asc` : sql`desc`;
-  let query = columns(applyFilter(visibleCustomers(db, actor), filter))
+  // The filter adds conditions on the customers' own columns, which the joined base has as well.
+  const base = pageBase(db, actor, columns);
+  let query = (applyFilter(base as unknown as CustomerQuery, filter) as unknown as typeof base)
     .modifyFront(preparedStatement)
     .select(sql<string>`(${sort.expression})::text`.as('sort_key'));
   if (cursor) {
