@@ -233,6 +233,8 @@ describe('grading in Chromium', () => {
 
     const rep = await loggedIn('rep.east1');
     await expect.poll(() => rep.page.getByText(`共 ${PER_REP} 个客户`).count()).toBe(1);
+    await settled(rep.page);
+    await rep.page.screenshot({ path: screenshotPath('customer-list.png') });
     await rep.page.goto(`${baseUrl}/dashboard`);
     expect(await populationFigure(rep.page)).toBe(seed.repEast1Buyers);
     expect(await rep.page.getByRole('combobox', { name: '负责人' }).count()).toBe(0);

@@ -47,7 +47,7 @@ describe('web shell in Chromium', () => {
     await expect.poll(() => page.getByText(`共 ${seeded.ownCount} 个客户`).count()).toBe(1);
     expect(await page.getByText(seeded.otherReps.name).count()).toBe(0);
     await settled(page);
-    await page.screenshot({ path: screenshotPath('customer-list.png') });
+    await page.screenshot({ path: 'test-results/web-shell-list.png' });
 
     await page.getByRole('searchbox', { name: '搜索客户' }).fill('精工');
     await page.keyboard.press('Enter');
