@@ -140,10 +140,21 @@ export async function insertRun(db: Db, run: RunRow): Promise<number> {
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const [index, data] of params.blobs.entries()) {
-    await db.insertInto('grading_run_blobs').values({ run_id: row.id, index, data }).execute();
+    await db
+      .insertInto('grading_run_blobs')
+      .values({ run_id: row.id, index, data: sql<Uint8Array>`decode(${base64Of(data)}, 'base64')` })
+      .execute();
   }
   return row.id;
 }
+
+/**
+ * Run parameters' blobs (a percentile factor's breakpoints: 8 bytes per distinct value) cross the driver as base64
+ * text and are converted by the database: PGlite passes a bytea value as hex text, parsed byte by byte in WASM —
+ * 0.76 s to store 4 MB and 0.34 s to read it back, against 0.07 s and 0.02–0.04 s as base64.
+ */
+const base64Of = (data: Uint8Array) =>
+  Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
 
 /** The run's parameters exactly as the engine produced them (typed arrays and all). */
 export async function readRunParams<T>(db: Db, runId: number): Promise<T> {
@@ -154,11 +165,11 @@ export async function readRunParams<T>(db: Db, runId: number): Promise<T> {
     .executeTakeFirstOrThrow();
   const blobs = await db
     .selectFrom('grading_run_blobs')
-    .select(['index', 'data'])
+    .select(sql<string>`encode(data, 'base64')`.as('base64'))
     .where('run_id', '=', runId)
     .orderBy('index')
     .execute();
-  return decodeParams<T>({ json: run.params, blobs: blobs.map((b) => b.data) });
+  return decodeParams<T>({ json: run.params, blobs: blobs.map((b) => Buffer.from(b.base64, 'base64')) });
 }
 
 export interface ResultColumns {
