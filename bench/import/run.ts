@@ -7,13 +7,14 @@
  *   npx tsx bench/import/run.ts --rows 2000000 --database-url postgres://postgres@127.0.0.1:55499/postgres
  *   npx tsx bench/import/run.ts --rows 500000 --skip pglite-xlsx     # PGlite only (no --database-url)
  *
- * Data is generated with a fixed seed in a temp dir (customers first, imported before the orders); the databases
- * the benchmark creates are dropped at the end. Not a test: it prints figures and never fails on a timing.
+ * Data is generated with a fixed seed in a temp dir. Each import step's database is made, migrated and given the
+ * customers by a process of its own before the timed process imports the orders into it, as into an installed
+ * system; the databases the benchmark creates are dropped at the end. Not a test: it prints figures and never fails on a timing.
  */
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     step: { type: 'string' },
     dir: { type: 'string' },
     'with-xlsx': { type: 'boolean', default: false },
+    /** Internal: make the step's database (migrated, customers imported) instead of timing the step. */
+    prepare: { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(values.rows);
@@ -126,18 +129,24 @@ function peakText(): string {
 }
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 
+/**
+ * Where an import step's database lives. Each step's database is made, migrated and given the customers by a
+ * process of its own (`--prepare`) before the timed process opens it: an import runs in an installed system, and
+ * creating a PGlite database (initdb in WASM, ≈ 0.4 GB that the process keeps) is no part of it.
+ */
 interface Target {
   readonly name: 'pg' | 'pglite';
-  open(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }>;
+  open(step: Step, create: boolean): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }>;
 }
 
-function postgresTarget(serverUrl: string): Target {
-  let serial = 0;
+function postgresTarget(serverUrl: string, dir: string): Target {
   return {
     name: 'pg',
-    async open() {
-      const name = `bench_import_${process.pid}_${++serial}`;
-      await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+    async open(step, create) {
+      const name = `bench_import_${basename(dir)
+        .replace(/[^a-z0-9]/gi, '')
+        .toLowerCase()}_${step.replace('-', '_')}`;
+      if (create) await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
       const handle = openPostgres(url.toString(), 4);
@@ -152,20 +161,22 @@ function postgresTarget(serverUrl: string): Target {
   };
 }
 
-const pgliteTarget: Target = {
-  name: 'pglite',
-  async open() {
-    const dir = mkdtempSync(join(tmpdir(), 'stratum-bench-import-pglite-'));
-    const handle = await openPglite(dir);
-    return {
-      handle,
-      drop: async () => {
-        await handle.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-};
+function pgliteTarget(dir: string): Target {
+  return {
+    name: 'pglite',
+    async open(step) {
+      const dataDir = join(dir, `db-${step}`);
+      const handle = await openPglite(dataDir);
+      return {
+        handle,
+        drop: async () => {
+          await handle.close();
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
+    },
+  };
+}
 
 async function adminQuery(serverUrl: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -177,9 +188,9 @@ async function adminQuery(serverUrl: string, text: string): Promise<void> {
   }
 }
 
-/** A fresh database with the customers loaded, then one timed import of the orders file. */
-async function importOrders(target: Target, customersCsv: string, ordersFile: string, label: string) {
-  const { handle, drop } = await target.open();
+/** The step's database, migrated and with the customers imported, left for the timed step. */
+async function prepare(target: Target, step: Step, customersCsv: string): Promise<void> {
+  const { handle } = await target.open(step, true);
   try {
     await migrateToLatest(handle.db);
     const customers = await runImport(handle, admin, {
@@ -187,6 +198,15 @@ async function importOrders(target: Target, customersCsv: string, ordersFile: st
       files: [{ path: customersCsv }],
     });
     if (!customers.committed) throw new Error(`customers not imported: ${customers.problems[0]?.reason}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** One timed import of the orders file into the prepared database, which is dropped afterwards. */
+async function importOrders(target: Target, step: Step, ordersFile: string, label: string) {
+  const { handle, drop } = await target.open(step, false);
+  try {
     const request: ImportRequest = {
       entity: 'orders',
       files: [{ path: ordersFile }],
@@ -257,20 +277,16 @@ async function generate(dir: string, withXlsx: boolean): Promise<void> {
 }
 
 /** One step in this process. */
-async function runStep(step: Step, dir: string, withXlsx: boolean): Promise<void> {
+async function runStep(step: Step, dir: string, withXlsx: boolean, preparing: boolean): Promise<void> {
   const { customersCsv, ordersCsv, ordersXlsx } = files(dir);
   const serverUrl = values['database-url'];
   if (step === 'generate') await generate(dir, withXlsx);
   else if (step === 'pg-copy') await rawCopy(serverUrl as string, ordersCsv);
   else {
-    const target = step.startsWith('pglite') ? pgliteTarget : postgresTarget(serverUrl as string);
+    const target = step.startsWith('pglite') ? pgliteTarget(dir) : postgresTarget(serverUrl as string, dir);
+    if (preparing) return prepare(target, step, customersCsv);
     const file = step.endsWith('xlsx') ? ordersXlsx : ordersCsv;
-    await importOrders(
-      target,
-      customersCsv,
-      file,
-      `${target.name} ${step.endsWith('xlsx') ? 'XLSX' : 'CSV'} import`,
-    );
+    await importOrders(target, step, file, `${target.name} ${step.endsWith('xlsx') ? 'XLSX' : 'CSV'} import`);
   }
 }
 
@@ -278,7 +294,7 @@ async function runStep(step: Step, dir: string, withXlsx: boolean): Promise<void
  * Each step in a child process of its own, so that a step's peak RSS is its own: the parent stays small (maxRSS
  * survives fork and exec on Linux, so a parent that had generated the files would inflate every child's figure).
  */
-function runChild(step: Step, dir: string, withXlsx: boolean): string {
+function runChild(step: Step, dir: string, withXlsx: boolean, preparing = false): string {
   const child = spawnSync(
     process.execPath,
     [
@@ -290,6 +306,7 @@ function runChild(step: Step, dir: string, withXlsx: boolean): string {
       '--dir',
       dir,
       ...(withXlsx ? ['--with-xlsx'] : []),
+      ...(preparing ? ['--prepare'] : []),
     ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -302,12 +319,14 @@ async function main() {
   const serverUrl = values['database-url'];
   const steps = STEPS.filter((step) => !skipped.has(step) && (serverUrl || !step.startsWith('pg-')));
   const withXlsx = values['with-xlsx'] || steps.some((step) => step.endsWith('xlsx'));
-  if (values.step && values.dir) return runStep(values.step as Step, values.dir, withXlsx);
+  if (values.step && values.dir)
+    return runStep(values.step as Step, values.dir, withXlsx, values.prepare ?? false);
   const dir = mkdtempSync(join(tmpdir(), 'stratum-bench-import-'));
   try {
     runChild('generate', dir, withXlsx);
     const rates = new Map<Step, number>();
     for (const step of steps) {
+      if (step !== 'pg-copy') runChild(step, dir, withXlsx, true);
       const measured = /= (\d+) rows\/s/.exec(runChild(step, dir, withXlsx))?.[1];
       if (measured) rates.set(step, Number(measured));
     }
