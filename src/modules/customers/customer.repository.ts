@@ -170,7 +170,7 @@ function gradedAs({ gradeModelId, grade }: Pick<CustomerListFilter, 'gradeModelI
 
 /**
  * The visible customers with a page's joins and columns, built once per database handle, data scope and column
- * set and then reused: builders are immutable, and building this part again for every request took about a tenth
+ * set and then reused: builders are immutable, and building this part again for every request took up to a tenth
  * of the list API's CPU. A request adds only its filter, cursor, order and limit to it.
  */
 const pageBases = new WeakMap<Db, Map<string, unknown>>();
