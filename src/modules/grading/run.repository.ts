@@ -139,12 +139,17 @@ export async function insertRun(db: Db, run: RunRow): Promise<number> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  for (const [index, data] of params.blobs.entries()) {
+  if (params.blobs.length > 0)
     await db
       .insertInto('grading_run_blobs')
-      .values({ run_id: row.id, index, data: sql<Uint8Array>`decode(${base64Of(data)}, 'base64')` })
+      .values(
+        params.blobs.map((data, index) => ({
+          run_id: row.id,
+          index,
+          data: sql<Uint8Array>`decode(${base64Of(data)}, 'base64')`,
+        })),
+      )
       .execute();
-  }
   return row.id;
 }
 

@@ -55,7 +55,13 @@ export async function mergeOrders(session: BulkSession, options: OrderOptions): 
   // Statistics, not an index: it holds each order number once already, and the joins against the stored
   // orders are hash joins or probes of their own order_no index.
   await session.query(`ANALYZE import_orders`);
-  await session.query(`CREATE TEMP TABLE import_written (id integer PRIMARY KEY) ON COMMIT DROP`);
+  // Line mode attaches lines to the orders it writes, so it keeps their ids; without lines they are only counted.
+  if (lineMode)
+    await session.query(`CREATE TEMP TABLE import_written (id integer PRIMARY KEY) ON COMMIT DROP`);
+  const countOfWritten = (rows: string) =>
+    lineMode
+      ? `, written AS (INSERT INTO import_written SELECT id FROM ${rows} RETURNING 1) SELECT count(*) AS n FROM written`
+      : `SELECT count(*) AS n FROM ${rows}`;
   const header = [
     'customer_id',
     'order_date',
@@ -73,20 +79,20 @@ export async function mergeOrders(session: BulkSession, options: OrderOptions): 
     session,
     `WITH changed AS (
       UPDATE orders o SET ${header.map((c) => `${c} = i.${c}`).join(', ')}, updated_at = now()
-        FROM import_orders i WHERE o.order_no = i.order_no AND (${differs}) RETURNING o.id),
-    written AS (INSERT INTO import_written SELECT id FROM changed RETURNING 1) SELECT count(*) AS n FROM written`,
+        FROM import_orders i WHERE o.order_no = i.order_no AND (${differs}) RETURNING o.id)
+    ${countOfWritten('changed')}`,
   );
   if (lineMode && updated > 0)
     await session.query(`DELETE FROM order_lines WHERE order_id IN (SELECT id FROM import_written)`);
-  // Only line mode reads the written ids back (to attach the lines). In order-number order, the unique index on
-  // order_no grows at its right edge instead of splitting pages all over it.
+  // In order-number order, the unique index on order_no grows at its right edge instead of splitting pages all
+  // over it.
   const inserted = await countOf(
     session,
     `WITH added AS (
       INSERT INTO orders (order_no, ${header.join(', ')})
         SELECT i.order_no, ${header.map((c) => `i.${c}`).join(', ')} FROM import_orders i
          WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.order_no = i.order_no) ORDER BY i.order_no RETURNING id)
-    ${lineMode ? ', written AS (INSERT INTO import_written SELECT id FROM added RETURNING 1) SELECT count(*) AS n FROM written' : 'SELECT count(*) AS n FROM added'}`,
+    ${countOfWritten('added')}`,
   );
   if (lineMode) {
     await session.query(`INSERT INTO order_lines (order_id, customer_id, product, quantity, unit_price, amount, cost)
