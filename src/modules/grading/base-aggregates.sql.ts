@@ -187,12 +187,14 @@ export function baseAggregatesSql(plan: AsOfPlan, lateness: Lateness, customerFi
            c.upcoming_purchase_volume::float8 AS upcoming_purchase_volume,
            ${day('coalesce(open_opportunity.earliest_close, c.expected_close_date)')} AS expected_close_day
     FROM customers c LEFT JOIN totals t ON t.customer_id = c.id
-    -- The prospect grade is about when business is expected: the earliest open opportunity says it best.
-    LEFT JOIN LATERAL (
-      SELECT min(o.expected_close_date) AS earliest_close
-      FROM opportunities o
-      WHERE o.customer_id = c.id AND o.closed_at IS NULL
-    ) open_opportunity ON true
+    -- The prospect grade is about when business is expected: the earliest open opportunity says it best. Grouped
+    -- once and joined, not looked up per customer: a lookup per row was a tenth of the read on PGlite.
+    LEFT JOIN (
+      SELECT customer_id, min(expected_close_date) AS earliest_close
+      FROM opportunities
+      WHERE closed_at IS NULL AND ${customerFilter}
+      GROUP BY customer_id
+    ) open_opportunity ON open_opportunity.customer_id = c.id
     WHERE c.deleted_at IS NULL AND ${customerFilter.replaceAll('customer_id', 'c.id')}
     ORDER BY c.id`;
 }
