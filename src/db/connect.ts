@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Database } from './database.js';
 import { preparingPool } from './prepared.js';
 import { pgliteWithCopy } from './pglite-copy.js';
+import { DEFAULT_PGLITE_SHARED_BUFFERS } from '../config.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -50,10 +51,14 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
 }
 
 /** `dataDir` undefined gives an in-memory database (tests). */
-export async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+export async function openPglite(
+  dataDir: string | undefined,
+  sharedBuffers = DEFAULT_PGLITE_SHARED_BUFFERS,
+): Promise<DatabaseHandle> {
   if (dataDir) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const pglite = await PGlite.create(dataDir, {
     parsers: { [pgliteTypes.DATE]: keepText, [pgliteTypes.INT8]: toNumber },
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pgliteWithCopy(pglite) }) });
   return {
@@ -70,7 +75,8 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
 export async function openDatabase(options: {
   databaseUrl?: string;
   dataDir: string;
+  pgliteSharedBuffers?: string;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(path.join(options.dataDir, 'pglite'));
+  return openPglite(path.join(options.dataDir, 'pglite'), options.pgliteSharedBuffers);
 }

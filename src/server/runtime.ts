@@ -24,7 +24,11 @@ export async function openRuntime(
   config: Config,
   logger: Logger = pino({ level: config.logLevel }),
 ): Promise<Runtime> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgliteSharedBuffers: config.pgliteSharedBuffers,
+  });
   try {
     await migrateToLatest(database.db);
   } catch (error) {
