@@ -38,19 +38,21 @@ function copyField(field: CopyField): string {
 const MARK = '/* copy from stdin */ ';
 
 /**
- * Streams rows into `table` with COPY FROM STDIN on the connection `db` runs on, and so inside its transaction.
- * Kysely does not hand out its pg client, so the statement travels marked, with the rows as its one parameter:
- * the pool Kysely is given on PostgreSQL (`preparingPool`) runs it through pg-copy-streams, and PGlite's adapter
- * (`pgliteWithCopy`) reads the rows from a blob of their text.
+ * Streams COPY's binary format (`binaryCopyParts`) into `table` with COPY FROM STDIN on the connection `db` runs on,
+ * and so inside its transaction. Kysely does not hand out its pg client, so the statement travels marked, with the
+ * parts as its one parameter: the pool Kysely is given on PostgreSQL (`preparingPool`) runs it through
+ * pg-copy-streams, and PGlite's adapter (`pgliteWithCopy`) reads the parts from a blob.
  */
 export async function copyFromStdin(
   db: Kysely<Database>,
   table: string,
   columns: readonly string[],
-  rows: Iterable<CopyRow>,
+  parts: Iterable<Uint8Array>,
 ): Promise<void> {
   await db.executeQuery(
-    CompiledQuery.raw(`${MARK}COPY ${table} (${columns.join(', ')}) FROM STDIN`, [copyTextParts(rows)]),
+    CompiledQuery.raw(`${MARK}COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`, [
+      parts,
+    ]),
   );
 }
 
@@ -58,42 +60,13 @@ export async function copyFromStdin(
 export const markedCopy = (text: string): string | undefined =>
   text.startsWith(MARK) ? text.slice(MARK.length) : undefined;
 
-/** Runs a marked COPY on a pg client: the source's text parts are piped into the server. */
+/** Runs a marked COPY on a pg client: the source's parts are piped into the server. */
 export async function runCopy(
   client: pg.PoolClient,
   statement: string,
-  source: Iterable<string>,
+  source: Iterable<string | Uint8Array>,
 ): Promise<{ command: string; rowCount: number; rows: never[] }> {
   const stream = client.query(copyFrom(statement));
   await pipeline(Readable.from(source), stream);
   return { command: 'COPY', rowCount: stream.rowCount, rows: [] };
-}
-
-/** The text forms of numbers the typed-array writers copy: NaN is SQL NULL throughout. */
-export const copyNumber = (value: number): CopyField => (Number.isNaN(value) ? null : String(value));
-
-/** An exact decimal of whole cents (integers below 2⁵³), e.g. -1234 → '-12.34'. */
-export function copyCents(cents: number): CopyField {
-  if (Number.isNaN(cents)) return null;
-  const magnitude = Math.abs(cents);
-  const fraction = magnitude % 100;
-  return `${cents < 0 ? '-' : ''}${(magnitude - fraction) / 100}.${fraction < 10 ? '0' : ''}${fraction}`;
-}
-
-/** A float8[] literal; NaN elements are NULL. */
-export const copyFloatArray = (values: readonly number[]): string =>
-  `{${values.map((value) => (Number.isNaN(value) ? 'NULL' : String(value))).join(',')}}`;
-
-/** A calendar date from its day number since 1970-01-01 (memoised: a population shares few dates). */
-export function copyDays(): (day: number) => CopyField {
-  const texts = new Map<number, string>();
-  return (day) => {
-    if (Number.isNaN(day)) return null;
-    let text = texts.get(day);
-    if (text === undefined) {
-      text = new Date(day * 86_400_000).toISOString().slice(0, 10);
-      texts.set(day, text);
-    }
-    return text;
-  };
 }

@@ -7,14 +7,14 @@ type Queryable = Pick<PGlite, 'query'> | Pick<Transaction, 'query'>;
 /**
  * A query function that answers the marked COPY statements through PGlite's `/dev/blob` device, which stands in for
  * the client streams PGlite does not have: COPY FROM STDIN (`copyFromStdin`) reads its rows from a blob of their
- * text, COPY TO STDOUT (`copyOut`) returns the blob's bytes as its one row. Anything else passes through.
+ * bytes, COPY TO STDOUT (`copyOut`) returns the blob's bytes as its one row. Anything else passes through.
  */
 function copyingQuery(target: Queryable): PGlite['query'] {
   return (async (text: string, params?: unknown[], options?: object) => {
     const copyIn = markedCopy(text);
     if (copyIn) {
-      const blob = new Blob([...(params![0] as Iterable<string>)]);
-      return target.query(copyIn.replace(/ FROM STDIN$/, " FROM '/dev/blob'"), [], { blob });
+      const blob = new Blob([...(params![0] as Iterable<Uint8Array>)]);
+      return target.query(copyIn.replace(' FROM STDIN', " FROM '/dev/blob'"), [], { blob });
     }
     const copyOut = markedCopyOut(text);
     if (!copyOut) return target.query(text, params, options);

@@ -42,7 +42,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       const client = await pool.connect();
       const query = (text: unknown, values?: readonly unknown[]) => {
         const copy = typeof text === 'string' ? markedCopy(text) : undefined;
-        if (copy) return runCopy(client, copy, values![0] as Iterable<string>);
+        if (copy) return runCopy(client, copy, values![0] as Iterable<string | Uint8Array>);
         const copyOut = typeof text === 'string' ? markedCopyOut(text) : undefined;
         if (copyOut) return runCopyOut(client, copyOut);
         const name = typeof text === 'string' ? nameOf(text) : undefined;

@@ -1,12 +1,6 @@
 import { sql } from 'kysely';
-import {
-  copyCents,
-  copyDays,
-  copyFloatArray,
-  copyFromStdin,
-  copyNumber,
-  type CopyRow,
-} from '../../db/copy.js';
+import { binaryCopyParts } from '../../db/copy-binary.js';
+import { copyFromStdin } from '../../db/copy.js';
 import type { Db } from '../audit/audit.repository.js';
 import { decodeParams, encodeParams } from './params-codec.js';
 
@@ -199,7 +193,7 @@ export interface ResultFigures {
   lastOrderDay: ArrayLike<number>;
 }
 
-/** The columns of a result row, in the order its COPY gives them. */
+/** The columns of a result row, in the order its COPY gives them and with the types `resultParts` writes. */
 const RESULT_COLUMNS = [
   'run_id',
   'customer_id',
@@ -218,35 +212,34 @@ const RESULT_COLUMNS = [
   'last_order',
 ];
 
-/** Every result row in COPY's text forms, made as the stream asks for them (never all at once). */
-function* resultRows(runId: number, columns: ResultColumns): Generator<CopyRow> {
-  const run = String(runId);
+/** Every result row in COPY's binary format, made as the stream asks for them (never all at once). */
+function resultParts(runId: number, columns: ResultColumns): Generator<Buffer> {
   const { figures, rfmCodes, factorScores } = columns;
-  const day = copyDays();
-  for (let i = 0; i < columns.customerIds.length; i++) {
-    yield [
-      run,
-      String(columns.customerIds[i]),
-      String(columns.grades[i]),
-      String(columns.computedGrades[i]),
-      String(columns.status[i]),
-      String(columns.pending[i]),
-      copyNumber(columns.scores[i]!),
-      rfmCodes ? String(rfmCodes[i]) : null,
-      copyFloatArray(factorScores.map((values) => values[i]!)),
-      copyCents(figures.salesCents[i]!),
-      copyCents(figures.profitCents[i]!),
-      copyNumber(figures.contacts[i]!),
-      copyNumber(figures.orders[i]!),
-      day(figures.firstOrderDay[i]!),
-      day(figures.lastOrderDay[i]!),
-    ];
-  }
+  const scores = new Float64Array(factorScores.length);
+  return binaryCopyParts(columns.customerIds.length, (row, i) => {
+    row.row(RESULT_COLUMNS.length);
+    row.integer(runId);
+    row.integer(columns.customerIds[i]!);
+    row.smallint(columns.grades[i]!);
+    row.smallint(columns.computedGrades[i]!);
+    row.smallint(columns.status[i]!);
+    row.smallint(columns.pending[i]!);
+    row.float8(columns.scores[i]!);
+    row.smallint(rfmCodes ? rfmCodes[i]! : Number.NaN);
+    for (let factor = 0; factor < factorScores.length; factor++) scores[factor] = factorScores[factor]![i]!;
+    row.float8Array(scores);
+    row.cents(figures.salesCents[i]!);
+    row.cents(figures.profitCents[i]!);
+    row.integer(figures.contacts[i]!);
+    row.integer(figures.orders[i]!);
+    row.day(figures.firstOrderDay[i]!);
+    row.day(figures.lastOrderDay[i]!);
+  });
 }
 
-/** Every result row in bulk, never a row at a time: COPY FROM STDIN (on PGlite, from a blob of the same text). */
+/** Every result row in bulk, never a row at a time: COPY FROM STDIN (on PGlite, from a blob of the same bytes). */
 export async function insertResults(db: Db, runId: number, columns: ResultColumns): Promise<void> {
-  await copyFromStdin(db, 'grading_results', RESULT_COLUMNS, resultRows(runId, columns));
+  await copyFromStdin(db, 'grading_results', RESULT_COLUMNS, resultParts(runId, columns));
 }
 
 /**
