@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../db/connect.js';
 import { openTestDatabase } from '../../testing/test-database.js';
 import type { Actor } from '../auth/actor.js';
 import { CustomerListQuery } from './customer.schema.js';
-import { listCustomerRows } from './customer.repository.js';
+import { listCustomerRows, listCustomerViews } from './customer.repository.js';
 
 let handle: DatabaseHandle;
 const admin: Actor = { id: 1, login: 'admin', name: 'Admin', role: 'admin', teamId: null };
@@ -51,6 +51,17 @@ describe('the customer list statement', () => {
       })
       .catch((error: Error) => expect(error.message).toBe('roll back'));
     expect(await listCustomerRows(handle.db, admin, filter)).toHaveLength(0);
+  });
+
+  it("keeps the table's rows and the full records apart: each keeps its own columns, in either order", async () => {
+    const filter = CustomerListQuery.parse({ limit: '2' });
+    for (let round = 0; round < 2; round++) {
+      const [row] = await listCustomerRows(handle.db, admin, filter);
+      const [record] = await listCustomerViews(handle.db, admin, filter);
+      expect(row).not.toHaveProperty('referred_by_name');
+      expect(record).toHaveProperty('referred_by_name');
+      expect(record).toHaveProperty('state_profit');
+    }
   });
 
   it('gives the page it is asked for, one row more telling that another page follows', async () => {

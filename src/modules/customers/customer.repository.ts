@@ -173,13 +173,15 @@ function gradedAs({ gradeModelId, grade }: Pick<CustomerListFilter, 'gradeModelI
  * set and then reused: builders are immutable, and building this part again for every request took up to a tenth
  * of the list API's CPU. A request adds only its filter, cursor, order and limit to it.
  */
-const pageBases = new WeakMap<Db, Map<string, unknown>>();
+const pageBases = new WeakMap<Db, Map<unknown, Map<string, unknown>>>();
 const MOST_PAGE_BASES = 1_000;
 
 function pageBase<Q>(db: Db, actor: Actor, columns: (customers: CustomerQuery) => Q): Q {
-  let bases = pageBases.get(db);
-  if (!bases) pageBases.set(db, (bases = new Map()));
-  const key = `${columns.name}|${scopeKey(actor)}`;
+  let byColumns = pageBases.get(db);
+  if (!byColumns) pageBases.set(db, (byColumns = new Map()));
+  let bases = byColumns.get(columns);
+  if (!bases) byColumns.set(columns, (bases = new Map()));
+  const key = scopeKey(actor);
   let base = bases.get(key) as Q | undefined;
   if (base === undefined) {
     if (bases.size >= MOST_PAGE_BASES) bases.clear();
