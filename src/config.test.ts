@@ -14,11 +14,11 @@ describe('configuration', () => {
   });
 
   it.each(['32', '32 MB', '0MB', '-1MB', '32TB', '32mb; DROP'])(
-    'refuses the buffer pool size %j, naming the variable in both languages',
+    'refuses the buffer pool size %j, naming the variable and the reason in both languages',
     (value) => {
       expect(() => loadConfig({ STRATUM_PGLITE_SHARED_BUFFERS: value })).toThrow(ConfigError);
       expect(() => loadConfig({ STRATUM_PGLITE_SHARED_BUFFERS: value })).toThrow(
-        /配置无效.*\n.*STRATUM_PGLITE_SHARED_BUFFERS/,
+        /配置无效.*\n.*STRATUM_PGLITE_SHARED_BUFFERS: 应为 32MB 这样的大小.* \/ a size such as 32MB/,
       );
     },
   );

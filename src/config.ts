@@ -17,7 +17,10 @@ const envSchema = z.object({
   STRATUM_DATA_DIR: z.string().min(1).default('./data'),
   STRATUM_PGLITE_SHARED_BUFFERS: z
     .string()
-    .regex(/^[1-9][0-9]*(kB|MB|GB)$/, 'a size such as 32MB (kB, MB or GB)')
+    .regex(
+      /^[1-9][0-9]*(kB|MB|GB)$/,
+      '应为 32MB 这样的大小（单位 kB、MB 或 GB） / a size such as 32MB (kB, MB or GB)',
+    )
     .default(DEFAULT_PGLITE_SHARED_BUFFERS),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
