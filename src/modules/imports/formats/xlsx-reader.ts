@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
-import { createReadStream } from 'node:fs';
-import { dateToIso } from './excel-dates.js';
+import { excelSerialToIso } from './excel-dates.js';
+import { readWorkbook, scanEntry, unescapeOoxml, type Workbook } from './xlsx-parts.js';
+import type { Tag, XmlHandler } from './xml-scanner.js';
+import { openZip, type ZipArchive, type ZipEntry } from './zip-archive.js';
 
 export interface SheetRow {
   /** 1-based row number as Excel shows it. */
@@ -25,69 +26,206 @@ export class MissingSheetError extends Error {
 }
 
 /**
- * Streams one sheet with exceljs's streaming reader: memory holds the shared strings and one row, whatever the size
- * of the sheet. The streaming reader does not report merged ranges (they follow the rows in the sheet's XML, too late
- * for a stream anyway); a merged cell's value sits in its first cell and the others read as blank, which is what the
- * header detection expects.
+ * Streams one sheet of an XLSX (or XLSM) file: the archive is read by its directory, the sheet's XML inflated and
+ * scanned as it arrives, so memory holds the shared strings and a few rows whatever the size of the sheet. A number
+ * in a date or time format reads as 'YYYY-MM-DD[ HH:MM:SS]'; other numbers as Excel shows them at 15 significant
+ * digits; booleans as TRUE/FALSE; a formula as its last computed value. Merged ranges are not applied: a merged
+ * cell's value sits in its first cell and the others read as blank, which is what the header detection expects.
  */
 export function readXlsxRows(path: string, wanted?: string): XlsxRows {
-  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  const book = new ExcelJS.stream.xlsx.WorkbookReader(file, { styles: 'cache', hyperlinks: 'ignore' });
+  let names: readonly string[] = [];
   let chosen: string | undefined;
-  const sheetNames = () => (book.model?.sheets ?? []).map((sheet) => sheet.name);
+  let offset = 0;
   async function* rows(): AsyncGenerator<SheetRow> {
-    try {
-      for await (const worksheet of book) {
-        const name = (worksheet as unknown as { name: string }).name;
-        if (wanted !== undefined && name !== wanted) {
-          // Read through, not skipped: exceljs deletes the temp file of a sheet stored before the shared strings
-          // once passed, and a sheet left unread would then fail to open it (an uncaught ENOENT).
-          for await (const _row of worksheet) continue;
-          continue;
+    const zip = await openZip(path);
+    const book = await readWorkbook(zip);
+    names = book.sheets.map((sheet) => sheet.name);
+    const candidates = wanted === undefined ? book.sheets : book.sheets.filter((s) => s.name === wanted);
+    if (wanted !== undefined && candidates.length === 0) throw new MissingSheetError(wanted);
+    for (const { name, entry } of candidates) {
+      let found = wanted !== undefined;
+      if (found) chosen = name;
+      for await (const row of sheetRows(zip, entry, book, (at) => (offset = at))) {
+        if (!found) {
+          if (row.cells.every((cell) => cell.trim() === '')) continue;
+          found = true;
+          chosen = name;
         }
-        let found = wanted !== undefined;
-        if (found) chosen = name;
-        for await (const row of worksheet) {
-          const cells = rowCells(row);
-          if (!found) {
-            if (cells.every((cell) => cell.trim() === '')) continue;
-            found = true;
-            chosen = name;
-          }
-          yield { rowNumber: row.number, cells };
-        }
-        if (found) return;
+        yield row;
       }
-      if (wanted !== undefined) throw new MissingSheetError(wanted);
-    } finally {
-      file.destroy();
+      if (found) return;
     }
   }
-  return { rows: rows(), sheet: () => chosen, sheets: sheetNames, bytesRead: () => file.bytesRead };
+  return { rows: rows(), sheet: () => chosen, sheets: () => names, bytesRead: () => offset };
 }
 
-function rowCells(row: ExcelJS.Row): string[] {
-  const values = row.values as readonly ExcelJS.CellValue[];
-  const cells: string[] = [];
-  for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
-  return cells;
+async function* sheetRows(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  book: Workbook,
+  consumed: (fileOffset: number) => void,
+): AsyncGenerator<SheetRow> {
+  const sheet = new SheetHandler(book);
+  for await (const _chunk of scanEntry(zip, entry, sheet, consumed)) yield* sheet.take();
 }
 
-function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return cleanNumber(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return dateToIso(value);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result as ExcelJS.CellValue);
-  if ('hyperlink' in value) return value.text;
-  if ('error' in value) return value.error;
-  return '';
+const CHAR_R = 0x72;
+const CHAR_S = 0x73;
+const CHAR_T = 0x74;
+
+const enum CellType {
+  Number,
+  Shared,
+  Inline,
+  Text,
+  Boolean,
+  IsoDate,
 }
+
+/** Collects the rows of a worksheet's `sheetData` as the scanner reports its elements. */
+class SheetHandler implements XmlHandler {
+  wantsText = false;
+  done = false;
+  private ready: SheetRow[] = [];
+  private rowNumber = 0;
+  private cells: string[] = [];
+  private column = 0;
+  private type = CellType.Number;
+  private dateStyle = false;
+  private value = '';
+  private inInline = false;
+  private inPhonetic = false;
+
+  constructor(private readonly book: Workbook) {}
+
+  take(): SheetRow[] {
+    const rows = this.ready;
+    this.ready = [];
+    return rows;
+  }
+
+  open(tag: Tag): void {
+    if (tag.is('c')) this.startCell(tag);
+    else if (tag.is('v')) this.wantsText = true;
+    else if (tag.is('t')) this.wantsText = this.inInline && !this.inPhonetic;
+    else if (tag.is('row')) {
+      this.rowNumber = tag.find('r') ? digits(tag.text, tag.valueStart, tag.valueEnd) : this.rowNumber + 1;
+      this.cells = [];
+      this.column = 0;
+    } else if (tag.is('is')) this.inInline = true;
+    else if (tag.is('rPh')) this.inPhonetic = true;
+  }
+
+  close(tag: Tag): void {
+    if (tag.is('c')) this.endCell();
+    else if (tag.is('v') || tag.is('t')) this.wantsText = false;
+    else if (tag.is('row')) this.ready.push({ rowNumber: this.rowNumber, cells: this.cells });
+    else if (tag.is('is')) this.inInline = false;
+    else if (tag.is('rPh')) this.inPhonetic = false;
+    else if (tag.is('sheetData')) this.done = true;
+  }
+
+  text(text: string): void {
+    this.value += text;
+  }
+
+  private startCell(tag: Tag): void {
+    let column = this.column + 1;
+    this.type = CellType.Number;
+    this.dateStyle = false;
+    while (tag.nextAttribute()) {
+      if (tag.attributeIsChar(CHAR_R)) column = columnOf(tag.text, tag.valueStart, tag.valueEnd);
+      else if (tag.attributeIsChar(CHAR_T))
+        this.type = cellType(tag.text.slice(tag.valueStart, tag.valueEnd));
+      else if (tag.attributeIsChar(CHAR_S))
+        this.dateStyle = this.book.dateStyles[digits(tag.text, tag.valueStart, tag.valueEnd)] === true;
+    }
+    this.column = column;
+    this.value = '';
+  }
+
+  private endCell(): void {
+    const text = this.cellText();
+    if (text === '') return;
+    const cells = this.cells;
+    const index = this.column - 1;
+    while (cells.length < index) cells.push('');
+    cells[index] = text;
+  }
+
+  private cellText(): string {
+    const value = this.value;
+    switch (this.type) {
+      case CellType.Shared:
+        return this.book.sharedStrings[Number(value)] ?? '';
+      case CellType.Inline:
+        return unescapeOoxml(value);
+      case CellType.Text:
+        return value;
+      case CellType.Boolean:
+        return value === '' ? '' : Number(value) !== 0 ? 'TRUE' : 'FALSE';
+      case CellType.IsoDate:
+        return isoDateText(value);
+      default: {
+        if (value === '') return '';
+        const number = Number(value);
+        if (!Number.isFinite(number)) return value;
+        if (this.dateStyle) return excelSerialToIso(this.book.date1904 ? number + 1462 : number);
+        return numberText(value, number);
+      }
+    }
+  }
+}
+
+function cellType(type: string): CellType {
+  switch (type) {
+    case 's':
+      return CellType.Shared;
+    case 'inlineStr':
+      return CellType.Inline;
+    case 'str':
+    case 'e':
+      return CellType.Text;
+    case 'b':
+      return CellType.Boolean;
+    case 'd':
+      return CellType.IsoDate;
+    default:
+      return CellType.Number;
+  }
+}
+
+/** A cell reference's column, 1-based, from its letters ('B7' → 2, 'AA1' → 27). */
+function columnOf(text: string, start: number, end: number): number {
+  let column = 0;
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at) | 0x20;
+    if (code < 0x61 || code > 0x7a) break;
+    column = column * 26 + (code - 0x60);
+  }
+  return column;
+}
+
+function digits(text: string, start: number, end: number): number {
+  let number = 0;
+  for (let at = start; at < end; at++) number = number * 10 + (text.charCodeAt(at) - 0x30);
+  return number;
+}
+
+/** A cell of type `d` holds an ISO 8601 date-time; it reads as the other dates do. */
+function isoDateText(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?/.exec(value);
+  if (!match) return value;
+  const time = match[2] === undefined ? '00:00:00' : match[2].length === 5 ? `${match[2]}:00` : match[2];
+  return time === '00:00:00' ? match[1]! : `${match[1]} ${time}`;
+}
+
+/** A plain decimal of at most 15 significant digits, as Excel writes most amounts: it reads as written. */
+const SHORT_DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{0,14}[1-9]$/;
 
 /** Excel keeps 15 significant digits; binary noise beyond them (12.300000000000001) is dropped. */
-function cleanNumber(number: number): string {
+function numberText(text: string, number: number): string {
   if (Number.isInteger(number)) return String(number);
+  if (text.length <= 16 && SHORT_DECIMAL.test(text)) return text;
   return String(Number(number.toPrecision(15)));
 }
