@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/import/run.ts --rows 2000000 --database-url postgres://postgres@127.0.0.1:55499/postgres
  *   npx tsx bench/import/run.ts --rows 500000 --skip pglite-xlsx     # PGlite only (no --database-url)
+ *   npx tsx bench/import/run.ts --rows 1000000 --skip pglite-csv --shared-strings   # XLSX as Excel saves it
  *
  * Data is generated with a fixed seed in a temp dir. Each import step's database is made, migrated and given the
  * customers by a process of its own before the timed process imports the orders into it, as into an installed
@@ -39,6 +40,8 @@ const { values } = parseArgs({
     step: { type: 'string' },
     dir: { type: 'string' },
     'with-xlsx': { type: 'boolean', default: false },
+    /** The XLSX with its text cells in the shared strings table, as Excel saves a workbook (default: inline). */
+    'shared-strings': { type: 'boolean', default: false },
     /** Internal: make the step's database (migrated, customers imported) instead of timing the step. */
     prepare: { type: 'boolean', default: false },
   },
@@ -108,7 +111,7 @@ function* orderCells(): Generator<readonly XlsxCell[]> {
 
 async function writeXlsx(path: string): Promise<void> {
   const out = createWriteStream(path);
-  const writer = new XlsxWriter(out as Writable);
+  const writer = new XlsxWriter(out as Writable, { sharedStrings: values['shared-strings'] });
   await writer.sheet('orders', orderCells());
   await writer.finish();
   if (!out.writableFinished) await once(out, 'finish');

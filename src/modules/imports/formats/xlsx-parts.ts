@@ -1,3 +1,4 @@
+import { PackedStrings } from './packed-strings.js';
 import { XmlScanner, type Tag, type XmlHandler } from './xml-scanner.js';
 import type { ZipArchive, ZipEntry } from './zip-archive.js';
 
@@ -7,7 +8,7 @@ export interface Workbook {
   readonly sheets: readonly { readonly name: string; readonly entry: ZipEntry }[];
   /** Serials count from 1904-01-01 instead of 1899-12-30 (old Mac workbooks). */
   readonly date1904: boolean;
-  readonly sharedStrings: readonly string[];
+  readonly sharedStrings: PackedStrings;
   /** Per cell style index: whether a number in that style is a date or time. */
   readonly dateStyles: readonly boolean[];
 }
@@ -31,7 +32,7 @@ export async function readWorkbook(zip: ZipArchive): Promise<Workbook> {
   return {
     sheets,
     date1904: book.date1904,
-    sharedStrings: stringsPath ? await sharedStrings(zip, stringsPath) : [],
+    sharedStrings: stringsPath ? await sharedStrings(zip, stringsPath) : new PackedStrings(),
     dateStyles: stylesPath ? await dateStyles(zip, stylesPath) : [],
   };
 }
@@ -121,8 +122,8 @@ async function workbookPart(zip: ZipArchive, path: string) {
  * Every shared string, in order: the text of its runs joined, phonetic guides (`rPh`) left out, and Excel's
  * `_xHHHH_` escapes of control characters decoded.
  */
-async function sharedStrings(zip: ZipArchive, path: string): Promise<string[]> {
-  const strings: string[] = [];
+async function sharedStrings(zip: ZipArchive, path: string): Promise<PackedStrings> {
+  const strings = new PackedStrings();
   let current = '';
   let inPhonetic = false;
   const handler = {

@@ -264,10 +264,13 @@ describe('which sheet is read', () => {
 });
 
 describe('XLSX written by exceljs (the blank templates and problem reports) reads back', () => {
-  it('strings, numbers, dates and date-times, a title row and merged cells', async () => {
-    const path = join(dir, 'exceljs.xlsx');
+  it.each([
+    ['inline', false],
+    ['in the shared strings table, stored after the sheet', true],
+  ])('strings %s, numbers, dates and date-times, a title row and merged cells', async (_, sharedStrings) => {
+    const path = join(dir, `exceljs-${String(sharedStrings)}.xlsx`);
     const file = createWriteStream(path);
-    const writer = new XlsxWriter(file);
+    const writer = new XlsxWriter(file, { sharedStrings });
     await writer.sheet('说明', [['本表为演示']]);
     await writer.sheet(
       '订单',

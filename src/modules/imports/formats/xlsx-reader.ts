@@ -157,7 +157,7 @@ class SheetHandler implements XmlHandler {
     const value = this.value;
     switch (this.type) {
       case CellType.Shared:
-        return this.book.sharedStrings[Number(value)] ?? '';
+        return this.book.sharedStrings.get(Number(value)) ?? '';
       case CellType.Inline:
         return unescapeOoxml(value);
       case CellType.Text:

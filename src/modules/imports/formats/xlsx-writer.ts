@@ -19,11 +19,15 @@ export interface SheetOptions {
 export class XlsxWriter {
   private readonly book: ExcelJS.stream.xlsx.WorkbookWriter;
 
-  constructor(output: Writable) {
+  /**
+   * `sharedStrings`: text cells go to the workbook's shared strings table, as Excel saves them (held in memory until
+   * the end); by default they are written inline, row by row.
+   */
+  constructor(output: Writable, options: { readonly sharedStrings?: boolean } = {}) {
     this.book = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: output,
       useStyles: true,
-      useSharedStrings: false,
+      useSharedStrings: options.sharedStrings ?? false,
     });
   }
 
