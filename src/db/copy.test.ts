@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing/test-database.js';
 import type { DatabaseHandle } from './connect.js';
 import { binaryCopyParts, type BinaryRowWriter } from './copy-binary.js';
-import { copyFromStdin, copyTextParts } from './copy.js';
+import { copyFromStdin, copyTextParts, CopyTextBuffer } from './copy.js';
 
 let handle: DatabaseHandle;
 
@@ -28,6 +28,31 @@ describe('COPY text', () => {
 
   it('of no rows is nothing', () => {
     expect([...copyTextParts([])]).toEqual([]);
+  });
+});
+
+describe('COPY text encoded as rows are added (CopyTextBuffer)', () => {
+  it('holds the same bytes as the text parts, escapes and multi-byte characters included, past its first megabyte', () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => [
+      String(i),
+      `南方贸易\t${i}`,
+      i % 3 ? null : 'a\\b😀',
+    ]);
+    const buffer = new CopyTextBuffer();
+    for (const row of rows) buffer.add(row);
+    expect(buffer.rows).toBe(40_000);
+    const text = buffer.take();
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    expect(text.toString('utf8')).toBe([...copyTextParts(rows)].join(''));
+  });
+
+  it('starts again empty after each take', () => {
+    const buffer = new CopyTextBuffer();
+    buffer.add(['first']);
+    expect(buffer.take().toString()).toBe('first\n');
+    expect([buffer.rows, buffer.take().length]).toEqual([0, 0]);
+    buffer.add(['second', null]);
+    expect(buffer.take().toString()).toBe('second\t\\N\n');
   });
 });
 

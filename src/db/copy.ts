@@ -17,7 +17,7 @@ export function* copyTextParts(rows: Iterable<CopyRow>): Generator<string> {
   let text = '';
   let count = 0;
   for (const row of rows) {
-    text += row.map(copyField).join('\t') + '\n';
+    text += copyLine(row);
     if (++count === ROWS_PER_PART) {
       yield text;
       text = '';
@@ -25,6 +25,42 @@ export function* copyTextParts(rows: Iterable<CopyRow>): Generator<string> {
     }
   }
   if (text) yield text;
+}
+
+const copyLine = (row: CopyRow) => row.map(copyField).join('\t') + '\n';
+
+/**
+ * Rows in COPY's text format, encoded as they are added into one buffer: a batch waiting to be written is held as
+ * bytes off the heap, not as arrays of strings. An import adds its rows over many turns of the event loop, so a batch
+ * of arrays outlived the young generation's collections and every row was promoted to the old one — a hundred MB of
+ * garbage for 300,000 rows, still uncollected when the database's merge ran.
+ */
+export class CopyTextBuffer {
+  private bytes = Buffer.allocUnsafe(1024 * 1024);
+  private used = 0;
+  rows = 0;
+
+  add(row: CopyRow): void {
+    const line = copyLine(row);
+    // Three bytes per UTF-16 unit is UTF-8's most: room is made without measuring the line first.
+    const most = line.length * 3;
+    if (this.used + most > this.bytes.length) {
+      const larger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + most));
+      this.bytes.copy(larger, 0, 0, this.used);
+      this.bytes = larger;
+    }
+    this.used += this.bytes.write(line, this.used, 'utf8');
+    this.rows++;
+  }
+
+  /** The rows added since the last take, as COPY text; the buffer starts again empty. */
+  take(): Buffer {
+    const text = this.bytes.subarray(0, this.used);
+    this.bytes = Buffer.allocUnsafe(this.bytes.length);
+    this.used = 0;
+    this.rows = 0;
+    return text;
+  }
 }
 
 const needsEscape = /[\\\t\n\r]/;

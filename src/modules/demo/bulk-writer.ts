@@ -12,6 +12,8 @@ import type { Field, Row } from './tables.js';
 export interface BulkSession {
   query<T>(text: string, params?: readonly unknown[]): Promise<T[]>;
   write(table: string, columns: readonly string[], rows: readonly Row[]): Promise<void>;
+  /** Rows already in COPY's text format (`CopyTextBuffer`). */
+  writeCopyText(table: string, columns: readonly string[], text: Uint8Array): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -27,26 +29,37 @@ export async function openBulkSession(
 }
 
 function postgresSession(client: pg.PoolClient): BulkSession {
+  const copy = async (table: string, columns: readonly string[], parts: Iterable<string | Uint8Array>) => {
+    await runCopy(client, `COPY ${table} (${columns.join(', ')}) FROM STDIN`, parts);
+  };
   return {
     query: async <T>(text: string, params?: readonly unknown[]) =>
       (await client.query(text, params as unknown[] | undefined)).rows as T[],
     write: async (table, columns, rows) => {
-      if (rows.length === 0) return;
-      await runCopy(client, `COPY ${table} (${columns.join(', ')}) FROM STDIN`, copyTextParts(rows));
+      if (rows.length > 0) await copy(table, columns, copyTextParts(rows));
+    },
+    writeCopyText: async (table, columns, text) => {
+      if (text.length > 0) await copy(table, columns, [text]);
     },
     release: async () => client.release(),
   };
 }
 
 function pgliteSession(pglite: PGlite, method: PgliteMethod): BulkSession {
+  const copy = async (table: string, columns: readonly string[], parts: Array<string | Uint8Array>) => {
+    const blob = new Blob(parts);
+    await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob });
+  };
   return {
     query: async <T>(text: string, params?: readonly unknown[]) =>
       (await pglite.query<T>(text, params as unknown[] | undefined)).rows,
+    writeCopyText: async (table, columns, text) => {
+      if (text.length > 0) await copy(table, columns, [text]);
+    },
     write: async (table, columns, rows) => {
       if (rows.length === 0) return;
       if (method === 'copy') {
-        const blob = new Blob([...copyTextParts(rows)]);
-        await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob });
+        await copy(table, columns, [...copyTextParts(rows)]);
         return;
       }
       for (let from = 0; from < rows.length; from += INSERT_BATCH) {

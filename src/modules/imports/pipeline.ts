@@ -2,7 +2,7 @@ import type { DatabaseHandle } from '../../db/connect.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { openBulkSession, type BulkSession } from '../demo/bulk-writer.js';
-import type { Row } from '../demo/tables.js';
+import { CopyTextBuffer } from '../../db/copy.js';
 import { multiplyToMoney } from '../orders/decimal.js';
 import type { Delimiter } from './formats/text-reader.js';
 import type { TextEncoding } from './formats/encoding.js';
@@ -171,11 +171,10 @@ async function importInTransaction(
     );
     const columnName = (problem: CellProblem) =>
       problem.column === undefined ? problem.field : (header.headers[problem.column] ?? problem.field);
-    let batch: Row[] = [];
+    const staged = new CopyTextBuffer();
     const flush = async () => {
       if (hooks.signal?.aborted) throw new ImportCancelled();
-      await session.write(STAGE, columns, batch);
-      batch = [];
+      await session.writeCopyText(STAGE, columns, staged.take());
       hooks.onProgress?.({ rows, fraction: (fileNo + source.progress()) / request.files.length, file: name });
     };
     const handleRow = async (row: SourceRow) => {
@@ -199,13 +198,13 @@ async function importInTransaction(
         });
       }
       if (checked.problems.length > 0) badRows++;
-      batch.push([
+      staged.add([
         String(fileNo),
         String(row.rowNumber),
         ...fields.map((field) => checked.values[field.key] ?? null),
         checked.problems.length > 0 ? 't' : 'f',
       ]);
-      if (batch.length >= BATCH_ROWS) await flush();
+      if (staged.rows >= BATCH_ROWS) await flush();
     };
     for (const row of head.slice(header.lastHeaderIndex + 1)) await handleRow(row);
     for (let next = await iterator.next(); !next.done; next = await iterator.next())
