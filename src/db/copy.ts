@@ -32,7 +32,7 @@ const copyLine = (row: CopyRow) => row.map(copyField).join('\t') + '\n';
 /**
  * Rows in COPY's text format, encoded as they are added into one buffer: a batch waiting to be written is held as
  * bytes off the heap, not as arrays of strings. An import adds its rows over many turns of the event loop, so a batch
- * of arrays outlived the young generation's collections and every row was promoted to the old one — a hundred MB of
+ * of arrays outlived the young generation's collections and every row was promoted to the old one — ≈ 70 MB of
  * garbage for 300,000 rows, still uncollected when the database's merge ran.
  */
 export class CopyTextBuffer {

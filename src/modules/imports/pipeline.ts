@@ -1,8 +1,8 @@
 import type { DatabaseHandle } from '../../db/connect.js';
+import { CopyTextBuffer } from '../../db/copy.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { openBulkSession, type BulkSession } from '../demo/bulk-writer.js';
-import { CopyTextBuffer } from '../../db/copy.js';
 import { multiplyToMoney } from '../orders/decimal.js';
 import type { Delimiter } from './formats/text-reader.js';
 import type { TextEncoding } from './formats/encoding.js';
