@@ -63,7 +63,7 @@ export async function openSource(
           throw new SourceError(`not a readable XLSX file: ${(error as Error).message}`);
         }
       },
-      progress: () => fraction(book.bytesRead()),
+      progress: () => book.progress(),
     };
   }
   const sample = await readSample(path, Math.min(size, SAMPLE_BYTES));

@@ -2,45 +2,72 @@ import { PackedStrings } from './packed-strings.js';
 import { XmlScanner, type Tag, type XmlHandler } from './xml-scanner.js';
 import type { ZipArchive, ZipEntry } from './zip-archive.js';
 
-/** What an XLSX package says about itself before any sheet is read: its sheets, strings and date styles. */
-export interface Workbook {
+/** An XLSX package's index: its worksheets and where its shared strings and styles are. */
+export interface WorkbookIndex {
   /** Worksheets in the order Excel shows them, with their part in the archive. */
   readonly sheets: readonly { readonly name: string; readonly entry: ZipEntry }[];
   /** Serials count from 1904-01-01 instead of 1899-12-30 (old Mac workbooks). */
   readonly date1904: boolean;
-  readonly sharedStrings: PackedStrings;
+  readonly sharedStrings?: ZipEntry;
+  readonly styles?: ZipEntry;
+}
+
+/** What must be known before any sheet is read: the index, the shared strings and which styles are dates. */
+export interface Workbook extends WorkbookIndex {
+  readonly strings: PackedStrings;
   /** Per cell style index: whether a number in that style is a date or time. */
   readonly dateStyles: readonly boolean[];
 }
 
-export async function readWorkbook(zip: ZipArchive): Promise<Workbook> {
+export async function readWorkbookIndex(zip: ZipArchive): Promise<WorkbookIndex> {
   const workbookPath = (await relationships(zip, '_rels/.rels', '')).find((r) =>
     r.type.endsWith('/officeDocument'),
   )?.target;
   if (!workbookPath) throw new Error('no workbook in the package');
   const workbookRels = await relationships(zip, relsPathOf(workbookPath), directoryOf(workbookPath));
   // Transitional and Strict OOXML name the relationship types under different roots.
-  const targetOf = (type: string) => workbookRels.find((r) => r.type.endsWith(`/${type}`))?.target;
+  const partOf = (type: string) => {
+    const target = workbookRels.find((r) => r.type.endsWith(`/${type}`))?.target;
+    return target === undefined ? undefined : zip.entry(target);
+  };
   const book = await workbookPart(zip, workbookPath);
   const sheets = book.sheets.flatMap(({ name, relationship }) => {
     const rel = workbookRels.find((r) => r.id === relationship);
     const entry = rel?.type.endsWith('/worksheet') ? zip.entry(rel.target) : undefined;
     return entry ? [{ name, entry }] : [];
   });
-  const stringsPath = targetOf('sharedStrings');
-  const stylesPath = targetOf('styles');
   return {
     sheets,
     date1904: book.date1904,
-    sharedStrings: stringsPath ? await sharedStrings(zip, stringsPath) : new PackedStrings(),
-    dateStyles: stylesPath ? await dateStyles(zip, stylesPath) : [],
+    sharedStrings: partOf('sharedStrings'),
+    styles: partOf('styles'),
+  };
+}
+
+/** Reads the shared strings (`consumed`: their compressed bytes read so far) and the styles. */
+export async function readWorkbook(
+  zip: ZipArchive,
+  index: WorkbookIndex,
+  consumed?: (compressedBytes: number) => void,
+): Promise<Workbook> {
+  return {
+    ...index,
+    strings: index.sharedStrings
+      ? await sharedStrings(zip, index.sharedStrings, consumed)
+      : new PackedStrings(),
+    dateStyles: index.styles ? await dateStyles(zip, index.styles) : [],
   };
 }
 
 /** Scans a part of the package with `handler`; a part the package lacks scans as empty. */
-async function scanPart(zip: ZipArchive, path: string, handler: XmlHandler): Promise<void> {
-  const entry = zip.entry(path);
-  if (entry) for await (const _chunk of scanEntry(zip, entry, handler)) continue;
+async function scanPart(
+  zip: ZipArchive,
+  part: string | ZipEntry,
+  handler: XmlHandler,
+  consumed?: (compressedBytes: number) => void,
+): Promise<void> {
+  const entry = typeof part === 'string' ? zip.entry(part) : part;
+  if (entry) for await (const _chunk of scanEntry(zip, entry, handler, consumed)) continue;
 }
 
 /**
@@ -51,7 +78,7 @@ export async function* scanEntry(
   zip: ZipArchive,
   entry: ZipEntry,
   handler: XmlHandler,
-  consumed?: (fileOffset: number) => void,
+  consumed?: (compressedBytes: number) => void,
 ): AsyncGenerator<void> {
   const scanner = new XmlScanner(handler);
   const decoder = new TextDecoder('utf-8');
@@ -122,7 +149,11 @@ async function workbookPart(zip: ZipArchive, path: string) {
  * Every shared string, in order: the text of its runs joined, phonetic guides (`rPh`) left out, and Excel's
  * `_xHHHH_` escapes of control characters decoded.
  */
-async function sharedStrings(zip: ZipArchive, path: string): Promise<PackedStrings> {
+async function sharedStrings(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  consumed?: (compressedBytes: number) => void,
+): Promise<PackedStrings> {
   const strings = new PackedStrings();
   let current = '';
   let inPhonetic = false;
@@ -142,7 +173,7 @@ async function sharedStrings(zip: ZipArchive, path: string): Promise<PackedStrin
       current += text;
     },
   };
-  await scanPart(zip, path, handler);
+  await scanPart(zip, entry, handler, consumed);
   return strings;
 }
 
@@ -170,11 +201,11 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
-async function dateStyles(zip: ZipArchive, path: string): Promise<boolean[]> {
+async function dateStyles(zip: ZipArchive, entry: ZipEntry): Promise<boolean[]> {
   const customFormats = new Map<number, boolean>();
   const styles: boolean[] = [];
   let inCellFormats = false;
-  await scanPart(zip, path, {
+  await scanPart(zip, entry, {
     wantsText: false,
     text: () => undefined,
     open(tag) {

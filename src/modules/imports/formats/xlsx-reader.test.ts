@@ -259,7 +259,7 @@ describe('which sheet is read', () => {
       expect(row.cells).toEqual(['0']);
       break;
     }
-    expect(rows.bytesRead()).toBeGreaterThan(0);
+    expect(rows.progress()).toBeGreaterThan(0);
   });
 });
 
@@ -290,6 +290,26 @@ describe('XLSX written by exceljs (the blank templates and problem reports) read
       ['SO-1', '1200.5', '2024-03-05', '2024-03-05 09:30:15'],
       ['SO-2', '-3', '', '¥1,200'],
     ]);
+  });
+});
+
+describe('progress', () => {
+  it('covers the shared strings, read first, and then the sheet: it starts above 0, never goes back and ends at 1', async () => {
+    const path = join(dir, 'progress.xlsx');
+    const file = createWriteStream(path);
+    const writer = new XlsxWriter(file, { sharedStrings: true });
+    await writer.sheet(
+      'orders',
+      Array.from({ length: 30_000 }, (_, i) => [`SO-${i}`, `客户 ${i % 997}`, i]),
+    );
+    await writer.finish();
+    if (!file.closed) await once(file, 'close');
+    const rows = readXlsxRows(path);
+    const seen: number[] = [];
+    for await (const _row of rows.rows) seen.push(rows.progress());
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(rows.progress()).toBe(1);
   });
 });
 

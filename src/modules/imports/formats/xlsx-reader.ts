@@ -1,5 +1,5 @@
 import { excelSerialToIso } from './excel-dates.js';
-import { readWorkbook, scanEntry, unescapeOoxml, type Workbook } from './xlsx-parts.js';
+import { readWorkbook, readWorkbookIndex, scanEntry, unescapeOoxml, type Workbook } from './xlsx-parts.js';
 import type { Tag, XmlHandler } from './xml-scanner.js';
 import { openZip, type ZipArchive, type ZipEntry } from './zip-archive.js';
 
@@ -16,7 +16,8 @@ export interface XlsxRows {
   sheet(): string | undefined;
   /** The workbook's sheet names, once reading has started. */
   sheets(): readonly string[];
-  bytesRead(): number;
+  /** Share of the reading done, 0…1: the shared strings' compressed bytes and the sheet's, as read so far. */
+  progress(): number;
 }
 
 export class MissingSheetError extends Error {
@@ -35,17 +36,22 @@ export class MissingSheetError extends Error {
 export function readXlsxRows(path: string, wanted?: string): XlsxRows {
   let names: readonly string[] = [];
   let chosen: string | undefined;
-  let offset = 0;
+  const read = { strings: 0, stringsSize: 0, sheet: 0, sheetSize: 0 };
   async function* rows(): AsyncGenerator<SheetRow> {
     const zip = await openZip(path);
-    const book = await readWorkbook(zip);
-    names = book.sheets.map((sheet) => sheet.name);
-    const candidates = wanted === undefined ? book.sheets : book.sheets.filter((s) => s.name === wanted);
+    const index = await readWorkbookIndex(zip);
+    names = index.sheets.map((sheet) => sheet.name);
+    const candidates = wanted === undefined ? index.sheets : index.sheets.filter((s) => s.name === wanted);
     if (wanted !== undefined && candidates.length === 0) throw new MissingSheetError(wanted);
+    read.stringsSize = index.sharedStrings?.compressedSize ?? 0;
+    read.sheetSize = candidates[0]?.entry.compressedSize ?? 0;
+    const book = await readWorkbook(zip, index, (bytes) => (read.strings = bytes));
     for (const { name, entry } of candidates) {
       let found = wanted !== undefined;
       if (found) chosen = name;
-      for await (const row of sheetRows(zip, entry, book, (at) => (offset = at))) {
+      read.sheet = 0;
+      read.sheetSize = entry.compressedSize;
+      for await (const row of sheetRows(zip, entry, book, (bytes) => (read.sheet = bytes))) {
         if (!found) {
           if (row.cells.every((cell) => cell.trim() === '')) continue;
           found = true;
@@ -56,14 +62,18 @@ export function readXlsxRows(path: string, wanted?: string): XlsxRows {
       if (found) return;
     }
   }
-  return { rows: rows(), sheet: () => chosen, sheets: () => names, bytesRead: () => offset };
+  const progress = () => {
+    const size = read.stringsSize + read.sheetSize;
+    return size === 0 ? 0 : Math.min(1, (read.strings + read.sheet) / size);
+  };
+  return { rows: rows(), sheet: () => chosen, sheets: () => names, progress };
 }
 
 async function* sheetRows(
   zip: ZipArchive,
   entry: ZipEntry,
   book: Workbook,
-  consumed: (fileOffset: number) => void,
+  consumed: (compressedBytes: number) => void,
 ): AsyncGenerator<SheetRow> {
   const sheet = new SheetHandler(book);
   for await (const _chunk of scanEntry(zip, entry, sheet, consumed)) yield* sheet.take();
@@ -157,7 +167,7 @@ class SheetHandler implements XmlHandler {
     const value = this.value;
     switch (this.type) {
       case CellType.Shared:
-        return this.book.sharedStrings.get(Number(value)) ?? '';
+        return this.book.strings.get(Number(value)) ?? '';
       case CellType.Inline:
         return unescapeOoxml(value);
       case CellType.Text:

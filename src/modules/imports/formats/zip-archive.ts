@@ -14,10 +14,10 @@ export interface ZipArchive {
   /** The entry of that name, compared without case as a fallback (writers disagree on `[Content_Types]` case). */
   entry(name: string): ZipEntry | undefined;
   /**
-   * The entry's bytes, decompressed, in chunks; `consumed` reports how far into the archive file reading has got,
+   * The entry's bytes, decompressed, in chunks; `consumed` reports how many of its compressed bytes have been read,
    * for progress. Breaking out of the loop closes the file stream.
    */
-  chunks(entry: ZipEntry, consumed?: (fileOffset: number) => void): AsyncGenerator<Buffer>;
+  chunks(entry: ZipEntry, consumed?: (compressedBytes: number) => void): AsyncGenerator<Buffer>;
 }
 
 export class ZipError extends Error {}
@@ -146,7 +146,7 @@ function applyZip64Extra(
 async function* entryChunks(
   path: string,
   entry: ZipEntry,
-  consumed?: (fileOffset: number) => void,
+  consumed?: (compressedBytes: number) => void,
 ): AsyncGenerator<Buffer> {
   if (entry.method !== STORED && entry.method !== DEFLATED)
     throw new ZipError(`${entry.name}: compression method ${entry.method} is not supported`);
@@ -170,7 +170,7 @@ async function* entryChunks(
   input.on('error', (error) => output.destroy(error));
   try {
     for await (const chunk of output as AsyncIterable<Buffer>) {
-      consumed?.(start + input.bytesRead);
+      consumed?.(input.bytesRead);
       yield chunk;
     }
   } finally {
