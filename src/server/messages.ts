@@ -43,6 +43,7 @@ export const fieldMessages = {
   too_small: { 'zh-CN': '过小', 'en-US': 'is too small' },
   negative: { 'zh-CN': '不能为负数', 'en-US': 'must not be negative' },
   invalid_format: { 'zh-CN': '格式不正确', 'en-US': 'has an invalid format' },
+  unknown_sheet: { 'zh-CN': '不是文件中的工作表', 'en-US': 'is not a sheet of the workbook' },
   unrecognized_keys: { 'zh-CN': '包含未知字段', 'en-US': 'contains unknown fields' },
   unknown_customer: { 'zh-CN': '客户不存在', 'en-US': 'refers to an unknown customer' },
   unknown_reference: { 'zh-CN': '引用的记录不存在', 'en-US': 'refers to a record that does not exist' },

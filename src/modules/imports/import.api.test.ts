@@ -156,6 +156,34 @@ describe('import over HTTP: upload, preview, validate, commit, report', () => {
     );
   });
 
+  it('a preview of a sheet the workbook lacks names the sheet field, and a file that is no workbook the file', async () => {
+    const book = new PassThrough();
+    const chunks: Buffer[] = [];
+    book.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: book });
+    writer.addWorksheet('客户').addRow(['客户编号', '客户名称']).commit();
+    await writer.commit();
+    const { id } = await upload(admin, 'book.xlsx', Buffer.concat(chunks));
+    const missing = await admin('POST', `/api/imports/uploads/${id}/preview`, {
+      entity: 'customers',
+      sheet: '订单',
+    });
+    expect(missing.status).toBe(400);
+    const body = await json<{ error: { fields: { path: string; reason: string; message: string }[] } }>(
+      missing,
+    );
+    expect(body.error.fields).toEqual([
+      { path: 'sheet', reason: 'unknown_sheet', message: expect.stringContaining('不是文件中的工作表') },
+    ]);
+    const renamed = await upload(admin, 'renamed.xlsx', 'code,name\nK001,K\n');
+    const unreadable = await admin('POST', `/api/imports/uploads/${renamed.id}/preview`, {
+      entity: 'customers',
+    });
+    expect(
+      (await json<{ error: { fields: { path: string; reason: string }[] } }>(unreadable)).error.fields,
+    ).toEqual([expect.objectContaining({ path: 'file', reason: 'invalid_format' })]);
+  });
+
   it("another user's upload is an unknown reference", async () => {
     const { id } = await upload(admin, 'mine.csv', 'code,name\nK001,K\n');
     const response = await repEast1('POST', '/api/imports/jobs', { entity: 'customers', uploadIds: [id] });

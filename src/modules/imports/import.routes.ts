@@ -22,7 +22,7 @@ import {
 import { cancelJob, findJob, jobProgress, startImportJob, type ImportJob } from './jobs.js';
 import { previewFile } from './preview.js';
 import { buildImportRequest } from './request.js';
-import { SourceError } from './source.js';
+import { SheetNotFound, SourceError } from './source.js';
 import { deleteTemplate, findTemplate, isBuiltinName, listTemplates, saveTemplate } from './templates.js';
 import { findUpload, saveUpload, UPLOAD_ROUTE, UploadTooLarge } from './uploads.js';
 
@@ -173,6 +173,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, { db, database, c
     try {
       return c.json(await previewFile(upload.path, upload.name, entity, options), 200);
     } catch (error) {
+      if (error instanceof SheetNotFound) throw AppError.invalid('sheet', 'unknown_sheet');
       if (error instanceof SourceError) throw AppError.invalid('file', 'invalid_format');
       throw error;
     }

@@ -34,6 +34,9 @@ const SAMPLE_BYTES = 64 * 1024;
 
 export class SourceError extends Error {}
 
+/** The sheet asked for is not in the workbook. */
+export class SheetNotFound extends SourceError {}
+
 export function isSpreadsheet(name: string): boolean {
   return /\.(xlsx|xlsm)$/i.test(extname(name));
 }
@@ -59,7 +62,7 @@ export async function openSource(
         try {
           yield* book.rows;
         } catch (error) {
-          if (error instanceof MissingSheetError) throw new SourceError(error.message);
+          if (error instanceof MissingSheetError) throw new SheetNotFound(error.message);
           throw new SourceError(`not a readable XLSX file: ${(error as Error).message}`);
         }
       },
