@@ -11,6 +11,7 @@ import {
   SafetyCertificateOutlined,
   SlidersOutlined,
   TeamOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../shared/enums';
 
@@ -46,6 +47,7 @@ export const navigation: readonly NavigationItem[] = [
     icon: <ApartmentOutlined />,
     roles: ['admin', 'manager'],
   },
+  { path: '/imports', labelKey: 'nav.imports', icon: <UploadOutlined /> },
 ];
 
 export function visibleNavigation(role: Role): NavigationItem[] {

@@ -22,6 +22,7 @@ const MessagingPage = lazy(() => import('../pages/MessagingPage'));
 const PoliciesPage = lazy(() => import('../pages/PoliciesPage'));
 const CompliancePage = lazy(() => import('../pages/CompliancePage'));
 const AssignmentPage = lazy(() => import('../pages/AssignmentPage'));
+const ImportPage = lazy(() => import('../pages/ImportPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
       { path: 'policies', element: <PoliciesPage /> },
       { path: 'compliance', element: <CompliancePage /> },
       { path: 'assignment', element: <AssignmentPage /> },
+      { path: 'imports', element: <ImportPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

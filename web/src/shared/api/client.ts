@@ -66,16 +66,18 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+/** `file` goes as the raw body instead of `body` as JSON. */
+async function send(method: string, path: string, body?: unknown, file?: Blob): Promise<Response> {
   const response = await fetch(`/api${path}`, {
     method,
     credentials: 'same-origin',
     headers: {
       accept: 'application/json',
       'accept-language': currentLanguage,
+      ...(file ? { 'content-type': 'application/octet-stream' } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   if (!response.ok) {
     const error = await toApiError(response);
@@ -108,6 +110,11 @@ export interface Page<T> {
 
 export interface ItemList<T> {
   items: T[];
+}
+
+/** Sends a file as the raw request body (streamed to disk by the server) and reads the JSON answer. */
+export async function apiUpload<T>(path: string, file: Blob): Promise<T> {
+  return (await (await send('POST', path, undefined, file)).json()) as T;
 }
 
 /** Posts a request whose answer is a file, and hands that file to the browser as a download. */
