@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../../src/testing/test-app.js';
 import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
 import { screenshotPath } from './screenshots.js';
 
-const VIEWPORT = { width: 1280, height: 720 };
+const VIEWPORT = { width: 1440, height: 900 };
 
 let t: TestApp;
 let server: ServedApp;
@@ -65,8 +65,7 @@ describe('import in Chromium (admin)', () => {
     ).toEqual([]);
 
     await page.getByText('跳过问题行（只导入正确的行）').click();
-    // antd spaces a two-character Chinese label (导 入).
-    await page.getByRole('button', { name: /^导\s?入$/ }).click();
+    await page.getByTestId('import-commit').click();
     await expect.poll(() => job.getByText('试运行').count(), { timeout: 30_000 }).toBe(0);
     await expect.poll(() => job.getByText('已完成').count(), { timeout: 30_000 }).toBe(1);
     await settled(page);
@@ -77,7 +76,8 @@ describe('import in Chromium (admin)', () => {
       .orderBy('code')
       .execute();
     expect(codes.map((row) => row.code)).toEqual(['IMP-001', 'IMP-002']);
-    await page.screenshot({ path: screenshotPath('import.png'), fullPage: true });
+    await job.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('import.png') });
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 });

@@ -239,6 +239,7 @@ export default function ImportPage() {
               </Button>
               <Button
                 type="primary"
+                data-testid="import-commit"
                 disabled={missingRequired.length > 0}
                 loading={start.isPending}
                 onClick={() => start.mutate(false)}
