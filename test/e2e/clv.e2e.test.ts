@@ -4,7 +4,7 @@ import { findModelByKey } from '../../src/modules/grading/model.repository.js';
 import { executeRun } from '../../src/modules/grading/run.service.js';
 import { seedClvWorld, type ClvWorld } from '../../src/modules/clv/testing/clv-fixture.js';
 import { createTestApp, type TestApp } from '../../src/testing/test-app.js';
-import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
+import { launchChromium, logIn, openPage, serveApp, type ServedApp, settled, tearDown } from './harness.js';
 import { screenshotPath } from './screenshots.js';
 
 const VIEWPORT = { width: 1280, height: 720 };
@@ -16,11 +16,6 @@ let baseUrl: string;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
-
-async function settled(target: Page): Promise<void> {
-  await target.waitForLoadState('networkidle');
-  await expect.poll(() => target.locator('.ant-spin-spinning, .ant-skeleton').count()).toBe(0);
-}
 
 beforeAll(async () => {
   // The real clock: the session cookie's expiry is computed from it and the browser honours it.

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page, type ViewportSize } from 'playwright-core';
+import { expect } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
 
@@ -87,6 +88,12 @@ export async function logIn(page: Page, baseUrl: string, login: string): Promise
   await page.getByLabel('密码').fill(TEST_PASSWORD);
   await page.locator('button[type=submit]').click();
   await page.waitForURL(/\/customers$/);
+}
+
+/** Waits until the page's requests are done and no spinner or skeleton is left. */
+export async function settled(target: Page): Promise<void> {
+  await target.waitForLoadState('networkidle');
+  await expect.poll(() => target.locator('.ant-spin-spinning, .ant-skeleton').count()).toBe(0);
 }
 
 /** For afterAll: beforeAll may have failed part way, so whatever it did not get to open is skipped. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../src/testing/test-app.js';
-import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
+import { launchChromium, logIn, openPage, serveApp, type ServedApp, settled, tearDown } from './harness.js';
 import { screenshotPath } from './screenshots.js';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -24,11 +24,6 @@ const customersCsv = [
   'IMP-002,宁波导入测试贸易有限公司,浙江省',
   'IMP-003,,浙江省',
 ].join('\r\n');
-
-async function settled(target: Page): Promise<void> {
-  await target.waitForLoadState('networkidle');
-  await expect.poll(() => target.locator('.ant-spin-spinning, .ant-skeleton').count()).toBe(0);
-}
 
 beforeAll(async () => {
   t = await createTestApp();

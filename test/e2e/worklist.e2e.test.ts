@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { created } from '../../src/modules/audit/api-fixtures.js';
 import { addDays, businessDay } from '../../src/modules/worklist/business-day.js';
 import { openWorld, type World } from '../../src/modules/worklist/testing/world.js';
-import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
+import { launchChromium, logIn, openPage, serveApp, type ServedApp, settled, tearDown } from './harness.js';
 import { screenshotPath } from './screenshots.js';
 
 const VIEWPORT = { width: 1280, height: 720 };
@@ -29,11 +29,6 @@ const names = {
   colleague: '宁波同事逾期机电有限公司',
 };
 let ids: Record<keyof typeof names, number>;
-
-async function settled(target: Page): Promise<void> {
-  await target.waitForLoadState('networkidle');
-  await expect.poll(() => target.locator('.ant-spin-spinning, .ant-skeleton').count()).toBe(0);
-}
 
 /** The world of the API tests on today's date: the browser logs its activity at its own "now", today too. */
 async function seed(): Promise<Record<keyof typeof names, number>> {

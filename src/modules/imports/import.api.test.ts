@@ -184,6 +184,19 @@ describe('import over HTTP: upload, preview, validate, commit, report', () => {
     ).toEqual([expect.objectContaining({ path: 'file', reason: 'invalid_format' })]);
   });
 
+  it('a job over a file that is no workbook fails with its reason in the language of whoever reads it', async () => {
+    const { id } = await upload(admin, 'renamed.xlsx', 'code,name\nK001,K\n');
+    const started = await json<JobView>(
+      await admin('POST', '/api/imports/jobs', { entity: 'customers', uploadIds: [id] }),
+    );
+    const failed = await finished(admin, started.id);
+    expect([failed.state, failed.error]).toEqual(['failed', expect.stringMatching(/^文件无法读取（.+）$/)]);
+    const english = await json<JobView>(
+      await admin('GET', `/api/imports/jobs/${started.id}`, undefined, { 'accept-language': 'en-US' }),
+    );
+    expect(english.error).toMatch(/^the file cannot be read \(.+\)$/);
+  });
+
   it("another user's upload is an unknown reference", async () => {
     const { id } = await upload(admin, 'mine.csv', 'code,name\nK001,K\n');
     const response = await repEast1('POST', '/api/imports/jobs', { entity: 'customers', uploadIds: [id] });

@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { PassThrough, Readable } from 'node:stream';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
+import type { Locale } from '../../server/messages.js';
 import { AppError } from '../../server/errors.js';
 import { errorResponses } from '../../server/schema-common.js';
 import { isManagerOrAdmin } from '../auth/actor.js';
@@ -127,7 +128,7 @@ const routes = {
   }),
 };
 
-function jobView(job: ImportJob) {
+function jobView(job: ImportJob, locale: Locale) {
   const result = job.result;
   return {
     id: job.id,
@@ -135,7 +136,7 @@ function jobView(job: ImportJob) {
     entity: job.request.entity,
     dryRun: job.request.dryRun === true,
     progress: jobProgress(job),
-    error: job.error,
+    error: job.error?.[locale] ?? null,
     result: result && {
       files: result.files,
       rows: result.rows,
@@ -212,18 +213,18 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, { db, database, c
     if (templateName !== undefined && !template) throw AppError.invalid('template', 'unknown_reference');
     if (template && template.entity !== input.entity) throw AppError.invalid('template', 'invalid_value');
     const job = startImportJob(database, actor, buildImportRequest({ ...input, files, template }));
-    return c.json(jobView(job), 202);
+    return c.json(jobView(job, c.get('locale')), 202);
   });
   app.openapi(routes.job, (c) => {
     const job = findJob(c.req.valid('param').id, c.get('actor'));
     if (!job) throw AppError.notFound();
-    return c.json(jobView(job), 200);
+    return c.json(jobView(job, c.get('locale')), 200);
   });
   app.openapi(routes.cancel, (c) => {
     const job = findJob(c.req.valid('param').id, c.get('actor'));
     if (!job) throw AppError.notFound();
     cancelJob(job);
-    return c.json(jobView(job), 202);
+    return c.json(jobView(job, c.get('locale')), 202);
   });
   app.openapi(routes.problems, (c) => {
     const job = findJob(c.req.valid('param').id, c.get('actor'));

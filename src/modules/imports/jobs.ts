@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '../../db/connect.js';
+import type { Bilingual } from '../../server/messages.js';
 import type { Actor } from '../auth/actor.js';
 import { ImportCancelled, runImport, type ImportRequest, type ImportResult } from './pipeline.js';
+import { SheetNotFound, SourceError } from './source.js';
 import { UPLOAD_TTL_MS } from './uploads.js';
 
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -16,7 +18,8 @@ export interface ImportJob {
   fraction: number;
   finishedAt: number | null;
   result: ImportResult | null;
-  error: string | null;
+  /** Why a failed job failed, for the person who started it. */
+  error: Bilingual | null;
   readonly controller: AbortController;
   /** Settles when the job ends, whatever its state. */
   readonly done: Promise<void>;
@@ -41,7 +44,7 @@ export function startImportJob(handle: DatabaseHandle, actor: Actor, request: Im
     fraction: 0,
     finishedAt: null as number | null,
     result: null as ImportResult | null,
-    error: null as string | null,
+    error: null as Bilingual | null,
     controller,
   };
   const done = runImport(handle, actor, request, {
@@ -58,7 +61,7 @@ export function startImportJob(handle: DatabaseHandle, actor: Actor, request: Im
       (error: unknown) => {
         Object.assign(job, {
           state: error instanceof ImportCancelled ? 'cancelled' : 'failed',
-          error: error instanceof ImportCancelled ? null : (error as Error).message,
+          error: error instanceof ImportCancelled ? null : failureMessage(error),
         });
       },
     )
@@ -68,6 +71,19 @@ export function startImportJob(handle: DatabaseHandle, actor: Actor, request: Im
   const registered: ImportJob = Object.assign(job, { done });
   jobs.set(registered.id, registered);
   return registered;
+}
+
+/** A failed job's reason in both languages; the technical detail of an unreadable file is kept in brackets. */
+export function failureMessage(error: unknown): Bilingual {
+  if (error instanceof SheetNotFound)
+    return {
+      'zh-CN': `文件中没有名为“${error.sheet}”的工作表`,
+      'en-US': `the workbook has no sheet named “${error.sheet}”`,
+    };
+  const detail = (error as Error).message;
+  if (error instanceof SourceError)
+    return { 'zh-CN': `文件无法读取（${detail}）`, 'en-US': `the file cannot be read (${detail})` };
+  return { 'zh-CN': `导入失败（${detail}）`, 'en-US': `the import failed (${detail})` };
 }
 
 export function findJob(id: string, actor: Actor): ImportJob | undefined {

@@ -35,7 +35,11 @@ const SAMPLE_BYTES = 64 * 1024;
 export class SourceError extends Error {}
 
 /** The sheet asked for is not in the workbook. */
-export class SheetNotFound extends SourceError {}
+export class SheetNotFound extends SourceError {
+  constructor(readonly sheet: string) {
+    super(`no sheet named ${sheet}`);
+  }
+}
 
 export function isSpreadsheet(name: string): boolean {
   return /\.(xlsx|xlsm)$/i.test(extname(name));
@@ -62,7 +66,7 @@ export async function openSource(
         try {
           yield* book.rows;
         } catch (error) {
-          if (error instanceof MissingSheetError) throw new SheetNotFound(error.message);
+          if (error instanceof MissingSheetError) throw new SheetNotFound(error.sheet);
           throw new SourceError(`not a readable XLSX file: ${(error as Error).message}`);
         }
       },

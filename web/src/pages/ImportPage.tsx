@@ -4,10 +4,9 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PagePanel } from '../shared/components/PagePanel';
+import { enumKey, enums, type ImportEntity } from '../shared/enums';
 import {
-  importEntities,
   importsApi,
-  type ImportEntity,
   type ImportMapping,
   type ImportPreview,
   type ReadOptions,
@@ -104,7 +103,10 @@ export default function ImportPage() {
               value={entity}
               onChange={chooseEntity}
               style={{ width: 160 }}
-              options={importEntities.map((value) => ({ value, label: t(`imports.entity.${value}`) }))}
+              options={enums.importEntity.map((value) => ({
+                value,
+                label: t(enumKey('importEntity', value)),
+              }))}
             />
           </label>
           <label className="ant-btn ant-btn-primary" style={{ cursor: 'pointer' }}>
@@ -158,9 +160,9 @@ export default function ImportPage() {
                     aria-label={t('imports.delimiter')}
                     value={preview.delimiter ?? undefined}
                     style={{ width: 160 }}
-                    options={[',', '\t', ';', '|', 'whitespace'].map((value) => ({
+                    options={Object.entries(delimiterLabels).map(([value, key]) => ({
                       value,
-                      label: t(`imports.delimiters.${delimiterKey(value)}`),
+                      label: t(key),
                     }))}
                     onChange={(delimiter: string) => changeOptions({ ...options, delimiter })}
                   />
@@ -269,17 +271,11 @@ export default function ImportPage() {
   );
 }
 
-function delimiterKey(delimiter: string): string {
-  switch (delimiter) {
-    case ',':
-      return 'comma';
-    case '\t':
-      return 'tab';
-    case ';':
-      return 'semicolon';
-    case '|':
-      return 'pipe';
-    default:
-      return 'whitespace';
-  }
-}
+/** The delimiters the server accepts, with the key of each one's label. */
+const delimiterLabels: Readonly<Record<string, string>> = {
+  ',': 'imports.delimiters.comma',
+  '\t': 'imports.delimiters.tab',
+  ';': 'imports.delimiters.semicolon',
+  '|': 'imports.delimiters.pipe',
+  whitespace: 'imports.delimiters.whitespace',
+};

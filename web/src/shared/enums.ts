@@ -18,6 +18,7 @@ export const enums = {
   orderStatus: ['confirmed', 'completed', 'cancelled'],
   role: ['admin', 'manager', 'rep'],
   auditAction: ['create', 'update', 'delete'],
+  importEntity: ['customers', 'contacts', 'relationships', 'orders', 'payments', 'activities'],
 } as const;
 
 export type EnumList = keyof typeof enums;
@@ -29,6 +30,7 @@ export type ActivityKind = EnumValue<'activityKind'>;
 export type RelationshipKind = EnumValue<'relationshipKind'>;
 export type OrderStatus = EnumValue<'orderStatus'>;
 export type Role = EnumValue<'role'>;
+export type ImportEntity = EnumValue<'importEntity'>;
 
 export function enumKey(list: EnumList, value: string): string {
   return `enum.${list}.${value}`;

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -254,12 +254,16 @@ describe('which sheet is read', () => {
         data: Array.from({ length: 5000 }, (_, i) => `<row r="${i + 1}"><c><v>${i}</v></c></row>`).join(''),
       },
     ]);
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const before = openFiles();
     const rows = readXlsxRows(path);
     for await (const row of rows.rows) {
       expect(row.cells).toEqual(['0']);
       break;
     }
     expect(rows.progress()).toBeGreaterThan(0);
+    // The descriptor closes asynchronously once the stream is destroyed.
+    await expect.poll(openFiles).toBe(before);
   });
 });
 

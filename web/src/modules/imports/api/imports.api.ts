@@ -1,14 +1,5 @@
 import { api, apiUpload, buildQuery } from '../../../shared/api/client';
-
-export const importEntities = [
-  'customers',
-  'contacts',
-  'relationships',
-  'orders',
-  'payments',
-  'activities',
-] as const;
-export type ImportEntity = (typeof importEntities)[number];
+import type { ImportEntity } from '../../../shared/enums';
 
 export interface ImportField {
   key: string;
