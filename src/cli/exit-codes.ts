@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.js';
 import { MigrationError } from '../db/migrate.js';
+import { DataDirInUseError } from '../db/data-dir-lock.js';
 import { AppError } from '../server/errors.js';
 
 export const ExitCode = {
@@ -15,7 +16,9 @@ export const ExitCode = {
 export function describeFailure(error: unknown): { code: number; message: string } {
   if (error instanceof ConfigError) return { code: ExitCode.config, message: error.message };
   if (error instanceof AppError) return { code: ExitCode.invalidInput, message: error.message };
-  if (error instanceof MigrationError) return { code: ExitCode.database, message: error.message };
+  if (error instanceof MigrationError || error instanceof DataDirInUseError) {
+    return { code: ExitCode.database, message: error.message };
+  }
   const pgCode = (error as { code?: unknown } | null)?.code;
   if (typeof pgCode === 'string' && /^[0-9A-Z]{5}$/.test(pgCode)) {
     return { code: ExitCode.database, message: `Database error ${pgCode}: ${(error as Error).message}` };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Database } from './database.js';
 import { preparingPool } from './prepared.js';
 import { pgliteWithCopy } from './pglite-copy.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { DEFAULT_PGLITE_SHARED_BUFFERS } from '../config.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -56,18 +57,29 @@ export async function openPglite(
   sharedBuffers = DEFAULT_PGLITE_SHARED_BUFFERS,
 ): Promise<DatabaseHandle> {
   if (dataDir) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const pglite = await PGlite.create(dataDir, {
-    parsers: { [pgliteTypes.DATE]: keepText, [pgliteTypes.INT8]: toNumber },
-    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
-  });
+  const unlock = dataDir ? lockDataDir(path.resolve(dataDir)) : undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir, {
+      parsers: { [pgliteTypes.DATE]: keepText, [pgliteTypes.INT8]: toNumber },
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
+    });
+  } catch (error) {
+    unlock?.();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pgliteWithCopy(pglite) }) });
   return {
     db,
     kind: 'pglite',
     pglite,
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        unlock?.();
+      }
     },
   };
 }
