@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../src/testing/test-app.js';
-import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
+import {
+  launchChromium,
+  logIn,
+  openPage,
+  serveApp,
+  tearDown,
+  type ServedApp,
+  twoCharacters,
+} from './harness.js';
 import { seedCustomers } from './seed.js';
 
 interface Model {
@@ -51,8 +59,6 @@ beforeAll(async () => {
 
 afterAll(() => tearDown(browser, server, t));
 
-/** antd spaces out a button label of exactly two Chinese characters ("保 存"). */
-const twoCharacters = (label: string) => new RegExp(`${[...label].join('\\s?')}$`);
 const rows = () => page.locator('.ant-table-tbody tr.ant-table-row');
 
 describe('customer list in Chromium (manager)', () => {

@@ -90,6 +90,12 @@ export async function logIn(page: Page, baseUrl: string, login: string): Promise
   await page.waitForURL(/\/customers$/);
 }
 
+/**
+ * A button's accessible name: antd spaces out a label of exactly two Chinese characters ("保 存"), and an icon may
+ * come before it ("save 保 存").
+ */
+export const twoCharacters = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s?')}$`);
+
 /** Waits until the page's requests are done and no spinner or skeleton is left. */
 export async function settled(target: Page): Promise<void> {
   await target.waitForLoadState('networkidle');

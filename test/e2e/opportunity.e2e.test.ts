@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../src/testing/test-app.js';
-import { launchChromium, logIn, openPage, serveApp, tearDown, type ServedApp } from './harness.js';
+import {
+  launchChromium,
+  logIn,
+  openPage,
+  serveApp,
+  tearDown,
+  type ServedApp,
+  twoCharacters,
+} from './harness.js';
 import { screenshotPath } from './screenshots.js';
 
 const VIEWPORT = { width: 1280, height: 720 };
@@ -13,9 +21,6 @@ let browser: Browser;
 let page: Page;
 let customerId: number;
 const consoleErrors: string[] = [];
-
-/** antd spaces out a button label of exactly two Chinese characters ("保 存"). */
-const twoCharacters = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Button, Checkbox, Flex, Select, Space, Table, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { Alert, Button, Checkbox, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,17 @@ import { PagePanel } from '../shared/components/PagePanel';
 import { enumKey, enums, type ImportEntity } from '../shared/enums';
 import {
   importsApi,
+  type EntityOptions,
   type ImportMapping,
   type ImportPreview,
+  type ImportTemplate,
   type ReadOptions,
 } from '../modules/imports/api/imports.api';
 import { ImportJobView } from '../modules/imports/components/ImportJobView';
+import { MappingTable } from '../modules/imports/components/MappingTable';
+import { OrderOptions } from '../modules/imports/components/OrderOptions';
+import { TemplatePicker } from '../modules/imports/components/TemplatePicker';
+import { isMapped } from '../modules/imports/mapping';
 
 interface Uploaded {
   id: string;
@@ -19,70 +25,84 @@ interface Uploaded {
 }
 
 /**
- * Import in four steps on one page: choose what the file holds and upload it; check the preview (sheet, encoding,
- * delimiter) and the mapping of columns to fields; start a dry run or the import as a background job; watch it and
- * read its problems.
+ * Import in four steps on one page: choose what the files hold (and a saved template, if the layout comes back) and
+ * upload them; check the preview (sheet, encoding, delimiter) and the mapping of columns, constants and transforms
+ * to fields; start a dry run or the import as a background job; watch it and read its problems.
  */
 export default function ImportPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
   const [entity, setEntity] = useState<ImportEntity>('customers');
-  const [uploaded, setUploaded] = useState<Uploaded | null>(null);
+  const [uploads, setUploads] = useState<Uploaded[]>([]);
   const [options, setOptions] = useState<ReadOptions>({});
+  const [entityOptions, setEntityOptions] = useState<EntityOptions>({});
+  const [template, setTemplate] = useState<ImportTemplate | undefined>();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [skipBadRows, setSkipBadRows] = useState(false);
-  const [createCustomers, setCreateCustomers] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const fields = useQuery({
     queryKey: ['imports', 'fields', entity],
     queryFn: () => importsApi.fields(entity),
   });
 
+  // A template's mapping survives a new preview; without one, the columns are matched to fields afresh.
   const previewFile = useMutation({
-    mutationFn: (input: { uploadId: string; options: ReadOptions }) =>
+    mutationFn: (input: { uploadId: string; options: ReadOptions; mapping?: ImportMapping }) =>
       importsApi.preview(input.uploadId, { entity, ...input.options }),
-    onSuccess: (data) => {
+    onSuccess: (data, input) => {
       setPreview(data);
-      setMapping(data.mapping);
+      setMapping(input.mapping ?? data.mapping);
     },
   });
+  // Several files of one layout (a year of monthly exports) import as one job; the first one is previewed.
   const upload = useMutation({
-    mutationFn: (file: File) => importsApi.upload(file),
+    mutationFn: (files: File[]) => Promise.all(files.map((file) => importsApi.upload(file))),
     onSuccess: (data) => {
-      setUploaded(data);
-      setOptions({});
+      setUploads(data);
       setJobId(null);
-      previewFile.mutate({ uploadId: data.id, options: {} });
+      previewFile.mutate({ uploadId: data[0]!.id, options, mapping: template?.mapping });
     },
   });
   const start = useMutation({
     mutationFn: (dryRun: boolean) =>
       importsApi.start({
         entity,
-        uploadIds: [uploaded!.id],
+        uploadIds: uploads.map((file) => file.id),
         mapping,
         dryRun,
         skipBadRows,
         ...options,
-        ...(entity === 'orders' ? { createCustomers } : {}),
+        ...(entity === 'orders' ? entityOptions : {}),
       }),
     onSuccess: (job) => setJobId(job.id),
   });
 
-  const changeOptions = (next: ReadOptions) => {
+  const changeOptions = (next: ReadOptions, nextMapping?: ImportMapping) => {
     setOptions(next);
-    if (uploaded) previewFile.mutate({ uploadId: uploaded.id, options: next });
+    if (uploads[0]) previewFile.mutate({ uploadId: uploads[0].id, options: next, mapping: nextMapping });
+  };
+  const chooseTemplate = (chosen: ImportTemplate | undefined) => {
+    setTemplate(chosen);
+    if (!chosen) return;
+    const { encoding, delimiter, sheet, ...forEntity } = chosen.options;
+    setEntityOptions(forEntity);
+    setMapping(chosen.mapping);
+    changeOptions(definedOnly({ encoding, delimiter, sheet }), chosen.mapping);
   };
   const chooseEntity = (next: ImportEntity) => {
     setEntity(next);
     setPreview(null);
-    setUploaded(null);
+    setUploads([]);
+    setTemplate(undefined);
+    setEntityOptions({});
+    setOptions({});
     setJobId(null);
   };
   const error = upload.error ?? previewFile.error ?? start.error;
   const missingRequired = (fields.data?.items ?? []).filter(
-    (field) => field.required && !mapping[field.key]?.column,
+    (field) => field.required && !isMapped(mapping[field.key]),
   );
 
   return (
@@ -109,21 +129,43 @@ export default function ImportPage() {
               }))}
             />
           </label>
-          <label className="ant-btn ant-btn-primary" style={{ cursor: 'pointer' }}>
-            <UploadOutlined /> {t('imports.chooseFile')}
-            <input
-              type="file"
-              data-testid="import-file"
-              accept=".csv,.tsv,.txt,.xlsx,.xlsm"
-              style={{ display: 'none' }}
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                if (file) upload.mutate(file);
-                event.target.value = '';
-              }}
+          <Flex gap={6} align="center">
+            <span>{t('imports.templates.label')}</span>
+            <TemplatePicker
+              entity={entity}
+              chosen={template?.name}
+              onChoose={chooseTemplate}
+              current={() => ({
+                entity,
+                mapping,
+                options: { ...options, ...(entity === 'orders' ? entityOptions : {}) },
+              })}
             />
-          </label>
-          {uploaded && <Typography.Text>{uploaded.name}</Typography.Text>}
+          </Flex>
+          <Button
+            type="primary"
+            icon={<UploadOutlined />}
+            loading={upload.isPending}
+            onClick={() => fileInput.current?.click()}
+          >
+            {t('imports.chooseFile')}
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            data-testid="import-file"
+            accept=".csv,.tsv,.txt,.xlsx,.xlsm"
+            style={{ display: 'none' }}
+            onChange={(event) => {
+              const files = [...(event.target.files ?? [])];
+              if (files.length) upload.mutate(files);
+              event.target.value = '';
+            }}
+          />
+          {uploads.map((file) => (
+            <Tag key={file.id}>{file.name}</Tag>
+          ))}
         </Flex>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {t('imports.hint')}
@@ -131,7 +173,7 @@ export default function ImportPage() {
         {error && <Alert type="error" showIcon style={{ marginTop: 12 }} title={error.message} />}
       </PagePanel>
 
-      {preview && uploaded && (
+      {preview && uploads.length > 0 && (
         <PagePanel title={t('imports.preview')}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <Flex wrap gap={12}>
@@ -182,56 +224,17 @@ export default function ImportPage() {
               }))}
             />
             <Typography.Title level={5}>{t('imports.mapping')}</Typography.Title>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="key"
-              dataSource={fields.data?.items ?? []}
-              columns={[
-                {
-                  title: t('imports.field'),
-                  render: (_, field) => (
-                    <span>
-                      {field.label[locale]}
-                      {field.required && <Typography.Text type="danger"> *</Typography.Text>}
-                    </span>
-                  ),
-                },
-                {
-                  title: t('imports.fileColumn'),
-                  render: (_, field) => (
-                    <Select
-                      allowClear
-                      aria-label={field.label[locale]}
-                      style={{ width: 240 }}
-                      placeholder={t('imports.unmapped')}
-                      value={mapping[field.key]?.column}
-                      options={preview.headers.map((header) => ({ value: header, label: header }))}
-                      onChange={(column?: string) =>
-                        setMapping((current) => {
-                          const next = { ...current };
-                          if (column) next[field.key] = { column };
-                          else delete next[field.key];
-                          return next;
-                        })
-                      }
-                    />
-                  ),
-                },
-              ]}
+            <MappingTable
+              fields={fields.data?.items ?? []}
+              headers={preview.headers}
+              mapping={mapping}
+              onChange={setMapping}
             />
+            {entity === 'orders' && <OrderOptions options={entityOptions} onChange={setEntityOptions} />}
             <Flex wrap gap={16} align="center">
               <Checkbox checked={skipBadRows} onChange={(event) => setSkipBadRows(event.target.checked)}>
                 {t('imports.skipBadRows')}
               </Checkbox>
-              {entity === 'orders' && (
-                <Checkbox
-                  checked={createCustomers}
-                  onChange={(event) => setCreateCustomers(event.target.checked)}
-                >
-                  {t('imports.createCustomers')}
-                </Checkbox>
-              )}
               <Button
                 disabled={missingRequired.length > 0}
                 loading={start.isPending}
@@ -269,6 +272,10 @@ export default function ImportPage() {
       )}
     </Space>
   );
+}
+
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** The delimiters the server accepts, with the key of each one's label. */

@@ -6,13 +6,21 @@ export interface ImportField {
   type: string;
   required?: boolean;
   label: { 'zh-CN': string; 'en-US': string };
+  /** For enum fields: code → the labels accepted besides the code (zh-CN first). */
+  values?: Record<string, string[]>;
 }
 
-export interface ColumnMapping {
+/** Where a field's value comes from (a column, a constant or a text composed of columns) and how it is changed. */
+export interface FieldMapping {
   column?: string;
+  constant?: string;
+  template?: string;
+  values?: Record<string, string>;
+  part?: 'date' | 'time';
+  multiply?: number;
 }
 
-export type ImportMapping = Record<string, ColumnMapping>;
+export type ImportMapping = Record<string, FieldMapping>;
 
 export interface ImportPreview {
   format: 'text' | 'xlsx';
@@ -61,13 +69,29 @@ export interface ImportJob {
   } | null;
 }
 
-export interface JobRequest extends ReadOptions {
+/** What only an order import reads: customers created on the fly, cancellations, a margin where cost is missing. */
+export interface EntityOptions {
+  createCustomers?: boolean;
+  cancelledPrefix?: string;
+  skipOrderPrefix?: string;
+  assumedMargin?: number;
+}
+
+export interface JobRequest extends ReadOptions, EntityOptions {
   entity: ImportEntity;
   uploadIds: string[];
   mapping: ImportMapping;
   dryRun: boolean;
   skipBadRows: boolean;
-  createCustomers?: boolean;
+}
+
+export interface ImportTemplate {
+  /** null: shipped with Stratum, read-only. */
+  id: number | null;
+  name: string;
+  entity: ImportEntity;
+  mapping: ImportMapping;
+  options: ReadOptions & EntityOptions;
 }
 
 export const importsApi = {
@@ -84,4 +108,8 @@ export const importsApi = {
   cancel: (id: string) => api.post<ImportJob>(`/imports/jobs/${id}/cancel`),
   problemsUrl: (id: string, format: 'xlsx' | 'csv') => `/api/imports/jobs/${id}/problems?format=${format}`,
   blankUrl: (entity: ImportEntity) => `/api/imports/blank/${entity}`,
+  templates: () => api.get<{ items: ImportTemplate[] }>('/imports/templates'),
+  saveTemplate: (template: Omit<ImportTemplate, 'id'>) =>
+    api.post<{ id: number }>('/imports/templates', template),
+  deleteTemplate: (id: number) => api.delete(`/imports/templates/${id}`),
 };
