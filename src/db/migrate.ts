@@ -22,6 +22,7 @@ import * as refreshQueueStatistics from './migrations/019_refresh_queue_statisti
 import * as currentGradesFillfactor from './migrations/020_current_grades_fillfactor.js';
 import * as runReferencesByStatement from './migrations/021_run_references_by_statement.js';
 import * as gradeChangesByRun from './migrations/022_grade_changes_by_run.js';
+import * as auditLogBrowsing from './migrations/023_audit_log_browsing.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '020_current_grades_fillfactor': currentGradesFillfactor,
   '021_run_references_by_statement': runReferencesByStatement,
   '022_grade_changes_by_run': gradeChangesByRun,
+  '023_audit_log_browsing': auditLogBrowsing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,6 +5,7 @@ import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.j
 import { registerAssignmentRoutes } from '../modules/assignment/assignment.routes.js';
 import { registerAlertRoutes } from '../modules/alerts/alert.routes.js';
 import { registerHistoryRoutes } from '../modules/audit/history.routes.js';
+import { registerAuditLogRoutes } from '../modules/audit/audit-log.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contact.routes.js';
 import { registerExportRoutes } from '../modules/exports/export.routes.js';
 import { registerImportRoutes } from '../modules/imports/import.routes.js';
@@ -29,6 +30,7 @@ import { registerClvRoutes } from '../modules/clv/clv.routes.js';
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   registerCustomerRoutes(app, deps);
   registerHistoryRoutes(app, deps);
+  registerAuditLogRoutes(app, deps);
   registerContactRoutes(app, deps);
   registerRelationshipRoutes(app, deps);
   registerOrderRoutes(app, deps);

@@ -1,36 +1,14 @@
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 import { runImport } from '../imports/pipeline.js';
+import { csvRows, xlsxRows } from './testing/read-back.js';
 
 let t: TestApp;
 let admin: Client;
 let repEast1: Client;
-
-async function xlsxRows(response: Response): Promise<string[][]> {
-  const input = new PassThrough();
-  input.end(Buffer.from(await response.arrayBuffer()));
-  const rows: string[][] = [];
-  for await (const sheet of new ExcelJS.stream.xlsx.WorkbookReader(input, {}))
-    for await (const row of sheet)
-      rows.push(
-        Array.from(row.values as unknown[])
-          .slice(1)
-          .map((v) => (v === undefined || v === null ? '' : String(v))),
-      );
-  return rows;
-}
-
-const csvRows = async (response: Response) => {
-  const bytes = Buffer.from(await response.arrayBuffer());
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  return parse(bytes.subarray(3).toString('utf8')) as string[][];
-};
 
 /** Three customers: two of rep.east1 (one with an order of ¥1,234.50, with a comma and a quote in its name), one of rep.south1. */
 beforeAll(async () => {

@@ -1,9 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { IdParams, errorResponses } from '../../server/schema-common.js';
+import { forbidden } from '../users/user.schema.js';
+import { auditLogTable } from './audit-log.export.js';
 import { customersTable } from './customers.export.js';
 import { downloadResponse } from './download.js';
-import { CustomerExportQuery, FormatQuery, HistoryExportQuery } from './export.schema.js';
+import { AuditExportQuery, CustomerExportQuery, FormatQuery, HistoryExportQuery } from './export.schema.js';
 import { gradeHistoryTable } from './grade-history.export.js';
 import { runResultsTable } from './run-results.export.js';
 
@@ -35,6 +37,14 @@ const routes = {
     request: { query: HistoryExportQuery },
     responses: file,
   }),
+  audit: createRoute({
+    method: 'get',
+    path: '/exports/audit',
+    tags,
+    summary: 'The audit log with the filters of GET /audit, newest first (admins)',
+    request: { query: AuditExportQuery },
+    responses: { ...file, ...forbidden },
+  }),
 };
 
 export function registerExportRoutes(app: OpenAPIHono<AppEnv>, { db }: AppDeps) {
@@ -53,5 +63,11 @@ export function registerExportRoutes(app: OpenAPIHono<AppEnv>, { db }: AppDeps) 
     const { format, ...filter } = c.req.valid('query');
     const table = await gradeHistoryTable(db, c.get('actor'), filter, c.get('locale'));
     return downloadResponse(c, format, 'grade-history', table);
+  });
+  app.openapi(routes.audit, async (c) => {
+    const { format, ...filter } = c.req.valid('query');
+    const locale = c.get('locale');
+    const table = await auditLogTable(db, c.get('actor'), filter, locale);
+    return downloadResponse(c, format, locale === 'zh-CN' ? '审计日志' : 'audit-log', table);
   });
 }

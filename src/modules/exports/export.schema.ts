@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { AuditLogFilter } from '../audit/audit-log.schema.js';
 import { CustomerListQuery } from '../customers/customer.schema.js';
 import { exportFormats } from './table-output.js';
 
@@ -8,3 +9,4 @@ const id = z.coerce.number().int().positive();
 export const CustomerExportQuery = CustomerListQuery.omit({ limit: true, cursor: true }).extend({ format });
 export const FormatQuery = z.object({ format });
 export const HistoryExportQuery = z.object({ format, modelId: id.optional(), customerId: id.optional() });
+export const AuditExportQuery = AuditLogFilter.extend({ format });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.js';
+import { xlsxRows } from '../exports/testing/read-back.js';
 
 let t: TestApp;
 let admin: Client;
@@ -38,20 +39,6 @@ async function finished(client: Client, id: string): Promise<JobView> {
     if (job.state !== 'running') return job;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-async function readXlsx(response: Response): Promise<string[][]> {
-  const input = new PassThrough();
-  input.end(Buffer.from(await response.arrayBuffer()));
-  const rows: string[][] = [];
-  for await (const sheet of new ExcelJS.stream.xlsx.WorkbookReader(input, {}))
-    for await (const row of sheet)
-      rows.push(
-        Array.from(row.values as unknown[])
-          .slice(1)
-          .map((v) => (v === undefined || v === null ? '' : String(v))),
-      );
-  return rows;
 }
 
 beforeAll(async () => {
@@ -104,7 +91,7 @@ describe('import over HTTP: upload, preview, validate, commit, report', () => {
       [3, 'invalid_integer'],
       [3, 'required'],
     ]);
-    const report = await readXlsx(
+    const report = await xlsxRows(
       await admin('GET', `/api/imports/jobs/${job.id}/problems?format=xlsx`, undefined, {
         'accept-language': 'en-US',
       }),

@@ -9,6 +9,7 @@ import {
   InboxOutlined,
   ScheduleOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   SlidersOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -48,6 +49,7 @@ export const navigation: readonly NavigationItem[] = [
     roles: ['admin', 'manager'],
   },
   { path: '/imports', labelKey: 'nav.imports', icon: <UploadOutlined /> },
+  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, roles: ['admin'] },
 ];
 
 export function visibleNavigation(role: Role): NavigationItem[] {

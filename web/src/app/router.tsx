@@ -23,6 +23,7 @@ const PoliciesPage = lazy(() => import('../pages/PoliciesPage'));
 const CompliancePage = lazy(() => import('../pages/CompliancePage'));
 const AssignmentPage = lazy(() => import('../pages/AssignmentPage'));
 const ImportPage = lazy(() => import('../pages/ImportPage'));
+const SettingsPage = lazy(() => import('../pages/SettingsPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'compliance', element: <CompliancePage /> },
       { path: 'assignment', element: <AssignmentPage /> },
       { path: 'imports', element: <ImportPage /> },
+      { path: 'settings/*', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

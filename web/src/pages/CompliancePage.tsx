@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Flex, Select, Space, Typography } from 'antd';
+import { Button, Select, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PagePanel } from '../shared/components/PagePanel';
+import { CursorPager, useCursors } from '../shared/components/CursorPager';
 import { QueryState } from '../shared/components/QueryState';
 import { AdminTeamFilter } from '../modules/users/components/AdminTeamFilter';
 import { complianceApi, violationKinds, type ViolationKind } from '../modules/compliance/api/compliance.api';
@@ -17,13 +18,13 @@ export default function CompliancePage() {
   const [teamId, setTeamId] = useState<number | undefined>(undefined);
   const [kind, setKind] = useState<ViolationKind | undefined>(undefined);
   /** Cursors of the pages seen so far: the list is keyset-paged by customer id. */
-  const [cursors, setCursors] = useState<number[]>([]);
+  const cursors = useCursors<number>();
   const summary = useComplianceSummary({ teamId });
-  const list = useComplianceList({ teamId, kind, limit: PAGE_SIZE, cursor: cursors[cursors.length - 1] });
+  const list = useComplianceList({ teamId, kind, limit: PAGE_SIZE, cursor: cursors.cursor });
   const filter = (next: { teamId?: number; kind?: ViolationKind }) => {
     setTeamId(next.teamId);
     setKind(next.kind);
-    setCursors([]);
+    cursors.reset();
   };
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -83,20 +84,15 @@ export default function CompliancePage() {
           {(page) => (
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
               <ViolationTable items={page.items} loading={list.isFetching} />
-              <Flex justify="space-between" align="center">
-                <Typography.Text type="secondary">{t('state.total', { total: page.total })}</Typography.Text>
-                <Space>
-                  <Button disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-                    {t('action.previous')}
-                  </Button>
-                  <Button
-                    disabled={page.nextCursor === null}
-                    onClick={() => page.nextCursor !== null && setCursors([...cursors, page.nextCursor])}
-                  >
-                    {t('action.next')}
-                  </Button>
-                </Space>
-              </Flex>
+              <CursorPager
+                cursors={cursors}
+                nextCursor={page.nextCursor}
+                summary={
+                  <Typography.Text type="secondary">
+                    {t('state.total', { total: page.total })}
+                  </Typography.Text>
+                }
+              />
             </Space>
           )}
         </QueryState>

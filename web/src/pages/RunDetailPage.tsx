@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../shared/api/client';
 import { Chart } from '../shared/charts/Chart';
 import { PagePanel } from '../shared/components/PagePanel';
+import { CursorPager, useCursors } from '../shared/components/CursorPager';
 import { QueryState } from '../shared/components/QueryState';
 import { formatDate, formatDateTime } from '../shared/format/dates';
 import { pickLocalised } from '../shared/format/localised';
@@ -82,8 +83,8 @@ function Migration({ run, ladder, against }: { run: Run; ladder: readonly Grade[
 function Results({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
   const { t, i18n } = useTranslation();
   const [grade, setGrade] = useState<number | undefined>();
-  const [cursors, setCursors] = useState<string[]>([]);
-  const results = useRunResults(run.id, grade, cursors.at(-1));
+  const cursors = useCursors();
+  const results = useRunResults(run.id, grade, cursors.cursor);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Select
@@ -94,7 +95,7 @@ function Results({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
         value={grade}
         onChange={(value?: number) => {
           setGrade(value);
-          setCursors([]);
+          cursors.reset();
         }}
         options={ladder.map((g, i) => ({ value: i, label: pickLocalised(g.name, i18n.language) }))}
       />
@@ -138,23 +139,11 @@ function Results({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
                 },
               ]}
             />
-            <Space>
-              <span>{t('state.total', { total: page.total.toLocaleString() })}</span>
-              <Button
-                size="small"
-                disabled={cursors.length === 0}
-                onClick={() => setCursors(cursors.slice(0, -1))}
-              >
-                {t('action.previous')}
-              </Button>
-              <Button
-                size="small"
-                disabled={!page.nextCursor}
-                onClick={() => page.nextCursor && setCursors([...cursors, page.nextCursor])}
-              >
-                {t('action.next')}
-              </Button>
-            </Space>
+            <CursorPager
+              cursors={cursors}
+              nextCursor={page.nextCursor}
+              summary={t('state.total', { total: page.total.toLocaleString() })}
+            />
           </>
         )}
       </QueryState>

@@ -1,5 +1,5 @@
 import { api, buildQuery } from '../../../shared/api/client';
-import type { UserLevel } from '../../policies/api/policies.api';
+import type { UserLevel } from '../../users/api/users.api';
 
 export type AssignmentViolation = 'no_owner' | 'level_below' | 'over_capacity';
 

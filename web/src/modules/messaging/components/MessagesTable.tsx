@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Flex, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CursorPager, useCursors } from '../../../shared/components/CursorPager';
 import { QueryState } from '../../../shared/components/QueryState';
 import { formatDateTime } from '../../../shared/format/dates';
 import { messageStatuses, type Message, type MessageStatus } from '../api/messaging.api';
@@ -15,8 +16,8 @@ import { StatusTag } from './StatusCounts';
 export function MessagesTable({ batchId, live }: { batchId?: number; live: boolean }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<MessageStatus | undefined>();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const cursors = useCursors();
+  const { cursor } = cursors;
   const messages = useMessages({ batchId, status, cursor }, live);
   const retry = useRetryMessage();
   return (
@@ -30,7 +31,7 @@ export function MessagesTable({ batchId, live }: { batchId?: number; live: boole
           value={status}
           onChange={(value?: MessageStatus) => {
             setStatus(value);
-            setCursors([undefined]);
+            cursors.reset();
           }}
           options={messageStatuses.map((s) => ({ value: s, label: t(`messaging.status.${s}`) }))}
         />
@@ -108,17 +109,7 @@ export function MessagesTable({ batchId, live }: { batchId?: number; live: boole
                 },
               ]}
             />
-            <Flex justify="flex-end" gap={8} style={{ marginTop: 8 }}>
-              <Button disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-                {t('action.previous')}
-              </Button>
-              <Button
-                disabled={!page.nextCursor}
-                onClick={() => setCursors([...cursors, page.nextCursor ?? undefined])}
-              >
-                {t('action.next')}
-              </Button>
-            </Flex>
+            <CursorPager cursors={cursors} nextCursor={page.nextCursor} />
           </>
         )}
       </QueryState>

@@ -1,10 +1,9 @@
 import { api } from '../../../shared/api/client';
+import type { UserLevel } from '../../users/api/users.api';
 
 export type Localised = { 'zh-CN': string; 'en-US': string };
 export type ManagerMode = 'dedicated' | 'shared' | 'channel' | 'pool';
-export type UserLevel = 'senior' | 'middle' | 'junior';
 export const managerModes: readonly ManagerMode[] = ['dedicated', 'shared', 'channel', 'pool'];
-export const userLevels: readonly UserLevel[] = ['senior', 'middle', 'junior'];
 
 export interface PolicyRule {
   gradeCode: string;

@@ -2,7 +2,8 @@ import { InputNumber, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { pickLocalised } from '../../../shared/format/localised';
-import { managerModes, userLevels, type Localised, type PolicyRule } from '../api/policies.api';
+import { managerModes, type Localised, type PolicyRule } from '../api/policies.api';
+import { userLevels } from '../../users/api/users.api';
 
 type NumberField =
   | 'maxCustomersPerManager'
