@@ -256,6 +256,14 @@ describe('grading in Chromium', () => {
     await expect
       .poll(() => rep.page.getByText(`共 ${seed.repEast1Buyers} 条`).count(), { timeout: 20_000 })
       .toBe(1);
+    // The run's export from its page holds the same customers: the rep's own, no one else's.
+    await rep.page.getByRole('button', { name: '导出' }).hover();
+    const csvLink = rep.page.getByRole('link', { name: '导出 CSV' });
+    await csvLink.waitFor();
+    const download = await rep.page.request.get(`${baseUrl}${await csvLink.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    const lines = (await download.text()).split(/\r?\n/).filter((line) => line.trim() !== '');
+    expect(lines.length - 1).toBe(seed.repEast1Buyers);
 
     // Read-only for a rep: the editor shows the model but asks for no histograms (which a rep may not preview).
     await rep.page.goto(`${baseUrl}/grading/models/${compositeId}`);

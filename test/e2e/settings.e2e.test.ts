@@ -19,6 +19,7 @@ import { screenshotPath } from './screenshots.js';
 
 const VIEWPORT = { width: 1440, height: 900 };
 const NEW_PASSWORD = 'new-rep-password-1';
+const CHANGED_PASSWORD = 'changed-rep-password-2';
 
 let t: TestApp;
 let server: ServedApp;
@@ -101,6 +102,23 @@ describe('settings in Chromium (admin)', () => {
     expect(await newcomer.getByRole('menuitem', { name: '系统设置' }).count()).toBe(0);
     await newcomer.goto(`${baseUrl}/settings/users`);
     await expect.poll(() => newcomer.getByText('只有管理员可以使用系统设置').count()).toBe(1);
+
+    // The newcomer changes the password the admin gave: the old one no longer opens a session, the new one does.
+    await newcomer.getByRole('button', { name: '我的账号' }).click();
+    await newcomer.getByRole('menuitem', { name: '修改密码' }).click();
+    const dialog = newcomer.getByRole('dialog');
+    await dialog.getByLabel('当前密码').fill(NEW_PASSWORD);
+    await dialog.getByLabel('新密码', { exact: true }).fill(CHANGED_PASSWORD);
+    await dialog.getByLabel('再次输入新密码').fill('not-the-same-1');
+    await dialog.getByRole('button', { name: twoCharacters('保存') }).click();
+    await expect.poll(() => dialog.getByText('两次输入的新密码不一致').count()).toBe(1);
+    await dialog.getByLabel('再次输入新密码').fill(CHANGED_PASSWORD);
+    await dialog.getByRole('button', { name: twoCharacters('保存') }).click();
+    await expect.poll(() => newcomer.getByText(/密码已修改/).count()).toBe(1);
+    const logInWith = (password: string) =>
+      newcomer.request.post(`${baseUrl}/api/auth/login`, { data: { login: 'rep.west1', password } });
+    expect((await logInWith(NEW_PASSWORD)).status()).toBe(401);
+    expect((await logInWith(CHANGED_PASSWORD)).status()).toBe(200);
     await newcomer.context().close();
     await page.screenshot({ path: screenshotPath('settings-users.png') });
   }, 120_000);
@@ -155,6 +173,22 @@ describe('settings in Chromium (admin)', () => {
     );
   }, 60_000);
 
+  it('changes the worklist and pool rules, which the API then serves', async () => {
+    await page.getByRole('tab', { name: '工作清单与公海' }).click();
+    await page.waitForURL(/\/settings\/worklist$/);
+    await settled(page);
+    await page.getByLabel('逾期升级给经理（天）').fill('5');
+    await page.getByRole('switch').click();
+    await page.getByLabel('每人拥有客户上限').last().fill('150');
+    await page.getByRole('button', { name: twoCharacters('保存') }).click();
+    await expect.poll(() => page.getByText('已保存').count()).toBeGreaterThan(0);
+    const admin = await t.as('admin');
+    expect(await (await admin('GET', '/api/worklist/settings')).json()).toMatchObject({
+      escalationDays: 5,
+      maxOwned: 150,
+    });
+  }, 60_000);
+
   it('registers a webhook, shows its secret once, and a test ping arrives signed with it and is logged delivered', async () => {
     await page.getByRole('tab', { name: 'Webhook 集成' }).click();
     await page.waitForURL(/\/settings\/webhooks$/);
@@ -168,7 +202,16 @@ describe('settings in Chromium (admin)', () => {
       .toBeGreaterThan(0);
     const secret = (await secretDialog.locator('code').first().textContent())!.trim();
     expect(secret.length).toBeGreaterThanOrEqual(16);
-    await secretDialog.getByRole('button', { name: /知道了|OK/ }).click();
+    // Clicked again until the dialog is gone: a click while it is still animating in is lost on a busy machine.
+    await expect
+      .poll(async () => {
+        await secretDialog
+          .getByRole('button', { name: /知道了|OK/ })
+          .click({ timeout: 2_000 })
+          .catch(() => undefined);
+        return page.locator('.ant-modal-wrap:visible').count();
+      })
+      .toBe(0);
 
     await page.getByRole('button', { name: twoCharacters('测试') }).click();
     await expect.poll(() => page.getByText('等待发送').count()).toBe(1);

@@ -1,12 +1,13 @@
 import { Suspense, useState } from 'react';
-import { Avatar, Button, Flex, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Flex, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { enumKey } from '../shared/enums';
 import { useActor, useLogout } from '../modules/auth/hooks/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AlertBell } from '../modules/alerts/components/AlertBell';
+import { PasswordModal } from '../modules/auth/components/PasswordModal';
 import { selectedNavigation, visibleNavigation } from './navigation';
 
 const roleColours = { admin: 'red', manager: 'gold', rep: 'blue' } as const;
@@ -18,6 +19,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -46,11 +48,21 @@ export function AppLayout() {
           <Space size={16} align="center">
             <LanguageSwitch />
             <AlertBell />
-            <Space size={8}>
-              <Avatar size="small" icon={<UserOutlined />} />
-              <Typography.Text data-testid="current-user">{actor.name}</Typography.Text>
-              <Tag color={roleColours[actor.role]}>{t(enumKey('role', actor.role))}</Tag>
-            </Space>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [{ key: 'password', icon: <KeyOutlined />, label: t('password.title') }],
+                onClick: () => setChangingPassword(true),
+              }}
+            >
+              <Button type="text" aria-label={t('header.account')} style={{ height: 'auto' }}>
+                <Space size={8}>
+                  <Avatar size="small" icon={<UserOutlined />} />
+                  <Typography.Text data-testid="current-user">{actor.name}</Typography.Text>
+                  <Tag color={roleColours[actor.role]}>{t(enumKey('role', actor.role))}</Tag>
+                </Space>
+              </Button>
+            </Dropdown>
             <Button
               type="text"
               icon={<LogoutOutlined />}
@@ -61,6 +73,7 @@ export function AppLayout() {
             </Button>
           </Space>
         </Layout.Header>
+        {changingPassword && <PasswordModal onClose={() => setChangingPassword(false)} />}
         <Layout.Content style={{ padding: 24 }}>
           <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: 120 }} />}>
             <Outlet />

@@ -9,7 +9,8 @@ import { useModelLookup } from '../modules/grading/hooks/useModelLookup';
 import { BulkAssignBar } from '../modules/customers/components/BulkAssignBar';
 import { CustomerFilters } from '../modules/customers/components/CustomerFilters';
 import { CustomerTable } from '../modules/customers/components/CustomerTable';
-import { ExportMenu } from '../modules/customers/components/ExportMenu';
+import { ExportMenu } from '../shared/components/ExportMenu';
+import { customersApi } from '../modules/customers/api/customers.api';
 import { SavedViews } from '../modules/customers/components/SavedViews';
 import { useCustomerCount, useCustomerList } from '../modules/customers/hooks/useCustomers';
 import { useCustomerListParams } from '../modules/customers/hooks/useCustomerListParams';
@@ -31,7 +32,7 @@ export default function CustomerListPage() {
       title={t('nav.customers')}
       extra={
         <Space>
-          <ExportMenu params={state.params} />
+          <ExportMenu href={(format) => customersApi.exportUrl(state.params, format)} />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/customers/new')}>
             {t('customer.create')}
           </Button>

@@ -7,11 +7,12 @@ import { ApiError } from '../shared/api/client';
 import { Chart } from '../shared/charts/Chart';
 import { PagePanel } from '../shared/components/PagePanel';
 import { CursorPager, useCursors } from '../shared/components/CursorPager';
+import { ExportMenu } from '../shared/components/ExportMenu';
 import { QueryState } from '../shared/components/QueryState';
 import { formatDate, formatDateTime } from '../shared/format/dates';
 import { pickLocalised } from '../shared/format/localised';
 import { useActor } from '../modules/auth/hooks/useSession';
-import type { Grade, Run } from '../modules/grading/api/grading.api';
+import { gradingApi, type Grade, type Run } from '../modules/grading/api/grading.api';
 import { countsByGrade } from '../modules/grading/components/DistributionBar';
 import { GradeTag, gradeAt } from '../modules/grading/components/GradeTag';
 import { MigrationSankey, MigrationTable } from '../modules/grading/components/Migration';
@@ -231,7 +232,12 @@ export default function RunDetailPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <PagePanel
               title={t('runDetail.title', { id: data.id, model: pickLocalised(model?.name, i18n.language) })}
-              extra={actor.role !== 'rep' && <Verify runId={data.id} />}
+              extra={
+                <Space>
+                  <ExportMenu href={(format) => gradingApi.runExportUrl(data.id, format)} />
+                  {actor.role !== 'rep' && <Verify runId={data.id} />}
+                </Space>
+              }
             >
               <Descriptions size="small" column={{ xs: 1, md: 3, xl: 6 }}>
                 <Descriptions.Item label={t('runs.version')}>v{data.version}</Descriptions.Item>

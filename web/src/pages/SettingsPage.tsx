@@ -7,19 +7,21 @@ import { AuditLogView } from '../modules/audit/components/AuditLogView';
 import { DictionariesView } from '../modules/dictionaries/components/DictionariesView';
 import { TeamsView } from '../modules/users/components/TeamsView';
 import { UsersView } from '../modules/users/components/UsersView';
+import { WorklistSettingsForm } from '../modules/worklist/components/WorklistSettingsForm';
 import { WebhooksView } from '../modules/webhooks/components/WebhooksView';
 
 const tabs = {
   users: <UsersView />,
   teams: <TeamsView />,
   dictionaries: <DictionariesView />,
+  worklist: <WorklistSettingsForm />,
   webhooks: <WebhooksView />,
   audit: <AuditLogView />,
 } as const;
 type SettingsTab = keyof typeof tabs;
 const tabKeys = Object.keys(tabs) as SettingsTab[];
 
-/** Administration, a tab each: users, teams, code lists, webhooks and the audit log (the menu shows it to admins). */
+/** Administration, a tab each: users, teams, code lists, worklist and pool rules, webhooks and the audit log (the menu shows it to admins). */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();

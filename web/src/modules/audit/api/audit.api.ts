@@ -1,4 +1,5 @@
 import { api, buildQuery } from '../../../shared/api/client';
+import type { ExportFormat } from '../../../shared/components/ExportMenu';
 
 export interface AuditEntry {
   id: number;
@@ -35,6 +36,6 @@ export const auditApi = {
       `/audit${buildQuery({ ...query, cursor, limit: 50 })}`,
     ),
   facets: () => api.get<AuditFacets>('/audit/facets'),
-  exportUrl: (query: AuditQuery, format: 'csv' | 'xlsx') =>
+  exportUrl: (query: AuditQuery, format: ExportFormat) =>
     `/api/exports/audit${buildQuery({ ...query, format })}`,
 };

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, DatePicker, Dropdown, Flex, Input, Select, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CursorPager, useCursors } from '../../../shared/components/CursorPager';
+import { ExportMenu } from '../../../shared/components/ExportMenu';
 import { QueryState } from '../../../shared/components/QueryState';
 import { enumKey } from '../../../shared/enums';
 import { formatDateTime } from '../../../shared/format/dates';
@@ -100,16 +100,7 @@ export function AuditLogView() {
           style={{ width: 220 }}
           onSearch={(q) => filter({ q: q.trim() || undefined })}
         />
-        <Dropdown
-          menu={{
-            items: (['xlsx', 'csv'] as const).map((format) => ({
-              key: format,
-              label: <a href={auditApi.exportUrl(query, format)}>{t(`settings.audit.export.${format}`)}</a>,
-            })),
-          }}
-        >
-          <Button icon={<DownloadOutlined />}>{t('settings.audit.exportLabel')}</Button>
-        </Dropdown>
+        <ExportMenu href={(format) => auditApi.exportUrl(query, format)} />
       </Flex>
       <QueryState
         query={log}

@@ -18,4 +18,6 @@ export const authApi = {
   me: () => api.get<Actor>('/auth/me'),
   login: (credentials: Credentials) => api.post<Actor>('/auth/login', credentials),
   logout: () => api.post<void>('/auth/logout'),
+  changePassword: (input: { currentPassword: string; newPassword: string }) =>
+    api.post<void>('/auth/password', input),
 };

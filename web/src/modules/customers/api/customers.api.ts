@@ -1,3 +1,4 @@
+import type { ExportFormat } from '../../../shared/components/ExportMenu';
 import { api, buildQuery, type Page } from '../../../shared/api/client';
 import type { LifecycleStage, SizeBand } from '../../../shared/enums';
 
@@ -128,8 +129,6 @@ export type CustomerInput = Partial<
     | 'grades'
   >
 >;
-
-export type ExportFormat = 'csv' | 'xlsx';
 
 export const customersApi = {
   /**

@@ -1,3 +1,4 @@
+import type { ExportFormat } from '../../../shared/components/ExportMenu';
 import { api, buildQuery, type ItemList, type Page } from '../../../shared/api/client';
 
 /** A text in both interface languages, as the engine stores names. */
@@ -245,6 +246,10 @@ export const gradingApi = {
     api.post<RunSummary>(`/grading/models/${modelId}/runs`, asOf ? { asOf } : {}),
   runs: (modelId?: number) => api.get<ItemList<Run>>(`/grading/runs${buildQuery({ modelId, limit: 100 })}`),
   run: (id: number) => api.get<Run>(`/grading/runs/${id}`),
+  /** Every graded customer of the run in the caller's scope, each factor's score beside the grade. */
+  runExportUrl: (id: number, format: ExportFormat) => `/api/exports/runs/${id}${buildQuery({ format })}`,
+  historyExportUrl: (query: { customerId?: number; modelId?: number }, format: ExportFormat) =>
+    `/api/exports/grade-history${buildQuery({ ...query, format })}`,
   results: (id: number, params: { grade?: number; cursor?: string; limit?: number }) =>
     api.get<Page<RunResult>>(`/grading/runs/${id}/results${buildQuery(params)}`),
   migration: (id: number, against?: number) =>

@@ -15,10 +15,11 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useActor } from '../../auth/hooks/useSession';
+import { ExportMenu } from '../../../shared/components/ExportMenu';
 import { QueryState } from '../../../shared/components/QueryState';
 import { formatDate, formatDateTime } from '../../../shared/format/dates';
 import { pickLocalised } from '../../../shared/format/localised';
-import type { CustomerGrade } from '../api/grading.api';
+import { gradingApi, type CustomerGrade } from '../api/grading.api';
 import { useCustomerGrades, useGradeHistory, useOverride } from '../hooks/useGrading';
 import { ExplanationCard } from './ExplanationCard';
 import { GradeHistoryChart } from './GradeHistoryChart';
@@ -150,7 +151,15 @@ function ModelDetail({ customerId, grade }: { customerId: number; grade: Custome
         )}
       </Col>
       <Col xs={24} xl={10}>
-        <Card size="small" title={t('gradeHistory.title')}>
+        <Card
+          size="small"
+          title={t('gradeHistory.title')}
+          extra={
+            <ExportMenu
+              href={(format) => gradingApi.historyExportUrl({ customerId, modelId: grade.modelId }, format)}
+            />
+          }
+        >
           <QueryState query={history}>
             {(data) => (
               <GradeHistoryChart

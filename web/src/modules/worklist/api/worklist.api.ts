@@ -54,7 +54,25 @@ export interface SnoozeInput {
   until: string;
 }
 
+/** Lead times, escalation and public-pool limits: one row for the company, tuned by admins without a restart. */
+export interface WorklistSettings {
+  birthdayLeadDays: number;
+  holidayLeadDays: number;
+  repurchaseLeadDays: number;
+  downgradeDays: number;
+  escalationDays: number;
+  greetingMaxRatio: number;
+  poolWarningDays: number;
+  maxClaimsPerDay: number;
+  reclaimBlockDays: number;
+  /** null: each user's own capacity. */
+  maxOwned: number | null;
+}
+
 export const worklistApi = {
+  settings: () => api.get<WorklistSettings>('/worklist/settings'),
+  saveSettings: (input: Partial<WorklistSettings>) =>
+    api.patch<WorklistSettings>('/worklist/settings', input),
   get: (view: WorklistView, userId?: number, kinds?: readonly ItemKind[]) =>
     api.get<Worklist>(`/worklist${buildQuery({ view, userId, kind: kinds })}`),
   users: () => api.get<WorklistUser[]>('/worklist/users'),
