@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { containsPattern } from '../shared/pagination.js';
-import { BUSINESS_TIME_ZONE } from '../worklist/business-day.js';
+import { startOfBusinessDay } from '../shared/business-day-sql.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -121,10 +121,6 @@ export interface AuditLogFilter {
   readonly q?: string | null;
 }
 
-/** The instant a business day (Asia/Shanghai) begins, so that a range of days compares with `at` as it is indexed. */
-const startOfDay = (day: string, plusDays: number) =>
-  sql<Date>`((${day}::date + ${plusDays}::integer)::timestamp AT TIME ZONE ${BUSINESS_TIME_ZONE})`;
-
 /**
  * Up to `limit` entries of the whole log, newest first, older than the entry `beforeId` when given (keyset paging).
  * `q` looks for the text, case-insensitively and literally, in the entity id and in the before and after images
@@ -136,8 +132,8 @@ export function listAuditLog(db: Db, filter: AuditLogFilter, limit: number, befo
   if (filter.action) query = query.where('audit_log.action', '=', filter.action);
   if (filter.userId !== undefined) query = query.where('audit_log.user_id', '=', filter.userId);
   if (filter.entityId) query = query.where('audit_log.entity_id', '=', filter.entityId);
-  if (filter.from) query = query.where('audit_log.at', '>=', startOfDay(filter.from, 0));
-  if (filter.to) query = query.where('audit_log.at', '<', startOfDay(filter.to, 1));
+  if (filter.from) query = query.where('audit_log.at', '>=', startOfBusinessDay(filter.from));
+  if (filter.to) query = query.where('audit_log.at', '<', startOfBusinessDay(filter.to, 1));
   if (filter.q) {
     const pattern = containsPattern(filter.q);
     query = query.where((eb) =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 
 let t: TestApp;
@@ -195,6 +196,23 @@ describe('customer list', () => {
     } while (cursor);
     expect(seen).toHaveLength(4);
     expect(new Set(seen).size).toBe(4);
+  });
+
+  it('created-from and created-to are whole days in Asia/Shanghai, whatever the database session’s zone', async () => {
+    // 2024-03-05 23:30 UTC is 07:30 on 6 March in Shanghai; 16:00 UTC on the 6th is the first instant of the 7th.
+    const moved = { [ids.east1a!]: '2024-03-05T23:30:00Z', [ids.east2!]: '2024-03-06T16:00:00Z' };
+    for (const [id, at] of Object.entries(moved))
+      await sql`UPDATE customers SET created_at = ${at}::timestamptz WHERE id = ${Number(id)}`.execute(
+        t.handle.db,
+      );
+    const createdOn = async (from: string, to: string) =>
+      (await json(await admin('GET', `/api/customers?createdFrom=${from}&createdTo=${to}`))).items!.map(
+        (c) => c.id,
+      );
+    expect(await createdOn('2024-03-06', '2024-03-06')).toEqual([ids.east1a]);
+    expect(await createdOn('2024-03-05', '2024-03-05')).toEqual([]);
+    expect(await createdOn('2024-03-07', '2024-03-07')).toEqual([ids.east2]);
+    expect((await createdOn('2024-03-06', '2024-03-07')).sort()).toEqual([ids.east1a, ids.east2].sort());
   });
 
   it('an unreadable cursor is a 400 naming the cursor', async () => {

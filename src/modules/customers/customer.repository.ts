@@ -9,6 +9,7 @@ import type { CustomerTable, Database } from '../../db/database.js';
 import { preparedStatement } from '../../db/prepared.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
+import { startOfBusinessDay } from '../shared/business-day-sql.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
 import { scopeKey, visibleCustomers } from '../shared/scope.js';
 import type { CustomerFilter, CustomerListFilter } from './customer.schema.js';
@@ -144,8 +145,8 @@ function applyFilter(query: CustomerQuery, filter: CustomerFilter): CustomerQuer
   if (filter.nature?.length) q = q.where('customers.nature', 'in', filter.nature);
   if (filter.sizeBand?.length) q = q.where('customers.size_band', 'in', filter.sizeBand);
   if (filter.tag?.length) q = q.where(sql<boolean>`customers.tags && ${sql.val(filter.tag)}::text[]`);
-  if (filter.createdFrom) q = q.where(sql<boolean>`customers.created_at >= ${filter.createdFrom}::date`);
-  if (filter.createdTo) q = q.where(sql<boolean>`customers.created_at < ${filter.createdTo}::date + 1`);
+  if (filter.createdFrom) q = q.where('customers.created_at', '>=', startOfBusinessDay(filter.createdFrom));
+  if (filter.createdTo) q = q.where('customers.created_at', '<', startOfBusinessDay(filter.createdTo, 1));
   if (filter.gradeModelId !== undefined || filter.grade?.length) q = q.where(gradedAs(filter));
   return q;
 }
