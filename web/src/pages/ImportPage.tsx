@@ -135,6 +135,7 @@ export default function ImportPage() {
               entity={entity}
               chosen={template?.name}
               onChoose={chooseTemplate}
+              canSave={preview !== null}
               current={() => ({
                 entity,
                 mapping,

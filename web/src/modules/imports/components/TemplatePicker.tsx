@@ -20,11 +20,14 @@ export function TemplatePicker({
   chosen,
   onChoose,
   current,
+  canSave,
 }: {
   entity: ImportEntity;
   chosen: string | undefined;
   onChoose: (template: ImportTemplate | undefined) => void;
   current: () => Omit<ImportTemplate, 'id' | 'name'>;
+  /** False until a file's columns are mapped: there is nothing to save before. */
+  canSave: boolean;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -76,7 +79,7 @@ export function TemplatePicker({
         }))}
       />
       {canEdit && (
-        <Button icon={<SaveOutlined />} onClick={() => setSaving(true)}>
+        <Button icon={<SaveOutlined />} disabled={!canSave} onClick={() => setSaving(true)}>
           {t('imports.templates.save')}
         </Button>
       )}
