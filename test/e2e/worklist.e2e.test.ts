@@ -161,6 +161,15 @@ describe('worklist in Chromium (rep)', () => {
     await expect.poll(() => rowOf(names.churn, '流失风险').count()).toBe(1);
     await expect.poll(() => rowOf(names.poolEast).count()).toBe(0);
     await page.screenshot({ path: screenshotPath('worklist.png'), fullPage: true });
+
+    // The export from the page holds the same items: the overdue contact among them, nobody else's.
+    await page.getByRole('button', { name: '导出' }).hover();
+    const csvLink = page.getByRole('link', { name: '导出 CSV' });
+    await csvLink.waitFor();
+    const file = await (await page.request.get(`${baseUrl}${await csvLink.getAttribute('href')}`)).text();
+    expect(file).toContain(`该联系,`);
+    expect(file).toContain(names.overdue);
+    expect(file).not.toContain(names.poolEast);
   }, 60_000);
 
   it('logging a call on the overdue customer takes its item off the list', async () => {

@@ -5,9 +5,16 @@ import { forbidden } from '../users/user.schema.js';
 import { auditLogTable } from './audit-log.export.js';
 import { customersTable } from './customers.export.js';
 import { downloadResponse } from './download.js';
-import { AuditExportQuery, CustomerExportQuery, FormatQuery, HistoryExportQuery } from './export.schema.js';
+import {
+  AuditExportQuery,
+  CustomerExportQuery,
+  FormatQuery,
+  HistoryExportQuery,
+  WorklistExportQuery,
+} from './export.schema.js';
 import { gradeHistoryTable } from './grade-history.export.js';
 import { runResultsTable } from './run-results.export.js';
+import { worklistTable } from './worklist.export.js';
 
 const tags = ['exports'];
 const file = { 200: { description: 'CSV (UTF-8 with BOM) or XLSX file, streamed' }, ...errorResponses };
@@ -45,9 +52,18 @@ const routes = {
     request: { query: AuditExportQuery },
     responses: { ...file, ...forbidden },
   }),
+  worklist: createRoute({
+    method: 'get',
+    path: '/exports/worklist',
+    tags,
+    summary:
+      'A worklist with the query of GET /worklist (whose list, today or this week, which kinds), whole',
+    request: { query: WorklistExportQuery },
+    responses: file,
+  }),
 };
 
-export function registerExportRoutes(app: OpenAPIHono<AppEnv>, { db }: AppDeps) {
+export function registerExportRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppDeps) {
   app.openapi(routes.customers, async (c) => {
     const { format, ...filter } = c.req.valid('query');
     const locale = c.get('locale');
@@ -69,5 +85,11 @@ export function registerExportRoutes(app: OpenAPIHono<AppEnv>, { db }: AppDeps) 
     const locale = c.get('locale');
     const table = await auditLogTable(db, c.get('actor'), filter, locale);
     return downloadResponse(c, format, locale === 'zh-CN' ? '审计日志' : 'audit-log', table);
+  });
+  app.openapi(routes.worklist, async (c) => {
+    const { format, ...query } = c.req.valid('query');
+    const locale = c.get('locale');
+    const table = await worklistTable(db, c.get('actor'), query, now(), locale);
+    return downloadResponse(c, format, locale === 'zh-CN' ? '工作清单' : 'worklist', table);
   });
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { AuditLogFilter } from '../audit/audit-log.schema.js';
 import { CustomerListQuery } from '../customers/customer.schema.js';
+import { WorklistQuery } from '../worklist/worklist.schema.js';
 import { exportFormats } from './table-output.js';
 
 const format = z.enum(exportFormats).default('xlsx');
@@ -10,3 +11,4 @@ export const CustomerExportQuery = CustomerListQuery.omit({ limit: true, cursor:
 export const FormatQuery = z.object({ format });
 export const HistoryExportQuery = z.object({ format, modelId: id.optional(), customerId: id.optional() });
 export const AuditExportQuery = AuditLogFilter.extend({ format });
+export const WorklistExportQuery = WorklistQuery.omit({ limit: true }).extend({ format });

@@ -12,6 +12,17 @@ export const holidayCodes = [
 ] as const;
 export type HolidayCode = (typeof holidayCodes)[number];
 
+/** Each holiday's name, for what the server writes itself (exports); the web has its own in its translations. */
+export const holidayLabels: Record<HolidayCode, { readonly 'zh-CN': string; readonly 'en-US': string }> = {
+  new_year: { 'zh-CN': '元旦', 'en-US': "New Year's Day" },
+  spring_festival: { 'zh-CN': '春节', 'en-US': 'Spring Festival' },
+  lantern: { 'zh-CN': '元宵节', 'en-US': 'Lantern Festival' },
+  qingming: { 'zh-CN': '清明节', 'en-US': 'Qingming Festival' },
+  dragon_boat: { 'zh-CN': '端午节', 'en-US': 'Dragon Boat Festival' },
+  mid_autumn: { 'zh-CN': '中秋节', 'en-US': 'Mid-Autumn Festival' },
+  national_day: { 'zh-CN': '国庆节', 'en-US': 'National Day' },
+};
+
 export interface Holiday {
   readonly code: HolidayCode;
   /** 'YYYY-MM-DD' in the Gregorian calendar. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { created, expectRefused } from '../audit/api-fixtures.js';
+import { csvRows } from '../exports/testing/read-back.js';
 import { keysOf, openWorld, worklist, type World } from './testing/world.js';
 
 /**
@@ -141,6 +142,47 @@ describe('worklist items', () => {
     expect(byKind.downgrade?.detail).toMatchObject({ from: expect.any(String), to: expect.any(String) });
     expect(byKind.churn_risk).toMatchObject({ due: '2026-09-19', detail: { reason: 'p_alive' } });
     expect(list.counts).toMatchObject({ contact_overdue: 1, birthday: 1, holiday: 1 });
+  });
+
+  it('the export holds the list the page shows, with each item in words, and only the lists the caller may open', async () => {
+    const list = await worklist(w.repEast1);
+    const zh = await csvRows(await w.repEast1('GET', '/api/exports/worklist?format=csv'));
+    expect(zh[0]).toEqual([
+      '事项',
+      '客户编号',
+      '客户名称',
+      '等级',
+      '负责人',
+      '到期日',
+      '列入日',
+      '逾期天数',
+      '已升级给经理',
+      '最近联系',
+      '说明',
+    ]);
+    expect(
+      zh
+        .slice(1)
+        .map((row) => `${row[2]}:${row[5]}`)
+        .sort(),
+    ).toEqual(list.items.map((item) => `${item.customer.name}:${item.due}`).sort());
+    const rowOf = (rows: string[][], kind: string) => rows.find((row) => row[0] === kind)!;
+    expect(rowOf(zh, '节日问候')[10]).toBe('中秋节');
+    expect(rowOf(zh, '生日')[10]).toBe('联系人 周总');
+    expect(rowOf(zh, '该联系').slice(7, 9)).toEqual(['11', '是']);
+
+    const en = await csvRows(
+      await w.repEast1('GET', '/api/exports/worklist?format=csv', undefined, { 'accept-language': 'en-US' }),
+    );
+    expect(en[0]![0]).toBe('Item');
+    expect(rowOf(en, 'Holiday greeting')[10]).toBe('Mid-Autumn Festival');
+
+    const another = await w.repEast1('GET', `/api/exports/worklist?format=csv&userId=${w.t.people.repEast2}`);
+    expect(another.status).toBe(404);
+    const managers = await csvRows(
+      await w.managerEast('GET', `/api/exports/worklist?format=csv&userId=${w.t.people.repEast1}`),
+    );
+    expect(managers.length - 1).toBe(list.items.length);
   });
 
   it('the week adds what falls due in the next 7 days: a contact due on the 23rd and National Day', async () => {

@@ -14,6 +14,8 @@ import {
 } from '../modules/worklist/api/worklist.api';
 import { WorklistTable } from '../modules/worklist/components/WorklistTable';
 import { useWorklist, useWorklistUsers } from '../modules/worklist/hooks/useWorklist';
+import { worklistApi } from '../modules/worklist/api/worklist.api';
+import { ExportMenu } from '../shared/components/ExportMenu';
 
 interface BodyProps {
   list: Worklist;
@@ -81,23 +83,26 @@ export default function WorklistPage() {
     <PagePanel
       title={t('worklist.title')}
       extra={
-        canPick && (
-          <Select
-            aria-label={t('worklist.person')}
-            placeholder={t('worklist.mine')}
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            style={{ width: 220 }}
-            value={userId}
-            onChange={(value?: number) => setUserId(value)}
-            loading={users.isPending}
-            options={(users.data ?? []).map((user) => ({
-              value: user.id,
-              label: user.id === actor.id ? `${user.name}（${t('worklist.me')}）` : user.name,
-            }))}
-          />
-        )
+        <Space>
+          <ExportMenu href={(format) => worklistApi.exportUrl(view, userId, kinds, format)} />
+          {canPick && (
+            <Select
+              aria-label={t('worklist.person')}
+              placeholder={t('worklist.mine')}
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 220 }}
+              value={userId}
+              onChange={(value?: number) => setUserId(value)}
+              loading={users.isPending}
+              options={(users.data ?? []).map((user) => ({
+                value: user.id,
+                label: user.id === actor.id ? `${user.name}（${t('worklist.me')}）` : user.name,
+              }))}
+            />
+          )}
+        </Space>
       }
     >
       <Tabs

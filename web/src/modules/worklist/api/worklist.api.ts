@@ -1,3 +1,4 @@
+import type { ExportFormat } from '../../../shared/components/ExportMenu';
 import { api, buildQuery } from '../../../shared/api/client';
 
 export const itemKinds = [
@@ -75,6 +76,13 @@ export const worklistApi = {
     api.patch<WorklistSettings>('/worklist/settings', input),
   get: (view: WorklistView, userId?: number, kinds?: readonly ItemKind[]) =>
     api.get<Worklist>(`/worklist${buildQuery({ view, userId, kind: kinds })}`),
+  /** The same list, whole, as a file: what the page shows for this person, period and kinds. */
+  exportUrl: (
+    view: WorklistView,
+    userId: number | undefined,
+    kinds: readonly ItemKind[] | undefined,
+    format: ExportFormat,
+  ) => `/api/exports/worklist${buildQuery({ view, userId, kind: kinds, format })}`,
   users: () => api.get<WorklistUser[]>('/worklist/users'),
   snooze: (input: SnoozeInput) => api.post<SnoozeInput>('/worklist/snoozes', input),
 };
