@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
@@ -14,14 +14,24 @@ import { TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
  */
 const WEB_ROOT = process.env.STRATUM_E2E_WEB_ROOT ?? 'web/dist';
 
-/** A fresh checkout has no build; making it here spares a separate step before the first run. */
+/**
+ * A fresh checkout has no build; making it here spares a separate step before the first run. Browser test files run
+ * side by side and may all find it missing: each builds beside WEB_ROOT and moves its build into place in one
+ * rename, so that no file is served a build another one is still writing (or emptying); the first to finish wins.
+ */
 function ensureWebBuild(): void {
   if (existsSync(`${WEB_ROOT}/index.html`)) return;
-  // Into WEB_ROOT itself: without --outDir a missing build named by the variable would land in web/dist instead.
+  const target = path.resolve(WEB_ROOT);
+  const staging = `${target}.building-${process.pid}`;
   // NODE_ENV is 'test' under vitest; inherited, it makes vite build React and antd for development, whose warnings
   // the tests would then count as console errors.
-  const args = ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', path.resolve(WEB_ROOT)];
+  const args = ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', staging, '--emptyOutDir'];
   execFileSync('npx', args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  try {
+    renameSync(staging, target);
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 export interface ServedApp {
