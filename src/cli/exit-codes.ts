@@ -12,10 +12,15 @@ export const ExitCode = {
   database: 5,
 } as const;
 
+/** Input the person gave (a file, a mapping) that cannot be used, with the reason in Chinese and English. */
+export class InputError extends Error {}
+
 /** One line a person can act on, and the exit code scripts can branch on. */
 export function describeFailure(error: unknown): { code: number; message: string } {
   if (error instanceof ConfigError) return { code: ExitCode.config, message: error.message };
-  if (error instanceof AppError) return { code: ExitCode.invalidInput, message: error.message };
+  if (error instanceof AppError || error instanceof InputError) {
+    return { code: ExitCode.invalidInput, message: error.message };
+  }
   if (error instanceof MigrationError || error instanceof DataDirInUseError) {
     return { code: ExitCode.database, message: error.message };
   }

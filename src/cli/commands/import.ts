@@ -12,6 +12,8 @@ import { findTemplate } from '../../modules/imports/templates.js';
 import { importEntities, type ImportEntity } from '../../modules/imports/fields.js';
 import type { Mapping } from '../../modules/imports/mapping.js';
 import { runImport, type ImportRequest } from '../../modules/imports/pipeline.js';
+import { failureMessage, isInputFailure } from '../../modules/imports/jobs.js';
+import { InputError } from '../exit-codes.js';
 import { withRuntime } from './with-runtime.js';
 
 interface ImportCliOptions {
@@ -98,7 +100,13 @@ export function registerImportCommand(program: Command, config: () => Config): v
               rows: p.rows,
               rate: Math.round(p.rows / Math.max(0.001, (Date.now() - started) / 1000)),
             }),
-        }).finally(() => bar.stop());
+        })
+          .catch((error: unknown) => {
+            if (!isInputFailure(error)) throw error;
+            const reason = failureMessage(error, request.entity);
+            throw new InputError(`${reason['zh-CN']} / ${reason['en-US']}`);
+          })
+          .finally(() => bar.stop());
         const seconds = (Date.now() - started) / 1000;
         console.log(
           `${result.rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s (${Math.round(result.rows / Math.max(seconds, 0.001)).toLocaleString('en-US')} rows/s)`,

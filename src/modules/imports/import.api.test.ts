@@ -171,6 +171,28 @@ describe('import over HTTP: upload, preview, validate, commit, report', () => {
     ).toEqual([expect.objectContaining({ path: 'file', reason: 'invalid_format' })]);
   });
 
+  it('a job whose mapping names a column the file lacks fails naming the field and the column, in both languages', async () => {
+    const { id } = await upload(admin, 'erp.csv', '单号,客户编号,成交日期\nM-1,K001,2024-03-05\n');
+    const started = await json<JobView>(
+      await admin('POST', '/api/imports/jobs', {
+        entity: 'orders',
+        uploadIds: [id],
+        mapping: {
+          order_no: { column: '单号' },
+          customer_code: { column: '客户编号' },
+          order_date: { column: '成交日期' },
+          amount: { column: '金额（万元）', multiply: 10000 },
+        },
+      }),
+    );
+    const failed = await finished(admin, started.id);
+    expect([failed.state, failed.error]).toEqual(['failed', '字段“金额”对应的列“金额（万元）”不在文件中']);
+    const english = await json<JobView>(
+      await admin('GET', `/api/imports/jobs/${started.id}`, undefined, { 'accept-language': 'en-US' }),
+    );
+    expect(english.error).toBe('the column “金额（万元）” mapped to the field “Amount” is not in the file');
+  });
+
   it('a job over a file that is no workbook fails with its reason in the language of whoever reads it', async () => {
     const { id } = await upload(admin, 'renamed.xlsx', 'code,name\nK001,K\n');
     const started = await json<JobView>(

@@ -4,6 +4,8 @@ import type { Bilingual } from '../../server/messages.js';
 import type { Actor } from '../auth/actor.js';
 import { ImportCancelled, runImport, type ImportRequest, type ImportResult } from './pipeline.js';
 import { SheetNotFound, SourceError } from './source.js';
+import { fieldsOf, type ImportEntity } from './fields.js';
+import { MappingError } from './mapping.js';
 import { UPLOAD_TTL_MS } from './uploads.js';
 
 export type JobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -61,7 +63,7 @@ export function startImportJob(handle: DatabaseHandle, actor: Actor, request: Im
       (error: unknown) => {
         Object.assign(job, {
           state: error instanceof ImportCancelled ? 'cancelled' : 'failed',
-          error: error instanceof ImportCancelled ? null : failureMessage(error),
+          error: error instanceof ImportCancelled ? null : failureMessage(error, request.entity),
         });
       },
     )
@@ -73,8 +75,22 @@ export function startImportJob(handle: DatabaseHandle, actor: Actor, request: Im
   return registered;
 }
 
+/** A failure caused by the file or the mapping given, not by Stratum: the person can act on its reason. */
+export const isInputFailure = (error: unknown) =>
+  error instanceof MappingError || error instanceof SheetNotFound || error instanceof SourceError;
+
 /** A failed job's reason in both languages; the technical detail of an unreadable file is kept in brackets. */
-export function failureMessage(error: unknown): Bilingual {
+export function failureMessage(error: unknown, entity: ImportEntity): Bilingual {
+  if (error instanceof MappingError) {
+    const field = fieldsOf(entity).find((spec) => spec.key === error.field)?.label ?? {
+      'zh-CN': error.field,
+      'en-US': error.field,
+    };
+    return {
+      'zh-CN': `字段“${field['zh-CN']}”对应的列“${error.column}”不在文件中`,
+      'en-US': `the column “${error.column}” mapped to the field “${field['en-US']}” is not in the file`,
+    };
+  }
   if (error instanceof SheetNotFound)
     return {
       'zh-CN': `文件中没有名为“${error.sheet}”的工作表`,
