@@ -1,7 +1,8 @@
 import { ConfigError } from '../config.js';
 import { MigrationError } from '../db/migrate.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
-import { AppError } from '../server/errors.js';
+import { AppError, renderError } from '../server/errors.js';
+import type { Locale } from '../server/messages.js';
 
 export const ExitCode = {
   ok: 0,
@@ -15,12 +16,20 @@ export const ExitCode = {
 /** Input the person gave (a file, a mapping) that cannot be used, with the reason in Chinese and English. */
 export class InputError extends Error {}
 
+/** The API's own words for a refusal, Chinese first: a person at a terminal reads either. */
+function bilingual(error: AppError): string {
+  const line = (locale: Locale) => {
+    const { message, fields } = renderError(error, locale).error;
+    return [message, ...fields.map((field) => field.message)].join(locale === 'zh-CN' ? '；' : '; ');
+  };
+  return `${line('zh-CN')} / ${line('en-US')}`;
+}
+
 /** One line a person can act on, and the exit code scripts can branch on. */
 export function describeFailure(error: unknown): { code: number; message: string } {
   if (error instanceof ConfigError) return { code: ExitCode.config, message: error.message };
-  if (error instanceof AppError || error instanceof InputError) {
-    return { code: ExitCode.invalidInput, message: error.message };
-  }
+  if (error instanceof AppError) return { code: ExitCode.invalidInput, message: bilingual(error) };
+  if (error instanceof InputError) return { code: ExitCode.invalidInput, message: error.message };
   if (error instanceof MigrationError || error instanceof DataDirInUseError) {
     return { code: ExitCode.database, message: error.message };
   }
