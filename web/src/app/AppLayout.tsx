@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -7,10 +7,14 @@ import { enumKey } from '../shared/enums';
 import { useActor, useLogout } from '../modules/auth/hooks/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AlertBell } from '../modules/alerts/components/AlertBell';
-import { PasswordModal } from '../modules/auth/components/PasswordModal';
 import { selectedNavigation, visibleNavigation } from './navigation';
 
 const roleColours = { admin: 'red', manager: 'gold', rep: 'blue' } as const;
+
+// Loaded when asked for: its form would otherwise weigh on every page's first load.
+const PasswordModal = lazy(() =>
+  import('../modules/auth/components/PasswordModal').then((module) => ({ default: module.PasswordModal })),
+);
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -73,7 +77,11 @@ export function AppLayout() {
             </Button>
           </Space>
         </Layout.Header>
-        {changingPassword && <PasswordModal onClose={() => setChangingPassword(false)} />}
+        {changingPassword && (
+          <Suspense fallback={null}>
+            <PasswordModal onClose={() => setChangingPassword(false)} />
+          </Suspense>
+        )}
         <Layout.Content style={{ padding: 24 }}>
           <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: 120 }} />}>
             <Outlet />
