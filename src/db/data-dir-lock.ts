@@ -31,7 +31,7 @@ export function lockPathOf(dataDir: string): string {
   return `${dataDir}.lock`;
 }
 
-/** Held by this process, so that a second open in the same process is refused too, and released at exit. */
+/** The locks this process holds: released at exit, and each released once however often its release is called. */
 const heldLocks = new Set<string>();
 let exitHookInstalled = false;
 

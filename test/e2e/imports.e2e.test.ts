@@ -188,6 +188,13 @@ describe('import templates and transforms in Chromium (admin)', () => {
     await expect.poll(() => page.getByText('erp-2024-04.csv').count()).toBe(1);
     await expect.poll(() => page.getByText('× 10000').count()).toBe(1);
     expect(await page.getByText('2 个值对应').count()).toBe(1);
+    // Reading the file another way keeps the template's mapping: only the preview is read again.
+    await pick(page, '编码', 'gb18030');
+    await settled(page);
+    expect(await page.getByText('× 10000').count()).toBe(1);
+    await pick(page, '编码', 'utf-8');
+    await expect.poll(() => page.getByText('ERP-1', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('× 10000').count()).toBe(1);
     expect(await page.getByLabel('币种 · 固定值').inputValue()).toBe('CNY');
     expect(await page.getByRole('checkbox', { name: '自动创建系统中没有的客户' }).isChecked()).toBe(true);
 

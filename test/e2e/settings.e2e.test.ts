@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.js';
+import { signBody } from '../../src/modules/webhooks/signature.js';
 import { createTestApp, type TestApp } from '../../src/testing/test-app.js';
 import {
   launchChromium,
@@ -223,9 +223,7 @@ describe('settings in Chromium (admin)', () => {
     expect(await worker.tick()).toEqual({ delivered: 1, retrying: 0, failed: 0 });
     const ping = received.at(-1)!;
     expect(ping.headers['x-stratum-event']).toBe('ping');
-    expect(ping.headers['x-stratum-signature']).toBe(
-      `sha256=${createHmac('sha256', secret).update(ping.body).digest('hex')}`,
-    );
+    expect(ping.headers['x-stratum-signature']).toBe(signBody(secret, ping.body));
     await expect.poll(() => page.getByText('已送达').count(), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: screenshotPath('settings-webhooks.png') });
   }, 60_000);

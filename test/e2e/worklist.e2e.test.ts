@@ -103,7 +103,7 @@ async function seed(): Promise<Record<keyof typeof names, number>> {
     lastActivity: addDays(TODAY, -12),
   });
   await sql`INSERT INTO customer_forecasts (customer_id, as_of, p_alive, churn_risk, churn_reason)
-            VALUES (${churn}, ${addDays(TODAY, -1)}, 0.18, true, 'p_alive')`.execute(w.t.handle.db);
+            VALUES (${churn}, ${addDays(TODAY, -1)}, 0.18, true, 'low_p_alive')`.execute(w.t.handle.db);
   // A colleague's customer a week past its contact day: escalated to the team manager.
   const colleague = await w.customer({
     name: names.colleague,

@@ -15,6 +15,8 @@ export const AuditLogFilter = z.object({
   }),
 });
 
+export type AuditLogFilterInput = z.output<typeof AuditLogFilter>;
+
 export const AuditLogQuery = AuditLogFilter.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional().openapi({ description: 'nextCursor of the previous page' }),

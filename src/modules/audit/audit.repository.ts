@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { containsPattern } from '../shared/pagination.js';
 import { startOfBusinessDay } from '../shared/business-day-sql.js';
+import type { AuditLogFilterInput } from './audit-log.schema.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -110,23 +111,12 @@ export function listCustomerHistory(db: Db, customerId: number, limit: number) {
     .execute();
 }
 
-/** What the company-wide log is narrowed by; `from` and `to` are calendar days of the business time zone, inclusive. */
-export interface AuditLogFilter {
-  readonly entity?: string | null;
-  readonly action?: string | null;
-  readonly userId?: number;
-  readonly entityId?: string | null;
-  readonly from?: string;
-  readonly to?: string;
-  readonly q?: string | null;
-}
-
 /**
  * Up to `limit` entries of the whole log, newest first, older than the entry `beforeId` when given (keyset paging).
  * `q` looks for the text, case-insensitively and literally, in the entity id and in the before and after images
  * read as JSON text.
  */
-export function listAuditLog(db: Db, filter: AuditLogFilter, limit: number, beforeId?: number) {
+export function listAuditLog(db: Db, filter: AuditLogFilterInput, limit: number, beforeId?: number) {
   let query = historyEntries(db);
   if (filter.entity) query = query.where('audit_log.entity', '=', filter.entity);
   if (filter.action) query = query.where('audit_log.action', '=', filter.action);

@@ -1,4 +1,5 @@
-import { listAuditLog, type AuditLogFilter, type Db } from '../audit/audit.repository.js';
+import type { AuditLogFilterInput } from '../audit/audit-log.schema.js';
+import { listAuditLog, type Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { requireAdmin } from '../users/user.service.js';
 import type { Locale } from '../../server/messages.js';
@@ -23,7 +24,7 @@ const jsonText = (value: unknown): ExportCell => (value === null ? null : JSON.s
 export async function auditLogTable(
   db: Db,
   actor: Actor,
-  filter: AuditLogFilter,
+  filter: AuditLogFilterInput,
   locale: Locale,
   pageSize = PAGE,
 ): Promise<ExportTable> {

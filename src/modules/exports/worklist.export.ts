@@ -37,6 +37,13 @@ const kindLabels: Record<ItemKind, Label> = {
 
 const yesNo = { true: label('是', 'yes'), false: label('否', 'no') };
 
+/** The reasons the forecast stores (see churnReasonOf); another one is named by the forecast in general. */
+const churnReasons: Record<string, Label> = {
+  low_p_alive: label('活跃概率低', 'low probability of being active'),
+  overdue: label('久未采购', 'no purchase for long'),
+};
+const anyChurnReason = label('模型预测', 'forecast');
+
 /** What the page shows under an item, in words: the cadence, the recall day, the contact, the festival… */
 function detailText(item: WorklistItemView, locale: Locale): string | null {
   const d = item.detail ?? {};
@@ -57,7 +64,7 @@ function detailText(item: WorklistItemView, locale: Locale): string | null {
     case 'downgrade':
       return `${String(d.from)} → ${String(d.to)}`;
     case 'churn_risk':
-      return d.reason === null || d.reason === undefined ? null : String(d.reason);
+      return (churnReasons[String(d.reason)] ?? anyChurnReason)[locale];
   }
 }
 

@@ -1,4 +1,5 @@
 import lunar from 'lunar-javascript';
+import type { Bilingual } from '../../server/messages.js';
 
 /** The holidays an account manager greets customers on (节日问候). */
 export const holidayCodes = [
@@ -13,7 +14,7 @@ export const holidayCodes = [
 export type HolidayCode = (typeof holidayCodes)[number];
 
 /** Each holiday's name, for what the server writes itself (exports); the web has its own in its translations. */
-export const holidayLabels: Record<HolidayCode, { readonly 'zh-CN': string; readonly 'en-US': string }> = {
+export const holidayLabels: Record<HolidayCode, Bilingual> = {
   new_year: { 'zh-CN': '元旦', 'en-US': "New Year's Day" },
   spring_festival: { 'zh-CN': '春节', 'en-US': 'Spring Festival' },
   lantern: { 'zh-CN': '元宵节', 'en-US': 'Lantern Festival' },

@@ -77,7 +77,7 @@ export function startImportJob(handle: DatabaseHandle, actor: Actor, request: Im
 
 /** A failure caused by the file or the mapping given, not by Stratum: the person can act on its reason. */
 export const isInputFailure = (error: unknown) =>
-  error instanceof MappingError || error instanceof SheetNotFound || error instanceof SourceError;
+  error instanceof MappingError || error instanceof SourceError;
 
 /** A failed job's reason in both languages; the technical detail of an unreadable file is kept in brackets. */
 export function failureMessage(error: unknown, entity: ImportEntity): Bilingual {

@@ -84,7 +84,7 @@ beforeAll(async () => {
     .execute();
   c.churn = await w.customer({ name: '流失风险客户', ...east1, grade: 'C', lastActivity: '2026-09-15' });
   await sql`INSERT INTO customer_forecasts (customer_id, as_of, p_alive, churn_risk, churn_reason)
-            VALUES (${c.churn}, '2026-09-19', 0.12, true, 'p_alive')`.execute(w.t.handle.db);
+            VALUES (${c.churn}, '2026-09-19', 0.12, true, 'low_p_alive')`.execute(w.t.handle.db);
   // Not under any policy: no cadence, no recall.
   c.ungraded = await w.customer({ name: '无政策客户', ...east1, lastActivity: '2026-01-01' });
   // Other owners.
@@ -140,7 +140,7 @@ describe('worklist items', () => {
       escalated: true,
     });
     expect(byKind.downgrade?.detail).toMatchObject({ from: expect.any(String), to: expect.any(String) });
-    expect(byKind.churn_risk).toMatchObject({ due: '2026-09-19', detail: { reason: 'p_alive' } });
+    expect(byKind.churn_risk).toMatchObject({ due: '2026-09-19', detail: { reason: 'low_p_alive' } });
     expect(list.counts).toMatchObject({ contact_overdue: 1, birthday: 1, holiday: 1 });
   });
 
@@ -170,12 +170,14 @@ describe('worklist items', () => {
     expect(rowOf(zh, '节日问候')[10]).toBe('中秋节');
     expect(rowOf(zh, '生日')[10]).toBe('联系人 周总');
     expect(rowOf(zh, '该联系').slice(7, 9)).toEqual(['11', '是']);
+    expect(rowOf(zh, '流失风险')[10]).toBe('活跃概率低');
 
     const en = await csvRows(
       await w.repEast1('GET', '/api/exports/worklist?format=csv', undefined, { 'accept-language': 'en-US' }),
     );
     expect(en[0]![0]).toBe('Item');
     expect(rowOf(en, 'Holiday greeting')[10]).toBe('Mid-Autumn Festival');
+    expect(rowOf(en, 'Churn risk')[10]).toBe('low probability of being active');
 
     const another = await w.repEast1('GET', `/api/exports/worklist?format=csv&userId=${w.t.people.repEast2}`);
     expect(another.status).toBe(404);

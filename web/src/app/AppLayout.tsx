@@ -3,13 +3,11 @@ import { Avatar, Button, Dropdown, Flex, Layout, Menu, Space, Spin, Tag, Typogra
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { enumKey } from '../shared/enums';
+import { enumKey, roleColours } from '../shared/enums';
 import { useActor, useLogout } from '../modules/auth/hooks/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AlertBell } from '../modules/alerts/components/AlertBell';
 import { selectedNavigation, visibleNavigation } from './navigation';
-
-const roleColours = { admin: 'red', manager: 'gold', rep: 'blue' } as const;
 
 // Loaded when asked for: its form would otherwise weigh on every page's first load.
 const PasswordModal = lazy(() =>

@@ -79,7 +79,8 @@ export default function ImportPage() {
     onSuccess: (job) => setJobId(job.id),
   });
 
-  const changeOptions = (next: ReadOptions, nextMapping?: ImportMapping) => {
+  // A new encoding, delimiter or sheet keeps a chosen template's mapping; the template being chosen is passed in.
+  const changeOptions = (next: ReadOptions, nextMapping = template?.mapping) => {
     setOptions(next);
     if (uploads[0]) previewFile.mutate({ uploadId: uploads[0].id, options: next, mapping: nextMapping });
   };
@@ -89,7 +90,7 @@ export default function ImportPage() {
     const { encoding, delimiter, sheet, ...forEntity } = chosen.options;
     setEntityOptions(forEntity);
     setMapping(chosen.mapping);
-    changeOptions(definedOnly({ encoding, delimiter, sheet }), chosen.mapping);
+    changeOptions({ encoding, delimiter, sheet }, chosen.mapping);
   };
   const chooseEntity = (next: ImportEntity) => {
     setEntity(next);
@@ -273,10 +274,6 @@ export default function ImportPage() {
       )}
     </Space>
   );
-}
-
-function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** The delimiters the server accepts, with the key of each one's label. */

@@ -32,6 +32,9 @@ export type OrderStatus = EnumValue<'orderStatus'>;
 export type Role = EnumValue<'role'>;
 export type ImportEntity = EnumValue<'importEntity'>;
 
+/** The colour of a role's tag wherever a person's role is shown (the header, the users list). */
+export const roleColours: Readonly<Record<Role, string>> = { admin: 'red', manager: 'gold', rep: 'blue' };
+
 export function enumKey(list: EnumList, value: string): string {
   return `enum.${list}.${value}`;
 }

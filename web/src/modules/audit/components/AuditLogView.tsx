@@ -5,34 +5,25 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CursorPager, useCursors } from '../../../shared/components/CursorPager';
 import { ExportMenu } from '../../../shared/components/ExportMenu';
+import { JsonBlock } from '../../../shared/components/JsonBlock';
 import { QueryState } from '../../../shared/components/QueryState';
 import { enumKey } from '../../../shared/enums';
 import { formatDateTime } from '../../../shared/format/dates';
 import { auditApi, type AuditEntry, type AuditQuery } from '../api/audit.api';
-import { changedFields } from '../changes';
-
-const actionColours: Record<string, string> = { create: 'green', update: 'blue', delete: 'red' };
+import { auditActionColours, changedFields } from '../changes';
 
 /** An entry's before and after side by side; on an update, the fields that changed are marked. */
 function EntryImages({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const changed = entry.action === 'update' ? changedFields(entry.before, entry.after) : [];
-  const image = (title: string, value: unknown) => (
-    <div style={{ flex: '1 1 320px', minWidth: 0 }}>
-      <Typography.Text strong>{title}</Typography.Text>
-      <pre style={{ maxHeight: 280, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 8 }}>
-        {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
-      </pre>
-    </div>
-  );
   return (
     <>
       {changed.length > 0 && (
         <Typography.Paragraph>{t('history.changed', { fields: changed.join(', ') })}</Typography.Paragraph>
       )}
       <Flex gap={16} wrap>
-        {image(t('settings.audit.before'), entry.before)}
-        {image(t('settings.audit.after'), entry.after)}
+        <JsonBlock title={t('settings.audit.before')} value={entry.before} />
+        <JsonBlock title={t('settings.audit.after')} value={entry.after} />
       </Flex>
     </>
   );
@@ -131,7 +122,9 @@ export function AuditLogView() {
                 {
                   title: t('settings.audit.action'),
                   dataIndex: 'action',
-                  render: (action: string) => <Tag color={actionColours[action]}>{actionLabel(action)}</Tag>,
+                  render: (action: string) => (
+                    <Tag color={auditActionColours[action]}>{actionLabel(action)}</Tag>
+                  ),
                 },
                 {
                   title: t('settings.audit.fields'),

@@ -5,9 +5,7 @@ import { enumKey } from '../../../shared/enums';
 import { formatDateTime } from '../../../shared/format/dates';
 import { useCustomerRecords } from '../../customers/hooks/useCustomerRecords';
 import type { AuditEntry } from '../api/audit.api';
-import { changedFields } from '../changes';
-
-const actionColours: Record<string, string> = { create: 'green', update: 'blue', delete: 'red' };
+import { auditActionColours, changedFields } from '../changes';
 
 export function HistoryTimeline({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
@@ -20,13 +18,13 @@ export function HistoryTimeline({ customerId }: { customerId: number }) {
             const fields = entry.action === 'update' ? changedFields(entry.before, entry.after) : [];
             return {
               key: entry.id,
-              color: actionColours[entry.action] ?? 'gray',
+              color: auditActionColours[entry.action] ?? 'gray',
               content: (
                 <Space orientation="vertical" size={2}>
                   <Space wrap>
                     <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
                     <Typography.Text strong>{entry.userName ?? t('history.system')}</Typography.Text>
-                    <Tag color={actionColours[entry.action]}>
+                    <Tag color={auditActionColours[entry.action]}>
                       {t(enumKey('auditAction', entry.action), { defaultValue: entry.action })}
                     </Tag>
                     <Typography.Text>

@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../shared/components/FormDrawer';
+import { OnOffTag } from '../../../shared/components/OnOffTag';
 import { QueryState } from '../../../shared/components/QueryState';
 import { useRules } from '../../../shared/components/useRules';
 import {
@@ -150,12 +151,13 @@ export function DictionariesView() {
               {
                 title: t('settings.dictionaries.active'),
                 dataIndex: 'active',
-                render: (active: boolean) =>
-                  active ? (
-                    <Tag color="green">{t('settings.dictionaries.inUse')}</Tag>
-                  ) : (
-                    <Tag>{t('settings.dictionaries.withdrawn')}</Tag>
-                  ),
+                render: (active: boolean) => (
+                  <OnOffTag
+                    on={active}
+                    onText={t('settings.dictionaries.inUse')}
+                    offText={t('settings.dictionaries.withdrawn')}
+                  />
+                ),
               },
               {
                 title: '',

@@ -10,11 +10,11 @@ import {
   Space,
   Switch,
   Table,
-  Tag,
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../shared/components/FormDrawer';
+import { OnOffTag } from '../../../shared/components/OnOffTag';
 import { QueryState } from '../../../shared/components/QueryState';
 import { useRules } from '../../../shared/components/useRules';
 import { formatDateTime } from '../../../shared/format/dates';
@@ -191,8 +191,9 @@ export function ChannelsView() {
               {
                 title: t('messaging.active'),
                 dataIndex: 'active',
-                render: (active: boolean) =>
-                  active ? <Tag color="green">{t('messaging.yes')}</Tag> : <Tag>{t('messaging.no')}</Tag>,
+                render: (active: boolean) => (
+                  <OnOffTag on={active} onText={t('messaging.yes')} offText={t('messaging.no')} />
+                ),
               },
               { title: t('messaging.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
               {

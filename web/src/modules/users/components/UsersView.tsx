@@ -3,15 +3,14 @@ import { App, Button, Flex, Form, Input, InputNumber, Select, Switch, Table, Tag
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../shared/components/FormDrawer';
+import { OnOffTag } from '../../../shared/components/OnOffTag';
 import { QueryState } from '../../../shared/components/QueryState';
 import { useRules } from '../../../shared/components/useRules';
-import { enumKey, enums, type Role } from '../../../shared/enums';
+import { enumKey, enums, roleColours, type Role } from '../../../shared/enums';
 import { formatDateTime } from '../../../shared/format/dates';
 import { useActor } from '../../auth/hooks/useSession';
 import { userLevels, type User, type UserInput } from '../api/users.api';
 import { useSaveUser, useTeamOptions, useUsers } from '../hooks/useUsers';
-
-const roleColours: Record<Role, string> = { admin: 'red', manager: 'gold', rep: 'blue' };
 
 interface UserFormValues extends UserInput {
   login: string;
@@ -217,12 +216,13 @@ export function UsersView() {
               {
                 title: t('settings.users.active'),
                 dataIndex: 'active',
-                render: (active: boolean) =>
-                  active ? (
-                    <Tag color="green">{t('settings.users.activeYes')}</Tag>
-                  ) : (
-                    <Tag>{t('settings.users.activeNo')}</Tag>
-                  ),
+                render: (active: boolean) => (
+                  <OnOffTag
+                    on={active}
+                    onText={t('settings.users.activeYes')}
+                    offText={t('settings.users.activeNo')}
+                  />
+                ),
               },
               { title: t('settings.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
               {

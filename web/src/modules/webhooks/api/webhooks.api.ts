@@ -11,6 +11,9 @@ export const webhookEvents = [
 ] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
+/** The translation key of an event's name (`ping` included), under settings.webhooks.events. */
+export const webhookEventKey = (event: string) => `settings.webhooks.events.${event.replace('.', '_')}`;
+
 export interface Webhook {
   id: number;
   name: string;

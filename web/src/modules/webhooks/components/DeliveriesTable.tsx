@@ -1,9 +1,10 @@
 import { App, Button, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CursorPager, useCursors } from '../../../shared/components/CursorPager';
+import { JsonBlock } from '../../../shared/components/JsonBlock';
 import { QueryState } from '../../../shared/components/QueryState';
 import { formatDateTime } from '../../../shared/format/dates';
-import type { Delivery } from '../api/webhooks.api';
+import { webhookEventKey, type Delivery } from '../api/webhooks.api';
 import { useDeliveries, useRetryDelivery } from '../hooks/useWebhooks';
 
 const statusColours: Record<Delivery['status'], string> = {
@@ -17,12 +18,7 @@ function DeliveryDetail({ delivery }: { delivery: Delivery }) {
   const { t } = useTranslation();
   return (
     <Flex gap={24} wrap>
-      <div style={{ flex: '1 1 360px', minWidth: 0 }}>
-        <Typography.Text strong>{t('settings.webhooks.payload')}</Typography.Text>
-        <pre style={{ maxHeight: 240, overflow: 'auto', fontSize: 12, background: '#fafafa', padding: 8 }}>
-          {JSON.stringify(delivery.payload, null, 2)}
-        </pre>
-      </div>
+      <JsonBlock title={t('settings.webhooks.payload')} value={delivery.payload} />
       <div style={{ flex: '1 1 360px' }}>
         <Typography.Text strong>{t('settings.webhooks.attempts')}</Typography.Text>
         <Table
@@ -81,7 +77,7 @@ export function DeliveriesTable({ webhookId }: { webhookId: number }) {
               {
                 title: t('settings.webhooks.event'),
                 dataIndex: 'event',
-                render: (event: string) => t(`settings.webhooks.events.${event.replace('.', '_')}`),
+                render: (event: string) => t(webhookEventKey(event)),
               },
               {
                 title: t('settings.webhooks.status'),

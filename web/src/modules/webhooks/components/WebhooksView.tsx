@@ -3,14 +3,13 @@ import { App, Button, Checkbox, Form, Input, Popconfirm, Space, Switch, Table, T
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../shared/components/FormDrawer';
+import { OnOffTag } from '../../../shared/components/OnOffTag';
 import { QueryState } from '../../../shared/components/QueryState';
 import { useRules } from '../../../shared/components/useRules';
 import { formatDateTime } from '../../../shared/format/dates';
-import { webhookEvents, type Webhook, type WebhookInput } from '../api/webhooks.api';
+import { webhookEventKey, webhookEvents, type Webhook, type WebhookInput } from '../api/webhooks.api';
 import { useDeleteWebhook, useSaveWebhook, useTestWebhook, useWebhooks } from '../hooks/useWebhooks';
 import { DeliveriesTable } from './DeliveriesTable';
-
-const eventKey = (event: string) => `settings.webhooks.events.${event.replace('.', '_')}`;
 
 function WebhookDrawer({ webhook, onClose }: { webhook?: Webhook; onClose: () => void }) {
   const { t } = useTranslation();
@@ -56,7 +55,7 @@ function WebhookDrawer({ webhook, onClose }: { webhook?: Webhook; onClose: () =>
       <Form.Item name="events" label={t('settings.webhooks.eventsLabel')} rules={[rules.requiredValue]}>
         <Checkbox.Group
           style={{ display: 'grid', gap: 6 }}
-          options={webhookEvents.map((event) => ({ value: event, label: t(eventKey(event)) }))}
+          options={webhookEvents.map((event) => ({ value: event, label: t(webhookEventKey(event)) }))}
         />
       </Form.Item>
       <Form.Item name="active" label={t('settings.webhooks.active')} valuePropName="checked">
@@ -127,7 +126,7 @@ export function WebhooksView() {
                 render: (events: string[]) => (
                   <Space size={4} wrap>
                     {events.map((event) => (
-                      <Tag key={event}>{t(eventKey(event))}</Tag>
+                      <Tag key={event}>{t(webhookEventKey(event))}</Tag>
                     ))}
                   </Space>
                 ),
@@ -135,12 +134,13 @@ export function WebhooksView() {
               {
                 title: t('settings.webhooks.active'),
                 dataIndex: 'active',
-                render: (active: boolean) =>
-                  active ? (
-                    <Tag color="green">{t('settings.webhooks.on')}</Tag>
-                  ) : (
-                    <Tag>{t('settings.webhooks.off')}</Tag>
-                  ),
+                render: (active: boolean) => (
+                  <OnOffTag
+                    on={active}
+                    onText={t('settings.webhooks.on')}
+                    offText={t('settings.webhooks.off')}
+                  />
+                ),
               },
               { title: t('settings.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
               {

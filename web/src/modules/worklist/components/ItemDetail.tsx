@@ -1,7 +1,11 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format/dates';
+import type { ChurnReason } from '../../clv/api/clv.api';
 import type { WorklistItem } from '../api/worklist.api';
+
+/** The reasons the forecast stores; another one is named by the forecast in general. */
+const churnReasons: readonly ChurnReason[] = ['low_p_alive', 'overdue'];
 
 const text = (value: unknown) =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : '';
@@ -35,7 +39,7 @@ export function ItemDetail({ item }: { item: WorklistItem }) {
         return t('worklist.detail.downgrade', { from: text(d.from), to: text(d.to) });
       case 'churn_risk':
         return t('worklist.detail.churn', {
-          reason: t(`worklist.churnReason.${text(d.reason) || 'other'}`),
+          reason: t(`worklist.churnReason.${churnReasons.find((reason) => reason === d.reason) ?? 'other'}`),
         });
     }
   })();
