@@ -48,6 +48,10 @@ export const fieldMessages = {
   unknown_customer: { 'zh-CN': '客户不存在', 'en-US': 'refers to an unknown customer' },
   unknown_reference: { 'zh-CN': '引用的记录不存在', 'en-US': 'refers to a record that does not exist' },
   unknown_code: { 'zh-CN': '不是已定义的代码', 'en-US': 'is not a defined code' },
+  fixed_by_outcome: {
+    'zh-CN': '由阶段结果决定：赢单为 100%，丢单为 0%',
+    'en-US': "is set by the stage's outcome: 100% when won, 0% when lost",
+  },
   due_before_order: { 'zh-CN': '应收日期早于订单日期', 'en-US': 'is before the order date' },
   paid_before_order: { 'zh-CN': '回款日期早于订单日期', 'en-US': 'is before the order date' },
   duplicate: { 'zh-CN': '已被使用', 'en-US': 'is already in use' },

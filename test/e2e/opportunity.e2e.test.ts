@@ -124,4 +124,26 @@ describe('opportunities in Chromium (a rep on their own prospect)', () => {
     expect(steps.map((step) => step.toStage)).toEqual(['proposal_accepted', 'lost']);
     expect(consoleErrors).toEqual([]);
   }, 60_000);
+
+  it('the opportunity opens to its stage history: each move, who made it and how long it stayed', async () => {
+    await opportunityRow()
+      .first()
+      .getByRole('button', { name: /展开|Expand/ })
+      .click();
+    const history = page.getByTestId('stage-history');
+    await expect.poll(() => history.locator('.ant-timeline-item').count()).toBe(2);
+    const text = (await history.textContent()) ?? '';
+    expect(text).toContain('创建于“方案认可”');
+    expect(text).toContain('“方案认可” → “丢单”');
+    expect(text).toContain('停留 0 天');
+    const rep = await t.handle.db
+      .selectFrom('users')
+      .select('name')
+      .where('login', '=', 'rep.east1')
+      .executeTakeFirstOrThrow();
+    expect(text).toContain(rep.name);
+    await history.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('opportunity-history.png') });
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
 });

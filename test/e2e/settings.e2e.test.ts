@@ -173,6 +173,36 @@ describe('settings in Chromium (admin)', () => {
     );
   }, 60_000);
 
+  it('renames a sales stage and changes its probability; a closed stage keeps the probability of its outcome', async () => {
+    await page.getByRole('tab', { name: '销售阶段' }).click();
+    await page.waitForURL(/\/settings\/stages$/);
+    await settled(page);
+    const stageRow = (name: string) =>
+      page.getByTestId('stages-table').locator('tr').filter({ hasText: name });
+    await stageRow('签订合同').getByRole('button', { name: /编辑/ }).click();
+    await expect.poll(() => drawer().getByLabel('默认赢单概率').isDisabled()).toBe(true);
+    await drawer().getByLabel('中文名称').fill('已签约');
+    await saveDrawer();
+    await expect.poll(() => stageRow('已签约').count()).toBe(1);
+    await stageRow('需求认可').getByRole('button', { name: /编辑/ }).click();
+    await drawer().getByLabel('默认赢单概率').fill('35');
+    await saveDrawer();
+    await expect.poll(() => stageRow('需求认可').textContent()).toContain('35%');
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+    await page.screenshot({ path: screenshotPath('settings-stages.png') });
+    const admin = await t.as('admin');
+    const stages = (await (await admin('GET', '/api/opportunity-stages')).json()) as {
+      code: string;
+      nameZh: string;
+      probability: number;
+    }[];
+    expect(stages.find((stage) => stage.code === 'need_confirmed')?.probability).toBe(35);
+    expect(stages.find((stage) => stage.code === 'won')).toMatchObject({
+      nameZh: '已签约',
+      probability: 100,
+    });
+  }, 60_000);
+
   it('changes the worklist and pool rules, which the API then serves', async () => {
     await page.getByRole('tab', { name: '工作清单与公海' }).click();
     await page.waitForURL(/\/settings\/worklist$/);

@@ -11,7 +11,13 @@ export async function listOpportunityStages(db: Db): Promise<StageView[]> {
   return (await listStages(db)).map(toStageView);
 }
 
-/** Names, default probability and order of a stage are the company's to set; the outcome of a stage is fixed. */
+/** A closed stage's probability is its outcome: a won deal is certain, a lost one is not coming. */
+const probabilityOfOutcome: Readonly<Record<string, number>> = { won: 100, lost: 0 };
+
+/**
+ * Names, default probability and order of a stage are the company's to set; the outcome of a stage, and so the
+ * probability of a closed one, is fixed.
+ */
 export async function updateOpportunityStage(
   db: Db,
   actor: Actor,
@@ -21,6 +27,9 @@ export async function updateOpportunityStage(
   if (!isAdmin(actor)) throw AppError.forbidden();
   const current = await findStage(db, code);
   if (!current) throw AppError.notFound();
+  const fixed = probabilityOfOutcome[current.outcome];
+  if (fixed !== undefined && input.probability !== undefined && input.probability !== fixed)
+    throw AppError.invalid('probability', 'fixed_by_outcome');
   const updated = await updateStage(db, code, {
     name_zh: input.nameZh,
     name_en: input.nameEn,

@@ -119,6 +119,28 @@ describe('stage changes', () => {
     const revived = await json(await w.repEast1('PATCH', `/api/opportunities/${id}`, { stage: 'lead' }));
     expect(revived).toMatchObject({ lostReason: null, closedAt: null });
   });
+
+  it('each stage change names who made it, in order, for the people who read the history', async () => {
+    const { id } = await created(await create({ amount: 100 }));
+    await w.managerEast('PATCH', `/api/opportunities/${id}`, { stage: 'need_confirmed' });
+    const names = await w.t.handle.db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('id', 'in', [w.t.people.repEast1, w.t.people.managerEast])
+      .execute();
+    const nameOf = (userId: number) => names.find((user) => user.id === userId)!.name;
+    const steps = (await json(
+      await w.repEast1('GET', `/api/opportunities/${id}/stage-history`),
+    )) as unknown as {
+      toStage: string;
+      by: number;
+      byName: string;
+    }[];
+    expect(steps.map((step) => [step.toStage, step.by, step.byName])).toEqual([
+      ['lead', w.t.people.repEast1, nameOf(w.t.people.repEast1)],
+      ['need_confirmed', w.t.people.managerEast, nameOf(w.t.people.managerEast)],
+    ]);
+  });
 });
 
 describe('scope', () => {
@@ -221,5 +243,30 @@ describe('stage configuration', () => {
     expect((await json(await w.repEast1('GET', `/api/opportunities/${id}`))).weightedAmount).toBe('800.00');
     expect((await w.admin('PATCH', '/api/opportunity-stages/nothing', { probability: 1 })).status).toBe(404);
     await w.admin('PATCH', '/api/opportunity-stages/need_confirmed', { probability: 30 });
+  });
+
+  it('a closed stage keeps the probability of its outcome: won 100 %, lost 0 %; its name may change', async () => {
+    await expectRefused(
+      await w.admin('PATCH', '/api/opportunity-stages/won', { probability: 90 }),
+      400,
+      'probability',
+      'fixed_by_outcome',
+    );
+    await expectRefused(
+      await w.admin('PATCH', '/api/opportunity-stages/lost', { probability: 10 }),
+      400,
+      'probability',
+      'fixed_by_outcome',
+    );
+    const renamed = await json(
+      await w.admin('PATCH', '/api/opportunity-stages/won', { nameZh: '已签约', probability: 100 }),
+    );
+    expect(renamed).toMatchObject({ nameZh: '已签约', probability: 100, outcome: 'won' });
+    const stages = (await json(await w.repEast1('GET', '/api/opportunity-stages'))) as unknown as {
+      code: string;
+      probability: number;
+    }[];
+    expect(stages.find((stage) => stage.code === 'lost')?.probability).toBe(0);
+    await w.admin('PATCH', '/api/opportunity-stages/won', { nameZh: '签订合同' });
   });
 });

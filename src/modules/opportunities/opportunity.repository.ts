@@ -182,13 +182,21 @@ export async function insertStageChange(
     .execute();
 }
 
+/** Oldest first, with the name of who moved it (a deleted or unknown user leaves it null). */
 export function listStageHistory(db: Db, opportunityId: number) {
   return tables(db)
     .selectFrom('opportunity_stage_history')
-    .select(['from_stage', 'to_stage', 'at', 'by'])
-    .where('opportunity_id', '=', opportunityId)
-    .orderBy('at')
-    .orderBy('id')
+    .leftJoin('users', 'users.id', 'opportunity_stage_history.by')
+    .select([
+      'opportunity_stage_history.from_stage',
+      'opportunity_stage_history.to_stage',
+      'opportunity_stage_history.at',
+      'opportunity_stage_history.by',
+      'users.name as by_name',
+    ])
+    .where('opportunity_stage_history.opportunity_id', '=', opportunityId)
+    .orderBy('opportunity_stage_history.at')
+    .orderBy('opportunity_stage_history.id')
     .execute();
 }
 

@@ -98,6 +98,7 @@ export const StageHistoryResponse = z
       toStage: z.string(),
       at: z.string(),
       by: z.number().int().nullable(),
+      byName: z.string().nullable(),
     }),
   )
   .openapi('OpportunityStageHistory');

@@ -68,6 +68,7 @@ export async function getStageHistory(db: Db, actor: Actor, id: number) {
     toStage: row.to_stage,
     at: row.at.toISOString(),
     by: row.by,
+    byName: row.by_name,
   }));
 }
 

@@ -5,6 +5,7 @@ import { PagePanel } from '../shared/components/PagePanel';
 import { useActor } from '../modules/auth/hooks/useSession';
 import { AuditLogView } from '../modules/audit/components/AuditLogView';
 import { DictionariesView } from '../modules/dictionaries/components/DictionariesView';
+import { StagesView } from '../modules/opportunities/components/StagesView';
 import { TeamsView } from '../modules/users/components/TeamsView';
 import { UsersView } from '../modules/users/components/UsersView';
 import { WorklistSettingsForm } from '../modules/worklist/components/WorklistSettingsForm';
@@ -14,6 +15,7 @@ const tabs = {
   users: <UsersView />,
   teams: <TeamsView />,
   dictionaries: <DictionariesView />,
+  stages: <StagesView />,
   worklist: <WorklistSettingsForm />,
   webhooks: <WebhooksView />,
   audit: <AuditLogView />,
@@ -21,7 +23,7 @@ const tabs = {
 type SettingsTab = keyof typeof tabs;
 const tabKeys = Object.keys(tabs) as SettingsTab[];
 
-/** Administration, a tab each: users, teams, code lists, worklist and pool rules, webhooks and the audit log (the menu shows it to admins). */
+/** Administration, a tab each: users, teams, code lists, sales stages, worklist and pool rules, webhooks and the audit log (the menu shows it to admins). */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();

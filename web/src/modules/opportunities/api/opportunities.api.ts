@@ -53,6 +53,17 @@ export interface Opportunity {
   closedAt: string | null;
 }
 
+/** One move of an opportunity; the first has no `fromStage` (the stage it was created in). */
+export interface StageChange {
+  fromStage: string | null;
+  toStage: string;
+  at: string;
+  by: number | null;
+  byName: string | null;
+}
+
+export type StageInput = Partial<Pick<Stage, 'nameZh' | 'nameEn' | 'probability' | 'sort'>>;
+
 export const opportunitiesApi = {
   funnel: (filter: FunnelFilter) => api.get<Funnel>(`/funnel${buildQuery({ ...filter })}`),
   stages: () => api.get<Stage[]>('/opportunity-stages'),
@@ -61,6 +72,9 @@ export const opportunitiesApi = {
   create: (input: Record<string, unknown>) => api.post<Opportunity>('/opportunities', input),
   update: (id: number, input: Record<string, unknown>) =>
     api.patch<Opportunity>(`/opportunities/${id}`, input),
+  stageHistory: (id: number) => api.get<StageChange[]>(`/opportunities/${id}/stage-history`),
+  updateStage: (code: string, input: StageInput) =>
+    api.patch<Stage>(`/opportunity-stages/${encodeURIComponent(code)}`, input),
 };
 
 export const stageName = (stage: Pick<FunnelStage, 'nameZh' | 'nameEn'>, language: string) =>

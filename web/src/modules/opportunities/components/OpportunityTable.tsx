@@ -8,10 +8,13 @@ import { formatMoney } from '../../../shared/format/money';
 import { stageName, type Opportunity } from '../api/opportunities.api';
 import { useCustomerOpportunities, useOpportunityStages } from '../hooks/useOpportunities';
 import { OpportunityDrawer } from './OpportunityDrawer';
+import { outcomeColours } from './outcomeColours';
+import { StageHistory } from './StageHistory';
 
-const outcomeColours = { open: 'blue', won: 'green', lost: 'default' } as const;
-
-/** The customer's opportunities, newest first, with the stage's name and the weighted amount; each can be edited. */
+/**
+ * The customer's opportunities, newest first, with the stage's name and the weighted amount; each can be edited,
+ * and opens to show its stage history.
+ */
 export function OpportunityTable({ customerId }: { customerId: number }) {
   const { t, i18n } = useTranslation();
   const opportunities = useCustomerOpportunities(customerId);
@@ -32,6 +35,7 @@ export function OpportunityTable({ customerId }: { customerId: number }) {
             pagination={false}
             dataSource={page.items}
             data-testid="opportunity-table"
+            expandable={{ expandedRowRender: (opportunity) => <StageHistory opportunity={opportunity} /> }}
             columns={[
               { title: t('opportunity.name'), dataIndex: 'name' },
               {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { opportunitiesApi } from '../api/opportunities.api';
+import { opportunitiesApi, type StageInput } from '../api/opportunities.api';
 
 export function useOpportunityStages() {
   return useQuery({
@@ -31,6 +31,28 @@ export function useSaveOpportunity(customerId: number, opportunityId?: number) {
       Promise.all([
         client.invalidateQueries({ queryKey: ['customers'] }),
         client.invalidateQueries({ queryKey: ['funnel'] }),
+      ]),
+  });
+}
+
+/** Kept under the customer's key, so that saving any of its opportunities refreshes it with the rest. */
+export function useStageHistory(customerId: number, opportunityId: number) {
+  return useQuery({
+    queryKey: ['customers', customerId, 'opportunities', opportunityId, 'stage-history'],
+    queryFn: () => opportunitiesApi.stageHistory(opportunityId),
+  });
+}
+
+/** An admin's change to a stage: every list that names stages or weighs amounts by their probability follows it. */
+export function useUpdateStage(code: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: StageInput) => opportunitiesApi.updateStage(code, input),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['opportunity-stages'] }),
+        client.invalidateQueries({ queryKey: ['funnel'] }),
+        client.invalidateQueries({ queryKey: ['customers'] }),
       ]),
   });
 }
