@@ -103,6 +103,30 @@ describe('web shell in Chromium', () => {
     consoleErrors.length = 0;
   }, 30_000);
 
+  it('"/" puts the cursor in the header search, which finds the rep\'s own customers and opens one, never another rep\'s', async () => {
+    await page.goto(`${baseUrl}/worklist`);
+    await settled(page);
+    const search = page.getByRole('combobox', { name: '快速查找客户' });
+    await page.keyboard.press('/');
+    // Typed where the cursor is: into the search, and without the "/" that put it there.
+    await page.keyboard.type('华瑞电气');
+    expect(await search.inputValue()).toBe('华瑞电气');
+    await expect.poll(() => page.getByText('没有找到与“华瑞电气”相符的客户').count()).toBe(1);
+    expect(await page.getByText(seeded.otherReps.name).count()).toBe(0);
+    await search.fill('精工');
+    const option = page.locator('.ant-select-item-option').filter({ hasText: seeded.searched.name });
+    await expect.poll(() => option.count()).toBe(1);
+    await expect.poll(() => option.isVisible()).toBe(true);
+    // The list slides in; the picture is of it in place.
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: screenshotPath('quick-search.png') });
+    await option.click();
+    await page.waitForURL(new RegExp(`/customers/${seeded.searched.id}$`));
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe(seeded.searched.name);
+    expect(await search.inputValue()).toBe('');
+    expect(consoleErrors).toEqual([]);
+  }, 30_000);
+
   it("a rep opening another rep's customer by URL sees the not-found page", async () => {
     await page.goto(`${baseUrl}/customers/${seeded.otherReps.id}`);
     await expect.poll(() => page.getByText('客户不存在或无权查看').count()).toBe(1);

@@ -7,6 +7,7 @@ import { enumKey, roleColours } from '../shared/enums';
 import { useActor, useLogout } from '../modules/auth/hooks/useSession';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AlertBell } from '../modules/alerts/components/AlertBell';
+import { CustomerQuickSearch } from '../modules/customers/components/CustomerQuickSearch';
 import { selectedNavigation, visibleNavigation } from './navigation';
 
 // Loaded when asked for: its form would otherwise weigh on every page's first load.
@@ -48,6 +49,7 @@ export function AppLayout() {
           style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end' }}
         >
           <Space size={16} align="center">
+            <CustomerQuickSearch />
             <LanguageSwitch />
             <AlertBell />
             <Dropdown
