@@ -19,7 +19,7 @@ let seed: GradingSeed;
 let compositeId: number;
 let firstRunId: number;
 let moverId: number;
-let opportunityCustomers: { own: { id: number }[]; others: { id: number }[] };
+let opportunityCustomers: { own: CustomerRef[]; others: CustomerRef[] };
 const consoleErrors: string[] = [];
 
 async function settled(target: Page): Promise<void> {
@@ -37,9 +37,14 @@ async function loggedIn(login: string): Promise<{ context: BrowserContext; page:
   return { context: page.context(), page };
 }
 
-async function customersOf(ownerId: number): Promise<{ id: number }[]> {
+interface CustomerRef {
+  id: number;
+  name: string;
+}
+
+async function customersOf(ownerId: number): Promise<CustomerRef[]> {
   const response = await admin('GET', `/api/customers?ownerId=${ownerId}&limit=100`);
-  return ((await response.json()) as { items: { id: number }[] }).items;
+  return ((await response.json()) as { items: CustomerRef[] }).items;
 }
 
 /** The dashboard's "graded customers" figure, once the summary has loaded. */
@@ -244,8 +249,16 @@ describe('grading in Chromium', () => {
     await rep.page.goto(`${baseUrl}/funnel`);
     const openCount = rep.page.getByTestId('funnel-open-count').locator('.ant-statistic-content-value');
     await expect.poll(() => openCount.textContent(), { timeout: 20_000 }).toBe('2');
+    // The list behind the funnel: the rep's two opportunities, each linked to its customer; never the other rep's.
+    const pipeline = rep.page.getByTestId('pipeline-table');
+    await expect.poll(() => pipeline.locator('tr.ant-table-row').count()).toBe(2);
+    const pipelineText = (await pipeline.textContent()) ?? '';
+    for (const name of ['本人商机一', '本人商机二']) expect(pipelineText).toContain(name);
+    expect(pipelineText).not.toContain('他人商机');
+    expect(pipelineText).not.toContain(opportunityCustomers.others[0]!.name);
+    expect(await pipeline.getByRole('link', { name: opportunityCustomers.own[0]!.name }).count()).toBe(1);
     await settled(rep.page);
-    await rep.page.screenshot({ path: screenshotPath('funnel.png') });
+    await rep.page.screenshot({ path: screenshotPath('funnel.png'), fullPage: true });
 
     const latestRun = (
       (await (await admin('GET', `/api/grading/runs?modelId=${compositeId}`)).json()) as {

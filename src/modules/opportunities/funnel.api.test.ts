@@ -196,3 +196,66 @@ describe('funnel scope and filters', () => {
     expect((await funnel(w.repEast2, `?ownerId=${w.t.people.repEast1}`)).totals.count).toBe(0);
   });
 });
+
+describe('the opportunity list behind the funnel', () => {
+  const list = async (client: RecordWorld['admin'], query: string) =>
+    (await json(await client('GET', `/api/opportunities?limit=100${query}`))) as unknown as {
+      items: { id: number; amount: string; ownerId: number; ownerName: string | null }[];
+      total: number;
+    };
+
+  it("with the funnel's filters, lists exactly the opportunities the funnel counts", async () => {
+    for (const query of [
+      '',
+      `&ownerId=${w.t.people.repEast2}`,
+      `&teamId=${w.t.people.teamEast}`,
+      `&teamId=${w.t.people.teamSouth}`,
+      '&from=2025-01-01&to=2025-01-01',
+      '&from=2025-01-02',
+    ]) {
+      const listed = await list(w.admin, query);
+      const counted = await funnel(w.admin, query.replace('&', '?'));
+      expect(listed.total, query).toBe(counted.totals.count);
+      expect(listed.items.length, query).toBe(counted.totals.count);
+    }
+  });
+
+  it('names the owner of each opportunity', async () => {
+    const users = await w.t.handle.db.selectFrom('users').select(['id', 'name']).execute();
+    const listed = await list(w.admin, '');
+    expect(listed.items.length).toBeGreaterThan(0);
+    for (const item of listed.items)
+      expect(item.ownerName).toBe(users.find((user) => user.id === item.ownerId)!.name);
+  });
+
+  it('a rep lists only the opportunities of their own customers, whatever owner they ask for', async () => {
+    expect((await list(w.repEast2, '')).items.map((item) => item.amount)).toEqual(['7000.00']);
+    expect((await list(w.repEast2, `&ownerId=${w.t.people.repEast1}`)).total).toBe(0);
+  });
+
+  it('the creation period is counted in business days, Asia/Shanghai, whatever the database session’s zone', async () => {
+    const db = w.t.handle.db.withTables<OpportunityTables>();
+    // 16:30 UTC on 31 January is half past midnight on 1 February in Shanghai.
+    const { id } = await db
+      .insertInto('opportunities')
+      .values({
+        customer_id: w.customers.east1,
+        owner_id: w.t.people.repEast1,
+        name: '午夜后的机会',
+        amount: '10.00',
+        stage: 'lead',
+        created_at: new Date('2025-01-31T16:30:00Z'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      expect((await funnel(w.admin, '?from=2025-02-01&to=2025-02-01')).totals.count).toBe(1);
+      expect((await funnel(w.admin, '?from=2025-01-31&to=2025-01-31')).totals.count).toBe(0);
+      expect((await list(w.admin, '&from=2025-02-01&to=2025-02-01')).items.map((item) => item.id)).toEqual([
+        id,
+      ]);
+    } finally {
+      await db.deleteFrom('opportunities').where('id', '=', id).execute();
+    }
+  });
+});

@@ -2,21 +2,17 @@ import { sql } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { visibleCustomerIds } from '../shared/scope.js';
-import { tables, weightedAmount } from './opportunity.repository.js';
+import { matchesFunnelFilter, tables, weightedAmount } from './opportunity.repository.js';
 import type { FunnelFilter } from './opportunity.schema.js';
 
 /** The opportunities a funnel counts: in the caller's scope, of the owner/team asked for, created in the period. */
 function scopedOpportunityIds(db: Db, actor: Actor, filter: FunnelFilter) {
-  let query = tables(db)
+  return tables(db)
     .selectFrom('opportunities')
     .innerJoin('customers', 'customers.id', 'opportunities.customer_id')
     .select('opportunities.id')
-    .where('opportunities.customer_id', 'in', visibleCustomerIds(db, actor));
-  if (filter.ownerId !== undefined) query = query.where('opportunities.owner_id', '=', filter.ownerId);
-  if (filter.teamId !== undefined) query = query.where('customers.team_id', '=', filter.teamId);
-  if (filter.from) query = query.where(sql<string>`opportunities.created_at::date`, '>=', filter.from);
-  if (filter.to) query = query.where(sql<string>`opportunities.created_at::date`, '<=', filter.to);
-  return query;
+    .where('opportunities.customer_id', 'in', visibleCustomerIds(db, actor))
+    .where(matchesFunnelFilter(filter));
 }
 
 export interface StageFigures {

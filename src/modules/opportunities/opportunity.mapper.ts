@@ -21,6 +21,7 @@ export function toOpportunityView(
     weightedAmount: row.weighted_amount,
     expectedCloseDate: row.expected_close_date,
     ownerId: row.owner_id,
+    ownerName: row.owner_name,
     lostReason: row.lost_reason,
     note: row.note,
     contacts: links

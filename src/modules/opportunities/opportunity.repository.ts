@@ -1,11 +1,12 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
-import type { OpportunityTable, OpportunityTables } from '../../db/database.js';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
+import type { Database, OpportunityTable, OpportunityTables } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
+import { startOfBusinessDay } from '../shared/business-day-sql.js';
 import type { Cursor } from '../shared/pagination.js';
 import { visibleCustomerIds } from '../shared/scope.js';
-import type { OpportunityListFilter } from './opportunity.schema.js';
+import type { FunnelFilter, OpportunityListFilter } from './opportunity.schema.js';
 
 export const tables = (db: Db) => db.withTables<OpportunityTables>();
 
@@ -13,14 +14,31 @@ export const tables = (db: Db) => db.withTables<OpportunityTables>();
 export const effectiveProbability = sql<string>`coalesce(opportunities.probability, opportunity_stages.probability)`;
 export const weightedAmount = sql<string>`round(opportunities.amount * ${effectiveProbability} / 100, 2)`;
 
+/**
+ * The funnel's filters as one condition, for the funnel's figures and the opportunity list alike: the owner, the
+ * customer's team, and the business days (Asia/Shanghai) the opportunity was created in.
+ */
+export function matchesFunnelFilter(filter: FunnelFilter) {
+  return (eb: ExpressionBuilder<Database & OpportunityTables, 'opportunities' | 'customers'>) => {
+    const conditions = [];
+    if (filter.ownerId !== undefined) conditions.push(eb('opportunities.owner_id', '=', filter.ownerId));
+    if (filter.teamId !== undefined) conditions.push(eb('customers.team_id', '=', filter.teamId));
+    if (filter.from) conditions.push(eb('opportunities.created_at', '>=', startOfBusinessDay(filter.from)));
+    if (filter.to) conditions.push(eb('opportunities.created_at', '<', startOfBusinessDay(filter.to, 1)));
+    return eb.and(conditions);
+  };
+}
+
 function opportunityViews(db: Db, actor: Actor) {
   return tables(db)
     .selectFrom('opportunities')
     .innerJoin('customers', 'customers.id', 'opportunities.customer_id')
     .innerJoin('opportunity_stages', 'opportunity_stages.code', 'opportunities.stage')
+    .leftJoin('users as owner', 'owner.id', 'opportunities.owner_id')
     .where('opportunities.customer_id', 'in', visibleCustomerIds(db, actor))
     .selectAll('opportunities')
     .select([
+      'owner.name as owner_name',
       'customers.name as customer_name',
       effectiveProbability.as('effective_probability'),
       weightedAmount.as('weighted_amount'),
@@ -32,9 +50,8 @@ export type OpportunityViewRow = Awaited<
 >;
 
 function applyFilter(query: ReturnType<typeof opportunityViews>, filter: OpportunityListFilter) {
-  let q = query;
+  let q = query.where(matchesFunnelFilter(filter));
   if (filter.customerId !== undefined) q = q.where('opportunities.customer_id', '=', filter.customerId);
-  if (filter.ownerId !== undefined) q = q.where('opportunities.owner_id', '=', filter.ownerId);
   if (filter.stage) q = q.where('opportunities.stage', '=', filter.stage);
   if (filter.open === 'true') q = q.where('opportunities.closed_at', 'is', null);
   if (filter.open === 'false') q = q.where('opportunities.closed_at', 'is not', null);

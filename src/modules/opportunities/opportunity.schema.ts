@@ -56,7 +56,19 @@ export const CustomerOpportunityQuery = PageQuery.extend({
   stage: stageCode.optional(),
   open: z.enum(['true', 'false']).optional(),
 });
-export const OpportunityListQuery = CustomerOpportunityQuery.extend({ customerId: positiveId.optional() });
+/** The funnel's own filters: whose opportunities, of which team, created in which business days. */
+const funnelFilters = {
+  ownerId: positiveId.optional(),
+  teamId: positiveId.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+
+/** Any opportunity the caller may see; with the funnel's filters, exactly the ones a funnel counts. */
+export const OpportunityListQuery = CustomerOpportunityQuery.extend({
+  ...funnelFilters,
+  customerId: positiveId.optional(),
+});
 export type OpportunityListFilter = z.output<typeof OpportunityListQuery>;
 
 export const OpportunityResponse = z
@@ -73,6 +85,7 @@ export const OpportunityResponse = z
     weightedAmount: z.string(),
     expectedCloseDate: z.string().nullable(),
     ownerId: z.number().int().nullable(),
+    ownerName: z.string().nullable(),
     lostReason: z.string().nullable(),
     note: z.string().nullable(),
     contacts: z.array(z.object({ contactId: z.number().int(), name: z.string(), role: z.enum(buyingRoles) })),
@@ -130,12 +143,7 @@ export const StageParams = z.object({
   code: stageCode.openapi({ param: { name: 'code', in: 'path' } }),
 });
 
-export const FunnelQuery = z.object({
-  ownerId: positiveId.optional(),
-  teamId: positiveId.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-});
+export const FunnelQuery = z.object(funnelFilters);
 export type FunnelFilter = z.output<typeof FunnelQuery>;
 
 const FunnelFigures = {

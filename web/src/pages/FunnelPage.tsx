@@ -9,6 +9,7 @@ import { useActor } from '../modules/auth/hooks/useSession';
 import type { Funnel, FunnelFilter } from '../modules/opportunities/api/opportunities.api';
 import { FunnelChart, type FunnelMeasure } from '../modules/opportunities/components/FunnelChart';
 import { FunnelTable } from '../modules/opportunities/components/FunnelTable';
+import { PipelineTable } from '../modules/opportunities/components/PipelineTable';
 import { useFunnel } from '../modules/opportunities/hooks/useFunnel';
 import { useTeamOptions, useUserOptions } from '../modules/users/hooks/useUsers';
 import { FigureRow } from '../shared/components/FigureRow';
@@ -97,6 +98,9 @@ export default function FunnelPage() {
               </Col>
               <Col xs={24} xl={14}>
                 <FunnelTable funnel={data} />
+              </Col>
+              <Col span={24}>
+                <PipelineTable filter={filter} />
               </Col>
             </Row>
           </Spin>

@@ -48,6 +48,7 @@ export interface Opportunity {
   weightedAmount: string;
   expectedCloseDate: string | null;
   ownerId: number | null;
+  ownerName: string | null;
   lostReason: string | null;
   note: string | null;
   closedAt: string | null;
@@ -62,11 +63,21 @@ export interface StageChange {
   byName: string | null;
 }
 
+/** The opportunity list's query: the funnel's filters, a stage, open or closed, and the page. */
+export interface OpportunityListParams extends FunnelFilter {
+  stage?: string;
+  open?: 'true' | 'false';
+  cursor?: string;
+  limit?: number;
+}
+
 export type StageInput = Partial<Pick<Stage, 'nameZh' | 'nameEn' | 'probability' | 'sort'>>;
 
 export const opportunitiesApi = {
   funnel: (filter: FunnelFilter) => api.get<Funnel>(`/funnel${buildQuery({ ...filter })}`),
   stages: () => api.get<Stage[]>('/opportunity-stages'),
+  list: (params: OpportunityListParams) =>
+    api.get<Page<Opportunity>>(`/opportunities${buildQuery({ ...params })}`),
   ofCustomer: (customerId: number) =>
     api.get<Page<Opportunity>>(`/customers/${customerId}/opportunities?limit=100`),
   create: (input: Record<string, unknown>) => api.post<Opportunity>('/opportunities', input),

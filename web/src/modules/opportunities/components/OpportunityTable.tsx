@@ -1,25 +1,22 @@
 import { useState } from 'react';
-import { Button, Table, Tag } from 'antd';
+import { Button, Table } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../shared/components/QueryState';
-import { formatDate } from '../../../shared/format/dates';
-import { formatMoney } from '../../../shared/format/money';
-import { stageName, type Opportunity } from '../api/opportunities.api';
-import { useCustomerOpportunities, useOpportunityStages } from '../hooks/useOpportunities';
+import type { Opportunity } from '../api/opportunities.api';
+import { useCustomerOpportunities } from '../hooks/useOpportunities';
 import { OpportunityDrawer } from './OpportunityDrawer';
-import { outcomeColours } from './outcomeColours';
 import { StageHistory } from './StageHistory';
+import { useOpportunityColumns } from './useOpportunityColumns';
 
 /**
  * The customer's opportunities, newest first, with the stage's name and the weighted amount; each can be edited,
  * and opens to show its stage history.
  */
 export function OpportunityTable({ customerId }: { customerId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const opportunities = useCustomerOpportunities(customerId);
-  const stages = useOpportunityStages();
-  const stageOf = (code: string) => stages.data?.find((stage) => stage.code === code);
+  const columns = useOpportunityColumns();
   const [editing, setEditing] = useState<Opportunity | null>(null);
   return (
     <>
@@ -37,42 +34,7 @@ export function OpportunityTable({ customerId }: { customerId: number }) {
             data-testid="opportunity-table"
             expandable={{ expandedRowRender: (opportunity) => <StageHistory opportunity={opportunity} /> }}
             columns={[
-              { title: t('opportunity.name'), dataIndex: 'name' },
-              {
-                title: t('funnel.stage'),
-                dataIndex: 'stage',
-                render: (code: string) => {
-                  const stage = stageOf(code);
-                  return (
-                    <Tag color={stage ? outcomeColours[stage.outcome] : undefined}>
-                      {stage ? stageName(stage, i18n.language) : code}
-                    </Tag>
-                  );
-                },
-              },
-              {
-                title: t('funnel.amount'),
-                dataIndex: 'amount',
-                align: 'right',
-                render: (amount: string) => formatMoney(amount),
-              },
-              {
-                title: t('funnel.probability'),
-                dataIndex: 'effectiveProbability',
-                align: 'right',
-                render: (value: number) => `${value}%`,
-              },
-              {
-                title: t('funnel.weightedAmount'),
-                dataIndex: 'weightedAmount',
-                align: 'right',
-                render: (amount: string) => formatMoney(amount),
-              },
-              {
-                title: t('opportunity.expectedClose'),
-                dataIndex: 'expectedCloseDate',
-                render: (date: string | null) => (date ? formatDate(date) : '—'),
-              },
+              ...columns,
               { title: t('opportunity.lostReason'), dataIndex: 'lostReason', ellipsis: true },
               {
                 title: t('opportunity.actions'),

@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { opportunitiesApi, type StageInput } from '../api/opportunities.api';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { opportunitiesApi, type OpportunityListParams, type StageInput } from '../api/opportunities.api';
 
 export function useOpportunityStages() {
   return useQuery({
@@ -16,9 +16,20 @@ export function useCustomerOpportunities(customerId: number) {
   });
 }
 
+export function useOpportunityList(params: OpportunityListParams) {
+  return useQuery({
+    queryKey: ['opportunities', params],
+    queryFn: () => opportunitiesApi.list(params),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** What shows opportunities or weighs them: refreshed after any change to one of them or to a stage. */
+const pipelineKeys = [['customers'], ['funnel'], ['opportunities']];
+
 /**
  * Creates an opportunity for the customer, or updates one. The customer's grades (the prospect grade follows the
- * earliest open close date), its history and the funnel all change with it, so they are refreshed too.
+ * earliest open close date), its history, the funnel and the opportunity list all change with it.
  */
 export function useSaveOpportunity(customerId: number, opportunityId?: number) {
   const client = useQueryClient();
@@ -27,11 +38,7 @@ export function useSaveOpportunity(customerId: number, opportunityId?: number) {
       opportunityId === undefined
         ? opportunitiesApi.create({ ...input, customerId })
         : opportunitiesApi.update(opportunityId, input),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['customers'] }),
-        client.invalidateQueries({ queryKey: ['funnel'] }),
-      ]),
+    onSuccess: () => Promise.all(pipelineKeys.map((queryKey) => client.invalidateQueries({ queryKey }))),
   });
 }
 
@@ -49,10 +56,8 @@ export function useUpdateStage(code: string) {
   return useMutation({
     mutationFn: (input: StageInput) => opportunitiesApi.updateStage(code, input),
     onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['opportunity-stages'] }),
-        client.invalidateQueries({ queryKey: ['funnel'] }),
-        client.invalidateQueries({ queryKey: ['customers'] }),
-      ]),
+      Promise.all(
+        [['opportunity-stages'], ...pipelineKeys].map((queryKey) => client.invalidateQueries({ queryKey })),
+      ),
   });
 }

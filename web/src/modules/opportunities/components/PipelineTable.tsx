@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { Flex, Segmented, Select, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { CursorPager, useCursors } from '../../../shared/components/CursorPager';
+import { QueryState } from '../../../shared/components/QueryState';
+import { formatDate } from '../../../shared/format/dates';
+import { stageName, type FunnelFilter, type Opportunity } from '../api/opportunities.api';
+import { useOpportunityList, useOpportunityStages } from '../hooks/useOpportunities';
+import { StageHistory } from './StageHistory';
+import { useOpportunityColumns } from './useOpportunityColumns';
+
+type Openness = 'true' | 'false' | 'all';
+const PAGE_SIZE = 20;
+
+/**
+ * The opportunities behind the funnel, with its filters: newest first, open ones by default, narrowed to a stage on
+ * request; each names its customer (a link to it) and owner, and opens to its stage history.
+ */
+export function PipelineTable({ filter }: { filter: FunnelFilter }) {
+  const { t, i18n } = useTranslation();
+  const stages = useOpportunityStages();
+  const [stage, setStage] = useState<string>();
+  const [open, setOpen] = useState<Openness>('true');
+  const cursors = useCursors();
+  // Another filter is another list: its first page, not the n-th page of the one before.
+  const filterKey = JSON.stringify(filter);
+  const [listedFor, setListedFor] = useState(filterKey);
+  if (listedFor !== filterKey) {
+    setListedFor(filterKey);
+    cursors.reset();
+  }
+  const list = useOpportunityList({
+    ...filter,
+    stage,
+    open: open === 'all' ? undefined : open,
+    cursor: cursors.cursor,
+    limit: PAGE_SIZE,
+  });
+  const columns = useOpportunityColumns();
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('opportunity.list')}
+        </Typography.Title>
+        <Flex gap={8} wrap>
+          <Select
+            allowClear
+            aria-label={t('funnel.stage')}
+            placeholder={t('funnel.stage')}
+            style={{ width: 200 }}
+            value={stage}
+            onChange={(code?: string) => {
+              setStage(code);
+              cursors.reset();
+            }}
+            options={(stages.data ?? []).map((s) => ({ value: s.code, label: stageName(s, i18n.language) }))}
+          />
+          <Segmented<Openness>
+            value={open}
+            onChange={(value) => {
+              setOpen(value);
+              cursors.reset();
+            }}
+            options={[
+              { value: 'true', label: t('opportunity.open') },
+              { value: 'false', label: t('opportunity.closed') },
+              { value: 'all', label: t('opportunity.all') },
+            ]}
+          />
+        </Flex>
+      </Flex>
+      <QueryState query={list} isEmpty={(page) => page.items.length === 0} emptyText={t('opportunity.empty')}>
+        {(page) => (
+          <>
+            <Table<Opportunity>
+              size="small"
+              rowKey="id"
+              pagination={false}
+              loading={list.isFetching && list.isPlaceholderData}
+              dataSource={page.items}
+              data-testid="pipeline-table"
+              expandable={{ expandedRowRender: (opportunity) => <StageHistory opportunity={opportunity} /> }}
+              columns={[
+                {
+                  title: t('opportunity.customer'),
+                  dataIndex: 'customerName',
+                  render: (name: string, opportunity) => (
+                    <Link to={`/customers/${opportunity.customerId}`}>{name}</Link>
+                  ),
+                },
+                ...columns,
+                {
+                  title: t('funnel.owner'),
+                  dataIndex: 'ownerName',
+                  render: (name: string | null) => name ?? '—',
+                },
+                {
+                  title: t('funnel.created'),
+                  dataIndex: 'createdAt',
+                  render: (at: string) => formatDate(at),
+                },
+              ]}
+            />
+            <CursorPager
+              cursors={cursors}
+              nextCursor={page.nextCursor}
+              summary={t('opportunity.count', { count: page.total })}
+            />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

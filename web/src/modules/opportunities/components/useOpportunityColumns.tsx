@@ -1,0 +1,69 @@
+import { Space, Tag, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/format/dates';
+import { formatMoney } from '../../../shared/format/money';
+import { stageName, type Opportunity } from '../api/opportunities.api';
+import { useOpportunityStages } from '../hooks/useOpportunities';
+import { outcomeColours } from './outcomeColours';
+
+/** An open opportunity whose expected close date has passed: the forecast no longer holds and wants a look. */
+const isOverdue = (opportunity: Opportunity) =>
+  opportunity.closedAt === null &&
+  opportunity.expectedCloseDate !== null &&
+  dayjs(opportunity.expectedCloseDate).isBefore(dayjs(), 'day');
+
+/** The columns every opportunity table shows: name, stage, amount, probability, weighted amount, expected close. */
+export function useOpportunityColumns(): TableColumnsType<Opportunity> {
+  const { t, i18n } = useTranslation();
+  const stages = useOpportunityStages();
+  const stageOf = (code: string) => stages.data?.find((stage) => stage.code === code);
+  return [
+    { title: t('opportunity.name'), dataIndex: 'name' },
+    {
+      title: t('funnel.stage'),
+      dataIndex: 'stage',
+      render: (code: string) => {
+        const stage = stageOf(code);
+        return (
+          <Tag color={stage ? outcomeColours[stage.outcome] : undefined}>
+            {stage ? stageName(stage, i18n.language) : code}
+          </Tag>
+        );
+      },
+    },
+    {
+      title: t('funnel.amount'),
+      dataIndex: 'amount',
+      align: 'right',
+      render: (amount: string) => formatMoney(amount),
+    },
+    {
+      title: t('funnel.probability'),
+      dataIndex: 'effectiveProbability',
+      align: 'right',
+      render: (value: number) => `${value}%`,
+    },
+    {
+      title: t('funnel.weightedAmount'),
+      dataIndex: 'weightedAmount',
+      align: 'right',
+      render: (amount: string) => formatMoney(amount),
+    },
+    {
+      title: t('opportunity.expectedClose'),
+      dataIndex: 'expectedCloseDate',
+      render: (date: string | null, opportunity) =>
+        date ? (
+          <Space size={4}>
+            {formatDate(date)}
+            {isOverdue(opportunity) && (
+              <Typography.Text type="danger">{t('opportunity.pastClose')}</Typography.Text>
+            )}
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+}
