@@ -25,11 +25,13 @@ import { registerMessagingRoutes } from '../modules/messaging/messaging.routes.j
 import { registerWorklistRoutes } from '../modules/worklist/worklist.routes.js';
 import { registerPoolRoutes } from '../modules/pool/pool.routes.js';
 import { registerClvRoutes } from '../modules/clv/clv.routes.js';
+import { registerTimelineRoutes } from '../modules/timeline/timeline.routes.js';
 
 /** Every authenticated API module, mounted under /api behind the session check. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   registerCustomerRoutes(app, deps);
   registerHistoryRoutes(app, deps);
+  registerTimelineRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   registerContactRoutes(app, deps);
   registerRelationshipRoutes(app, deps);

@@ -103,6 +103,25 @@ describe('web shell in Chromium', () => {
     consoleErrors.length = 0;
   }, 30_000);
 
+  it('the timeline shows orders, payments and follow-ups in one list, newest first, and narrows to the kinds asked for', async () => {
+    await page.getByRole('tab', { name: '时间线' }).click();
+    const timeline = page.getByTestId('customer-timeline');
+    const line = (text: string) => timeline.locator('.ant-timeline-item').filter({ hasText: text });
+    await expect.poll(() => line('订单 SO-NEW-1').count()).toBe(1);
+    expect(await line('年度设备更新方案沟通').count()).toBe(1);
+    // Paid on 20 April for 15 March: 36 days late.
+    expect(await line('回款 ¥600,000.00').textContent()).toContain('逾期 36 天');
+    const texts = await timeline.locator('.ant-timeline-item').allTextContents();
+    expect(texts.findIndex((text) => text.includes('年度设备更新方案沟通'))).toBeLessThan(
+      texts.findIndex((text) => text.includes('回款 ¥600,000.00')),
+    );
+    await page.screenshot({ path: screenshotPath('customer-timeline.png') });
+    await page.getByRole('checkbox', { name: '订单' }).uncheck();
+    await expect.poll(() => line('订单 SO-').count()).toBe(0);
+    expect(await line('年度设备更新方案沟通').count()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  }, 30_000);
+
   it('"/" puts the cursor in the header search, which finds the rep\'s own customers and opens one, never another rep\'s', async () => {
     await page.goto(`${baseUrl}/worklist`);
     await settled(page);

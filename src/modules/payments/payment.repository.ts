@@ -9,6 +9,9 @@ import type { PaymentListFilter } from './payment.schema.js';
 
 const today = sql<string>`stratum_business_date(now())`;
 
+/** Days paid after the due date; unpaid, days overdue as of today (Beijing time); 0 when on time or not yet due. */
+export const paymentDaysLate = sql<number>`greatest(0, coalesce(payments.paid_date, ${today}) - payments.due_date)`;
+
 function paymentViews(db: Db, actor: Actor) {
   return db
     .selectFrom('payments')
@@ -16,11 +19,7 @@ function paymentViews(db: Db, actor: Actor) {
     .leftJoin('orders', 'orders.id', 'payments.order_id')
     .where('payments.customer_id', 'in', visibleCustomerIds(db, actor))
     .selectAll('payments')
-    .select([
-      'customers.name as customer_name',
-      'orders.order_no',
-      sql<number>`greatest(0, coalesce(payments.paid_date, ${today}) - payments.due_date)`.as('days_late'),
-    ]);
+    .select(['customers.name as customer_name', 'orders.order_no', paymentDaysLate.as('days_late')]);
 }
 
 export type PaymentViewRow = Awaited<ReturnType<ReturnType<typeof paymentViews>['executeTakeFirstOrThrow']>>;

@@ -20,6 +20,7 @@ import { PaymentDrawer } from '../modules/payments/components/PaymentDrawer';
 import { ActivityTimeline } from '../modules/activities/components/ActivityTimeline';
 import { ActivityDrawer } from '../modules/activities/components/ActivityDrawer';
 import { HistoryTimeline } from '../modules/audit/components/HistoryTimeline';
+import { CustomerTimeline } from '../modules/timeline/components/CustomerTimeline';
 import { CustomerGradeTags, CustomerGrading } from '../modules/grading/components/CustomerGrading';
 import { CustomerForecastCard } from '../modules/clv/components/CustomerForecastCard';
 import { ReleaseButton } from '../modules/pool/components/ReleaseButton';
@@ -88,6 +89,11 @@ export default function CustomerDetailPage() {
               items={[
                 { key: 'profile', label: t('detail.profile'), children: <CustomerProfile customer={data} /> },
                 { key: 'grading', label: t('detail.grading'), children: <CustomerGrading customerId={id} /> },
+                {
+                  key: 'timeline',
+                  label: t('detail.timeline'),
+                  children: <CustomerTimeline customerId={id} />,
+                },
                 { key: 'contacts', label: t('detail.contacts'), children: <ContactTable customerId={id} /> },
                 {
                   key: 'relationships',

@@ -18,7 +18,8 @@ import { formatDateTime } from '../../../shared/format/dates';
 import { useCustomerRecords } from '../../customers/hooks/useCustomerRecords';
 import type { Activity } from '../api/activities.api';
 
-const icons: Record<ActivityKind, ReactNode> = {
+/** An icon per kind of follow-up, shared with the customer's timeline. */
+export const activityIcons: Record<ActivityKind, ReactNode> = {
   visit: <CarOutlined />,
   call: <PhoneOutlined />,
   email: <MailOutlined />,
@@ -38,7 +39,7 @@ export function ActivityTimeline({ customerId }: { customerId: number }) {
           <Timeline
             items={data.items.map((activity) => ({
               key: activity.id,
-              icon: icons[activity.kind],
+              icon: activityIcons[activity.kind],
               content: (
                 <Space orientation="vertical" size={2}>
                   <Space wrap>
