@@ -127,7 +127,8 @@ export function useExplanation(customerId: number, modelId: number | undefined, 
 
 export function useOverride(customerId: number, modelId: number) {
   const client = useQueryClient();
-  const invalidate = () => client.invalidateQueries({ queryKey: gradingKeys.customer(customerId) });
+  // An override changes more than the grade: the customer's history and timeline record it too.
+  const invalidate = () => client.invalidateQueries({ queryKey: ['customers', customerId] });
   return {
     set: useMutation({
       mutationFn: (input: OverrideInput) => gradingApi.setOverride(customerId, modelId, input),
