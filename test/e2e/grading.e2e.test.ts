@@ -257,6 +257,17 @@ describe('grading in Chromium', () => {
     expect(pipelineText).not.toContain('他人商机');
     expect(pipelineText).not.toContain(opportunityCustomers.others[0]!.name);
     expect(await pipeline.getByRole('link', { name: opportunityCustomers.own[0]!.name }).count()).toBe(1);
+    // Its export, from the list's own menu: the same two, nobody else's.
+    await rep.page.getByTestId('pipeline').getByRole('button', { name: '导出' }).hover();
+    const pipelineCsv = rep.page.getByRole('link', { name: '导出 CSV' });
+    await pipelineCsv.waitFor();
+    const exported = await rep.page.request.get(`${baseUrl}${await pipelineCsv.getAttribute('href')}`);
+    expect(exported.status()).toBe(200);
+    const exportedText = await exported.text();
+    expect(exportedText.split(/\r?\n/).filter((line) => line.trim() !== '')).toHaveLength(3);
+    expect(exportedText).toContain('本人商机一');
+    expect(exportedText).not.toContain('他人商机');
+    await rep.page.mouse.move(0, 0);
     await settled(rep.page);
     await rep.page.screenshot({ path: screenshotPath('funnel.png'), fullPage: true });
 

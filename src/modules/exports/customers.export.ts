@@ -5,14 +5,11 @@ import type { CustomerListFilter } from '../customers/customer.schema.js';
 import { fieldsOf } from '../imports/fields.js';
 import type { Locale } from '../../server/messages.js';
 import { activeModels, currentGrades } from './export.repository.js';
-import { label, timestampText, type Label } from './labels.js';
+import { keysetPages } from './keyset-pages.js';
+import { dateCell, label, moneyCell, timestampText, type Label } from './labels.js';
 import type { ExportCell, ExportTable } from './table-output.js';
 
 const PAGE = 1000;
-
-const money = (value: string | null | undefined): ExportCell =>
-  value === null || value === undefined ? null : { decimal: value };
-const date = (value: string | null | undefined): ExportCell => (value ? { date: value } : null);
 
 const importLabel = (key: string): Label => {
   const field = fieldsOf('customers').find((f) => f.key === key);
@@ -51,12 +48,12 @@ const columns: readonly {
   { label: importLabel('size_band'), cell: (r, l) => enumText('size_band', r.size_band, l) },
   { label: importLabel('phone'), cell: (r) => r.phone },
   { label: label('订单数', 'Orders'), cell: (r) => r.state_order_count ?? 0 },
-  { label: label('累计销售额', 'Sales'), cell: (r) => money(r.state_amount ?? '0.00') },
-  { label: label('累计毛利', 'Gross profit'), cell: (r) => money(r.state_profit) },
-  { label: label('首次成交', 'First order'), cell: (r) => date(r.state_first_order) },
-  { label: label('最近成交', 'Last order'), cell: (r) => date(r.state_last_order) },
-  { label: label('未回款', 'Unpaid'), cell: (r) => money(r.state_unpaid_amount) },
-  { label: label('最近联系', 'Last contact'), cell: (r) => date(r.state_last_contact) },
+  { label: label('累计销售额', 'Sales'), cell: (r) => moneyCell(r.state_amount ?? '0.00') },
+  { label: label('累计毛利', 'Gross profit'), cell: (r) => moneyCell(r.state_profit) },
+  { label: label('首次成交', 'First order'), cell: (r) => dateCell(r.state_first_order) },
+  { label: label('最近成交', 'Last order'), cell: (r) => dateCell(r.state_last_order) },
+  { label: label('未回款', 'Unpaid'), cell: (r) => moneyCell(r.state_unpaid_amount) },
+  { label: label('最近联系', 'Last contact'), cell: (r) => dateCell(r.state_last_contact) },
   { label: label('创建时间', 'Created'), cell: (r) => timestampText(r.created_at) },
 ];
 
@@ -79,15 +76,11 @@ export async function customersTable(
   ];
   const modelIds = models.map((model) => model.id);
   async function* rows(): AsyncGenerator<ExportCell[]> {
-    let cursor: { key: string | null; id: number } | undefined;
-    for (;;) {
-      const page = await listCustomerViews(
-        db,
-        actor,
-        { ...filter, limit: PAGE } as CustomerListFilter,
-        cursor,
-      );
-      const items = page.slice(0, PAGE);
+    const pages = keysetPages(
+      (cursor, limit) => listCustomerViews(db, actor, { ...filter, limit } as CustomerListFilter, cursor),
+      PAGE,
+    );
+    for await (const items of pages) {
       const grades = await currentGrades(
         db,
         items.map((row) => row.id),
@@ -104,9 +97,6 @@ export async function customersTable(
           }),
         ];
       }
-      const last = items[items.length - 1];
-      if (page.length <= PAGE || !last) return;
-      cursor = { key: last.sort_key, id: last.id };
     }
   }
   return { sheet: locale === 'zh-CN' ? '客户' : 'Customers', header, rows: rows() };

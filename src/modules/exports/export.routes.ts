@@ -10,11 +10,13 @@ import {
   CustomerExportQuery,
   FormatQuery,
   HistoryExportQuery,
+  OpportunityExportQuery,
   WorklistExportQuery,
 } from './export.schema.js';
 import { gradeHistoryTable } from './grade-history.export.js';
 import { runResultsTable } from './run-results.export.js';
 import { worklistTable } from './worklist.export.js';
+import { opportunitiesTable } from './opportunities.export.js';
 
 const tags = ['exports'];
 const file = { 200: { description: 'CSV (UTF-8 with BOM) or XLSX file, streamed' }, ...errorResponses };
@@ -52,6 +54,15 @@ const routes = {
     request: { query: AuditExportQuery },
     responses: { ...file, ...forbidden },
   }),
+  opportunities: createRoute({
+    method: 'get',
+    path: '/exports/opportunities',
+    tags,
+    summary:
+      "The opportunity list with the filters of GET /opportunities (the funnel's among them), in your scope",
+    request: { query: OpportunityExportQuery },
+    responses: file,
+  }),
   worklist: createRoute({
     method: 'get',
     path: '/exports/worklist',
@@ -85,6 +96,12 @@ export function registerExportRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppD
     const locale = c.get('locale');
     const table = await auditLogTable(db, c.get('actor'), filter, locale);
     return downloadResponse(c, format, locale === 'zh-CN' ? '审计日志' : 'audit-log', table);
+  });
+  app.openapi(routes.opportunities, (c) => {
+    const { format, ...filter } = c.req.valid('query');
+    const locale = c.get('locale');
+    const table = opportunitiesTable(db, c.get('actor'), filter, locale);
+    return downloadResponse(c, format, locale === 'zh-CN' ? '商机' : 'opportunities', table);
   });
   app.openapi(routes.worklist, async (c) => {
     const { format, ...query } = c.req.valid('query');

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { AuditLogFilter } from '../audit/audit-log.schema.js';
 import { CustomerListQuery } from '../customers/customer.schema.js';
+import { OpportunityListQuery } from '../opportunities/opportunity.schema.js';
 import { WorklistQuery } from '../worklist/worklist.schema.js';
 import { exportFormats } from './table-output.js';
 
@@ -12,3 +13,6 @@ export const FormatQuery = z.object({ format });
 export const HistoryExportQuery = z.object({ format, modelId: id.optional(), customerId: id.optional() });
 export const AuditExportQuery = AuditLogFilter.extend({ format });
 export const WorklistExportQuery = WorklistQuery.omit({ limit: true }).extend({ format });
+export const OpportunityExportQuery = OpportunityListQuery.omit({ limit: true, cursor: true }).extend({
+  format,
+});

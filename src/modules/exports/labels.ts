@@ -1,4 +1,5 @@
 import type { Locale } from '../../server/messages.js';
+import type { ExportCell } from './table-output.js';
 
 export type Label = { readonly 'zh-CN': string; readonly 'en-US': string };
 
@@ -16,3 +17,10 @@ export function factorLabels(definition: unknown, locale: Locale): string[] {
 }
 
 export const timestampText = (value: Date | string) => new Date(value).toISOString();
+
+/** Money as an exact decimal (CSV keeps it as written); NULL stays empty. */
+export const moneyCell = (value: string | null | undefined): ExportCell =>
+  value === null || value === undefined ? null : { decimal: value };
+
+/** A calendar day ('YYYY-MM-DD') as a date cell; NULL stays empty. */
+export const dateCell = (value: string | null | undefined): ExportCell => (value ? { date: value } : null);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpportunityTables } from '../../db/database.js';
 import { json, openRecordWorld, type RecordWorld } from '../audit/api-fixtures.js';
+import { csvRows, xlsxRows } from '../exports/testing/read-back.js';
 
 /**
  * A hand-built pipeline with hand-computed figures. Days are offsets from 2025-01-01.
@@ -257,5 +258,43 @@ describe('the opportunity list behind the funnel', () => {
     } finally {
       await db.deleteFrom('opportunities').where('id', '=', id).execute();
     }
+  });
+});
+
+describe('the opportunity list exported', () => {
+  it('holds the rows of the list, newest first, money exact, stages named in the reader’s language', async () => {
+    const listed = (await json(await w.admin('GET', '/api/opportunities?limit=100'))) as unknown as {
+      items: { id: number; amount: string; weightedAmount: string; customerName: string }[];
+    };
+    const rows = await csvRows(await w.admin('GET', '/api/exports/opportunities?format=csv'));
+    const header = rows[0]!;
+    expect(header.slice(0, 4)).toEqual(['客户编号', '客户名称', '商机名称', '阶段']);
+    const body = rows.slice(1);
+    expect(body.map((row) => row[header.indexOf('金额')])).toEqual(listed.items.map((item) => item.amount));
+    expect(body.map((row) => row[header.indexOf('加权金额')])).toEqual(
+      listed.items.map((item) => item.weightedAmount),
+    );
+    expect(body.map((row) => row[1])).toEqual(listed.items.map((item) => item.customerName));
+    expect(new Set(body.map((row) => row[3]))).toEqual(
+      new Set(['签订合同', '需求认可', '丢单', '获取销售机会', '商务认可（报价/合同）']),
+    );
+    const english = await xlsxRows(
+      await w.admin('GET', '/api/exports/opportunities?format=xlsx', undefined, {
+        'accept-language': 'en-US',
+      }),
+    );
+    expect(english[0]!.slice(0, 4)).toEqual(['Customer code', 'Customer', 'Opportunity', 'Stage']);
+    expect(english.slice(1).map((row) => row[3])).toContain('Won (contract signed)');
+  });
+
+  it("a rep's export holds only their own customers' opportunities; the list's filters apply", async () => {
+    const amountsOf = async (client: RecordWorld['admin'], query: string) => {
+      const rows = await csvRows(await client('GET', `/api/exports/opportunities?format=csv${query}`));
+      return rows.slice(1).map((row) => row[rows[0]!.indexOf('金额')]);
+    };
+    expect(await amountsOf(w.repEast2, '')).toEqual(['7000.00']);
+    expect(await amountsOf(w.admin, `&ownerId=${w.t.people.repEast2}`)).toEqual(['7000.00']);
+    expect(await amountsOf(w.admin, '&open=false')).toHaveLength(2);
+    expect(await amountsOf(w.admin, `&teamId=${w.t.people.teamSouth}`)).toEqual([]);
   });
 });

@@ -40,6 +40,9 @@ function opportunityViews(db: Db, actor: Actor) {
     .select([
       'owner.name as owner_name',
       'customers.name as customer_name',
+      'customers.code as customer_code',
+      'opportunity_stages.name_zh as stage_name_zh',
+      'opportunity_stages.name_en as stage_name_en',
       effectiveProbability.as('effective_probability'),
       weightedAmount.as('weighted_amount'),
     ]);

@@ -1,4 +1,5 @@
 import { api, buildQuery, type Page } from '../../../shared/api/client';
+import type { ExportFormat } from '../../../shared/components/ExportMenu';
 
 export interface FunnelFilter {
   ownerId?: number;
@@ -76,6 +77,9 @@ export type StageInput = Partial<Pick<Stage, 'nameZh' | 'nameEn' | 'probability'
 export const opportunitiesApi = {
   funnel: (filter: FunnelFilter) => api.get<Funnel>(`/funnel${buildQuery({ ...filter })}`),
   stages: () => api.get<Stage[]>('/opportunity-stages'),
+  /** The whole list the filters match, not the page on screen. */
+  exportUrl: ({ cursor: _cursor, limit: _limit, ...filters }: OpportunityListParams, format: ExportFormat) =>
+    `/api/exports/opportunities${buildQuery({ ...filters, format })}`,
   list: (params: OpportunityListParams) =>
     api.get<Page<Opportunity>>(`/opportunities${buildQuery({ ...params })}`),
   ofCustomer: (customerId: number) =>

@@ -3,9 +3,10 @@ import { Flex, Segmented, Select, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CursorPager, useCursors } from '../../../shared/components/CursorPager';
+import { ExportMenu } from '../../../shared/components/ExportMenu';
 import { QueryState } from '../../../shared/components/QueryState';
 import { formatDate } from '../../../shared/format/dates';
-import { stageName, type FunnelFilter, type Opportunity } from '../api/opportunities.api';
+import { opportunitiesApi, stageName, type FunnelFilter, type Opportunity } from '../api/opportunities.api';
 import { useOpportunityList, useOpportunityStages } from '../hooks/useOpportunities';
 import { StageHistory } from './StageHistory';
 import { useOpportunityColumns } from './useOpportunityColumns';
@@ -30,16 +31,11 @@ export function PipelineTable({ filter }: { filter: FunnelFilter }) {
     setListedFor(filterKey);
     cursors.reset();
   }
-  const list = useOpportunityList({
-    ...filter,
-    stage,
-    open: open === 'all' ? undefined : open,
-    cursor: cursors.cursor,
-    limit: PAGE_SIZE,
-  });
+  const query = { ...filter, stage, open: open === 'all' ? undefined : open } as const;
+  const list = useOpportunityList({ ...query, cursor: cursors.cursor, limit: PAGE_SIZE });
   const columns = useOpportunityColumns();
   return (
-    <>
+    <section data-testid="pipeline">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('opportunity.list')}
@@ -57,6 +53,7 @@ export function PipelineTable({ filter }: { filter: FunnelFilter }) {
             }}
             options={(stages.data ?? []).map((s) => ({ value: s.code, label: stageName(s, i18n.language) }))}
           />
+          <ExportMenu href={(format) => opportunitiesApi.exportUrl(query, format)} />
           <Segmented<Openness>
             value={open}
             onChange={(value) => {
@@ -111,6 +108,6 @@ export function PipelineTable({ filter }: { filter: FunnelFilter }) {
           </>
         )}
       </QueryState>
-    </>
+    </section>
   );
 }
