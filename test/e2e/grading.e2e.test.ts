@@ -268,6 +268,13 @@ describe('grading in Chromium', () => {
     expect(exportedText).toContain('本人商机一');
     expect(exportedText).not.toContain('他人商机');
     await rep.page.mouse.move(0, 0);
+    // A stage's name in the funnel's table narrows the list to that stage; a second click widens it again.
+    const stageButton = rep.page.getByTestId('funnel-table').getByRole('button', { name: '签订合同' });
+    await stageButton.click();
+    await expect.poll(() => pipeline.count()).toBe(0);
+    expect(await rep.page.getByTestId('pipeline').getByText('暂无商机').count()).toBe(1);
+    await stageButton.click();
+    await expect.poll(() => pipeline.locator('tr.ant-table-row').count()).toBe(2);
     await settled(rep.page);
     await rep.page.screenshot({ path: screenshotPath('funnel.png'), fullPage: true });
 

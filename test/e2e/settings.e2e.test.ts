@@ -209,7 +209,8 @@ describe('settings in Chromium (admin)', () => {
     await settled(page);
     await page.getByLabel('逾期升级给经理（天）').fill('5');
     await page.getByRole('switch').click();
-    await page.getByLabel('每人拥有客户上限').last().fill('150');
+    // The number field appears once the switch has turned: waited for by its role, not taken from the labels at hand.
+    await page.getByRole('spinbutton', { name: '每人拥有客户上限' }).fill('150');
     await page.getByRole('button', { name: twoCharacters('保存') }).click();
     await expect.poll(() => page.getByText('已保存').count()).toBeGreaterThan(0);
     const admin = await t.as('admin');

@@ -42,6 +42,7 @@ export default function FunnelPage() {
   const teams = useTeamOptions(actor.role === 'admin');
   const [filter, setFilter] = useState<FunnelFilter>({});
   const [measure, setMeasure] = useState<FunnelMeasure>('reached');
+  const [stage, setStage] = useState<string>();
   const funnel = useFunnel(filter);
   return (
     <PagePanel
@@ -97,10 +98,10 @@ export default function FunnelPage() {
                 <FunnelChart funnel={data} measure={measure} />
               </Col>
               <Col xs={24} xl={14}>
-                <FunnelTable funnel={data} />
+                <FunnelTable funnel={data} selectedStage={stage} onSelectStage={setStage} />
               </Col>
               <Col span={24}>
-                <PipelineTable filter={filter} />
+                <PipelineTable filter={filter} stage={stage} onStageChange={setStage} />
               </Col>
             </Row>
           </Spin>

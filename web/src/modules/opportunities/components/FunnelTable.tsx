@@ -1,11 +1,22 @@
-import { Table } from 'antd';
+import { Button, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../shared/format/money';
 import { formatShare } from '../../../shared/format/localised';
 import { stageName, type Funnel, type FunnelStage } from '../api/opportunities.api';
 
-/** Per stage: the pipeline now (count, amount, weighted), how far opportunities got, and how long they stayed. */
-export function FunnelTable({ funnel }: { funnel: Funnel }) {
+/**
+ * Per stage: the pipeline now (count, amount, weighted), how far opportunities got, and how long they stayed. With
+ * `onSelectStage`, a stage's name opens its opportunities (the funnel page's list below).
+ */
+export function FunnelTable({
+  funnel,
+  selectedStage,
+  onSelectStage,
+}: {
+  funnel: Funnel;
+  selectedStage?: string;
+  onSelectStage?: (stage: string | undefined) => void;
+}) {
   const { t, i18n } = useTranslation();
   const days = (value: number | null) =>
     value === null ? '—' : t('funnel.days', { days: value.toFixed(1) });
@@ -16,8 +27,25 @@ export function FunnelTable({ funnel }: { funnel: Funnel }) {
       pagination={false}
       dataSource={funnel.stages}
       data-testid="funnel-table"
+      rowClassName={(stage) => (stage.code === selectedStage ? 'ant-table-row-selected' : '')}
       columns={[
-        { title: t('funnel.stage'), render: (_, stage) => stageName(stage, i18n.language) },
+        {
+          title: t('funnel.stage'),
+          render: (_, stage) =>
+            onSelectStage ? (
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                aria-pressed={selectedStage === stage.code}
+                onClick={() => onSelectStage(selectedStage === stage.code ? undefined : stage.code)}
+              >
+                {stageName(stage, i18n.language)}
+              </Button>
+            ) : (
+              stageName(stage, i18n.language)
+            ),
+        },
         { title: t('funnel.probability'), align: 'right', render: (_, stage) => `${stage.probability}%` },
         { title: t('funnel.count'), dataIndex: 'count', align: 'right' },
         { title: t('funnel.amount'), align: 'right', render: (_, stage) => formatMoney(stage.amount) },

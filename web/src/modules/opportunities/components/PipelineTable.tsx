@@ -16,22 +16,32 @@ const PAGE_SIZE = 20;
 
 /**
  * The opportunities behind the funnel, with its filters: newest first, open ones by default, narrowed to a stage on
- * request; each names its customer (a link to it) and owner, and opens to its stage history.
+ * request (here or by a click on the stage in the funnel's table); each names its customer (a link to it) and owner,
+ * and opens to its stage history.
  */
-export function PipelineTable({ filter }: { filter: FunnelFilter }) {
+export function PipelineTable({
+  filter,
+  stage,
+  onStageChange,
+}: {
+  filter: FunnelFilter;
+  /** The stage the list is narrowed to; a stage is open or closed by itself, so openness is not asked then. */
+  stage: string | undefined;
+  onStageChange: (stage: string | undefined) => void;
+}) {
   const { t, i18n } = useTranslation();
   const stages = useOpportunityStages();
-  const [stage, setStage] = useState<string>();
   const [open, setOpen] = useState<Openness>('true');
   const cursors = useCursors();
   // Another filter is another list: its first page, not the n-th page of the one before.
-  const filterKey = JSON.stringify(filter);
+  const filterKey = JSON.stringify([filter, stage]);
   const [listedFor, setListedFor] = useState(filterKey);
   if (listedFor !== filterKey) {
     setListedFor(filterKey);
     cursors.reset();
   }
-  const query = { ...filter, stage, open: open === 'all' ? undefined : open } as const;
+  const openness = stage !== undefined || open === 'all' ? undefined : open;
+  const query = { ...filter, stage, open: openness } as const;
   const list = useOpportunityList({ ...query, cursor: cursors.cursor, limit: PAGE_SIZE });
   const columns = useOpportunityColumns();
   return (
@@ -47,14 +57,12 @@ export function PipelineTable({ filter }: { filter: FunnelFilter }) {
             placeholder={t('funnel.stage')}
             style={{ width: 200 }}
             value={stage}
-            onChange={(code?: string) => {
-              setStage(code);
-              cursors.reset();
-            }}
+            onChange={(code?: string) => onStageChange(code)}
             options={(stages.data ?? []).map((s) => ({ value: s.code, label: stageName(s, i18n.language) }))}
           />
           <ExportMenu href={(format) => opportunitiesApi.exportUrl(query, format)} />
           <Segmented<Openness>
+            disabled={stage !== undefined}
             value={open}
             onChange={(value) => {
               setOpen(value);
