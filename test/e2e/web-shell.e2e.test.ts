@@ -118,7 +118,7 @@ describe('web shell in Chromium', () => {
     await page.screenshot({ path: screenshotPath('customer-timeline.png') });
     await page.getByRole('checkbox', { name: '订单' }).uncheck();
     await expect.poll(() => line('订单 SO-').count()).toBe(0);
-    expect(await line('年度设备更新方案沟通').count()).toBe(1);
+    await expect.poll(() => line('年度设备更新方案沟通').count()).toBe(1);
     expect(consoleErrors).toEqual([]);
   }, 30_000);
 

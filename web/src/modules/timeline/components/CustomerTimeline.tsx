@@ -7,7 +7,7 @@ import {
   RiseOutlined,
   ShoppingCartOutlined,
 } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { enumKey } from '../../../shared/enums';
 import { formatDate, formatDateTime } from '../../../shared/format/dates';
@@ -157,8 +157,11 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     enabled: kinds.length > 0,
+    // Another choice of kinds shows the events at hand until its own arrive, not a skeleton in between.
+    placeholderData: keepPreviousData,
   });
-  const events = timeline.data?.pages.flatMap((page) => page.items) ?? [];
+  // No kind chosen, nothing to show: not the last choice's events kept as a placeholder.
+  const events = kinds.length ? (timeline.data?.pages.flatMap((page) => page.items) ?? []) : [];
   return (
     <>
       <Checkbox.Group<TimelineKind>
