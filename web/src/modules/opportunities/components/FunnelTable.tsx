@@ -27,6 +27,8 @@ export function FunnelTable({
       pagination={false}
       dataSource={funnel.stages}
       data-testid="funnel-table"
+      // Large amounts in English outgrow a half-width column: the table scrolls inside it, not the page.
+      scroll={{ x: 'max-content' }}
       rowClassName={(stage) => (stage.code === selectedStage ? 'ant-table-row-selected' : '')}
       columns={[
         {
@@ -36,7 +38,9 @@ export function FunnelTable({
               <Button
                 type="link"
                 size="small"
-                style={{ padding: 0 }}
+                // A button keeps its label on one line; a long stage name ("Commercial (quote/contract)") must wrap as
+                // the plain name does, or the table outgrows its column.
+                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
                 aria-pressed={selectedStage === stage.code}
                 onClick={() => onSelectStage(selectedStage === stage.code ? undefined : stage.code)}
               >
