@@ -1,27 +1,28 @@
 import { AppError } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
+import { decodeCursor, encodeCursor } from '../shared/pagination.js';
 import { isCustomerVisible } from '../shared/scope.js';
 import { listTimeline, type TimelinePosition } from './timeline.repository.js';
-import { timelineKinds, type TimelineEventView, type TimelineFilter } from './timeline.schema.js';
+import {
+  timelineKinds,
+  type TimelineEventView,
+  type TimelineFilter,
+  type TimelineKind,
+} from './timeline.schema.js';
 
-const encodePosition = (position: TimelinePosition) =>
-  Buffer.from(JSON.stringify([position.at, position.kind, position.id])).toString('base64url');
+/**
+ * The shared keyset cursor carries the position's time and kind in its key ("<at> <kind>"): a timeline's events are
+ * ordered by both before their id.
+ */
+const encodePosition = ({ at, kind, id }: TimelinePosition) => encodeCursor({ key: `${at} ${kind}`, id });
 
-function decodePosition(cursor: string): TimelinePosition {
-  try {
-    const [at, kind, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof at === 'string' &&
-      !Number.isNaN(Date.parse(at)) &&
-      timelineKinds.includes(kind as never) &&
-      Number.isInteger(id)
-    )
-      return { at, kind: kind as string, id: id as number };
-  } catch {
-    // reported below, as any other cursor that is not one of ours
-  }
-  throw AppError.invalid('cursor', 'invalid_format');
+function decodePosition(text: string): TimelinePosition {
+  const { key, id } = decodeCursor(text)!;
+  const [at = '', kind = ''] = (key ?? '').split(' ');
+  if (Number.isNaN(Date.parse(at)) || !timelineKinds.includes(kind as TimelineKind))
+    throw AppError.invalid('cursor', 'invalid_format');
+  return { at, kind, id };
 }
 
 /**

@@ -4,7 +4,8 @@ import { Button, Empty, Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 interface QueryStateProps<T> {
-  query: UseQueryResult<T>;
+  /** A query's result, or any with its states (an infinite query's pages, say). */
+  query: Pick<UseQueryResult<T>, 'isPending' | 'isError' | 'error' | 'data' | 'refetch'>;
   isEmpty?: (data: T) => boolean;
   emptyText?: string;
   children: (data: T) => ReactNode;
@@ -13,17 +14,19 @@ interface QueryStateProps<T> {
 /** The loading, error and empty states every data view shares; children render only real data. */
 export function QueryState<T>({ query, isEmpty, emptyText, children }: QueryStateProps<T>) {
   const { t } = useTranslation();
-  if (query.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
+  const { data } = query;
+  // A query that succeeded has its data (v5 refuses undefined): without it, the data is still on its way.
   if (query.isError)
     return (
       <Result
         status="warning"
         title={t('state.loadFailed')}
-        subTitle={query.error.message}
+        subTitle={query.error?.message}
         extra={<Button onClick={() => void query.refetch()}>{t('action.retry')}</Button>}
       />
     );
-  if (isEmpty?.(query.data))
+  if (query.isPending || data === undefined) return <Skeleton active paragraph={{ rows: 4 }} />;
+  if (isEmpty?.(data))
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('state.empty')} />;
-  return <>{children(query.data)}</>;
+  return <>{children(data)}</>;
 }

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Checkbox, Empty, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Checkbox, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import {
   AccountBookOutlined,
   FallOutlined,
@@ -9,6 +9,7 @@ import {
 } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { QueryState } from '../../../shared/components/QueryState';
 import { enumKey } from '../../../shared/enums';
 import { formatDate, formatDateTime } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
@@ -156,12 +157,11 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
     queryFn: ({ pageParam }) => timelineApi.page(customerId, kinds, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // No kind chosen asks nothing: the page says so instead of keeping the last choice's events.
     enabled: kinds.length > 0,
     // Another choice of kinds shows the events at hand until its own arrive, not a skeleton in between.
     placeholderData: keepPreviousData,
   });
-  // No kind chosen, nothing to show: not the last choice's events kept as a placeholder.
-  const events = kinds.length ? (timeline.data?.pages.flatMap((page) => page.items) ?? []) : [];
   return (
     <>
       <Checkbox.Group<TimelineKind>
@@ -170,42 +170,43 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
         style={{ marginBottom: 16 }}
         options={timelineKinds.map((kind) => ({ value: kind, label: t(`timeline.kinds.${kind}`) }))}
       />
-      {kinds.length > 0 && timeline.isPending ? (
-        <Skeleton active paragraph={{ rows: 4 }} />
-      ) : timeline.isError ? (
-        <Result
-          status="warning"
-          title={t('state.loadFailed')}
-          subTitle={timeline.error.message}
-          extra={<Button onClick={() => void timeline.refetch()}>{t('action.retry')}</Button>}
-        />
-      ) : events.length === 0 ? (
+      {kinds.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />
       ) : (
-        <>
-          <Timeline
-            data-testid="customer-timeline"
-            items={events.map((event) => {
-              const line = describe(event);
-              return {
-                key: `${event.kind}-${event.id}`,
-                icon: line.icon,
-                color: line.color,
-                content: (
-                  <Space wrap size={12}>
-                    <Typography.Text type="secondary">{line.when}</Typography.Text>
-                    {line.text}
-                  </Space>
-                ),
-              };
-            })}
-          />
-          {timeline.hasNextPage && (
-            <Button loading={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>
-              {t('timeline.more')}
-            </Button>
+        <QueryState
+          query={timeline}
+          isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
+          emptyText={t('timeline.empty')}
+        >
+          {(data) => (
+            <>
+              <Timeline
+                data-testid="customer-timeline"
+                items={data.pages
+                  .flatMap((page) => page.items)
+                  .map((event) => {
+                    const line = describe(event);
+                    return {
+                      key: `${event.kind}-${event.id}`,
+                      icon: line.icon,
+                      color: line.color,
+                      content: (
+                        <Space wrap size={12}>
+                          <Typography.Text type="secondary">{line.when}</Typography.Text>
+                          {line.text}
+                        </Space>
+                      ),
+                    };
+                  })}
+              />
+              {timeline.hasNextPage && (
+                <Button loading={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>
+                  {t('timeline.more')}
+                </Button>
+              )}
+            </>
           )}
-        </>
+        </QueryState>
       )}
     </>
   );
