@@ -8,6 +8,7 @@ import { openRuntime } from '../src/server/runtime.js';
 import { getWorklist } from '../src/modules/worklist/worklist.service.js';
 import { listPool, runRecall } from '../src/modules/pool/pool.service.js';
 import { sql } from 'kysely';
+import { benchPeople, timeThrice } from './people.js';
 
 const runtime = await openRuntime(loadConfig({ ...process.env, LOG_LEVEL: 'error' }));
 const db = runtime.database.db;
@@ -20,49 +21,10 @@ console.log(
   'owned',
   await count('SELECT count(*)::int AS n FROM customers WHERE owner_id IS NOT NULL'),
 );
-const busiest = (
-  await sql<{
-    owner_id: number;
-    n: number;
-  }>`SELECT owner_id, count(*)::int AS n FROM customers WHERE owner_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1`.execute(
-    db,
-  )
-).rows[0]!;
-const user = await db
-  .selectFrom('users')
-  .select(['id', 'login', 'name', 'role', 'team_id'])
-  .where('id', '=', busiest.owner_id)
-  .executeTakeFirstOrThrow();
-const manager = await db
-  .selectFrom('users')
-  .select(['id', 'login', 'name', 'role', 'team_id'])
-  .where('role', '=', 'manager')
-  .where('team_id', '=', user.team_id)
-  .executeTakeFirst();
-const admin = await db
-  .selectFrom('users')
-  .select(['id', 'login', 'name', 'role', 'team_id'])
-  .where('role', '=', 'admin')
-  .executeTakeFirstOrThrow();
-const actor = (u: typeof user) => ({
-  id: u.id,
-  login: u.login,
-  name: u.name,
-  role: u.role,
-  teamId: u.team_id,
-});
+const { rep: user, repOwns, manager, admin, actor } = await benchPeople(db);
 const now = new Date(process.env.AS_OF ? `${process.env.AS_OF}T10:00:00+08:00` : Date.now());
-async function time<T>(label: string, f: () => Promise<T>, describe: (r: T) => string) {
-  const times: number[] = [];
-  let result!: T;
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    result = await f();
-    times.push(performance.now() - t0);
-  }
-  console.log(label, times.map((t) => t.toFixed(0) + ' ms').join(' / '), describe(result));
-}
-console.log('rep', user.login, 'owns', busiest.n);
+const time = timeThrice;
+console.log('rep', user.login, 'owns', repOwns);
 await time(
   'worklist today (rep)',
   () => getWorklist(db, actor(user), { view: 'today', limit: 500 }, now),

@@ -10,6 +10,7 @@ import { registerGradeCommands } from './commands/grade.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerFunnelCommand } from './commands/funnel.js';
+import { registerReceivablesCommand } from './commands/receivables.js';
 import { registerWorklistCommands } from './commands/worklist.js';
 import { registerClvCommands } from './commands/clv.js';
 import { registerMessageCommands } from './commands/messages.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerImportCommand(program, config);
   registerExportCommand(program, config);
   registerFunnelCommand(program, config);
+  registerReceivablesCommand(program, config);
   registerWorklistCommands(program, config);
   registerClvCommands(program, config);
   registerMessageCommands(program, config);

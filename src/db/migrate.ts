@@ -23,6 +23,7 @@ import * as currentGradesFillfactor from './migrations/020_current_grades_fillfa
 import * as runReferencesByStatement from './migrations/021_run_references_by_statement.js';
 import * as gradeChangesByRun from './migrations/022_grade_changes_by_run.js';
 import * as auditLogBrowsing from './migrations/023_audit_log_browsing.js';
+import * as receivables from './migrations/024_receivables.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '021_run_references_by_statement': runReferencesByStatement,
   '022_grade_changes_by_run': gradeChangesByRun,
   '023_audit_log_browsing': auditLogBrowsing,
+  '024_receivables': receivables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

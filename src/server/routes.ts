@@ -17,6 +17,7 @@ import { registerOpportunityRoutes } from '../modules/opportunities/opportunity.
 import { registerOrderRoutes } from '../modules/orders/order.routes.js';
 import { registerPolicyRoutes } from '../modules/policies/policy.routes.js';
 import { registerPaymentRoutes } from '../modules/payments/payment.routes.js';
+import { registerAgingRoutes } from '../modules/payments/aging.routes.js';
 import { registerRelationshipRoutes } from '../modules/relationships/relationship.routes.js';
 import { registerTeamRoutes } from '../modules/users/team.routes.js';
 import { registerUserRoutes } from '../modules/users/user.routes.js';
@@ -37,6 +38,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerRelationshipRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerPaymentRoutes(app, deps);
+  registerAgingRoutes(app, deps);
   registerActivityRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerTeamRoutes(app, deps);

@@ -11,12 +11,14 @@ import {
   FormatQuery,
   HistoryExportQuery,
   OpportunityExportQuery,
+  PaymentExportQuery,
   WorklistExportQuery,
 } from './export.schema.js';
 import { gradeHistoryTable } from './grade-history.export.js';
 import { runResultsTable } from './run-results.export.js';
 import { worklistTable } from './worklist.export.js';
 import { opportunitiesTable } from './opportunities.export.js';
+import { paymentsTable } from './payments.export.js';
 
 const tags = ['exports'];
 const file = { 200: { description: 'CSV (UTF-8 with BOM) or XLSX file, streamed' }, ...errorResponses };
@@ -63,6 +65,15 @@ const routes = {
     request: { query: OpportunityExportQuery },
     responses: file,
   }),
+  payments: createRoute({
+    method: 'get',
+    path: '/exports/payments',
+    tags,
+    summary:
+      'The payment list with the filters of GET /payments (status, aging bracket, owner, team, day), in your scope',
+    request: { query: PaymentExportQuery },
+    responses: file,
+  }),
   worklist: createRoute({
     method: 'get',
     path: '/exports/worklist',
@@ -102,6 +113,12 @@ export function registerExportRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppD
     const locale = c.get('locale');
     const table = opportunitiesTable(db, c.get('actor'), filter, locale);
     return downloadResponse(c, format, locale === 'zh-CN' ? '商机' : 'opportunities', table);
+  });
+  app.openapi(routes.payments, (c) => {
+    const { format, ...filter } = c.req.valid('query');
+    const locale = c.get('locale');
+    const table = paymentsTable(db, c.get('actor'), filter, locale);
+    return downloadResponse(c, format, locale === 'zh-CN' ? '回款' : 'payments', table);
   });
   app.openapi(routes.worklist, async (c) => {
     const { format, ...query } = c.req.valid('query');

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { AuditLogFilter } from '../audit/audit-log.schema.js';
 import { CustomerListQuery } from '../customers/customer.schema.js';
 import { OpportunityListQuery } from '../opportunities/opportunity.schema.js';
+import { PaymentListQuery } from '../payments/payment.schema.js';
 import { WorklistQuery } from '../worklist/worklist.schema.js';
 import { exportFormats } from './table-output.js';
 
@@ -16,3 +17,4 @@ export const WorklistExportQuery = WorklistQuery.omit({ limit: true }).extend({ 
 export const OpportunityExportQuery = OpportunityListQuery.omit({ limit: true, cursor: true }).extend({
   format,
 });
+export const PaymentExportQuery = PaymentListQuery.omit({ limit: true, cursor: true }).extend({ format });

@@ -3,16 +3,11 @@ import type { Actor } from '../auth/actor.js';
 import { listOpportunityViews, type OpportunityViewRow } from '../opportunities/opportunity.repository.js';
 import type { OpportunityListFilter } from '../opportunities/opportunity.schema.js';
 import type { Locale } from '../../server/messages.js';
-import { keysetPages } from './keyset-pages.js';
-import { dateCell, label, moneyCell, timestampText, type Label } from './labels.js';
-import type { ExportCell, ExportTable } from './table-output.js';
+import { keysetTable, type ListColumn } from './keyset-pages.js';
+import { dateCell, label, moneyCell, timestampText } from './labels.js';
+import type { ExportTable } from './table-output.js';
 
-const PAGE = 1000;
-
-const columns: readonly {
-  readonly label: Label;
-  readonly cell: (row: OpportunityViewRow, locale: Locale) => ExportCell;
-}[] = [
+const columns: readonly ListColumn<OpportunityViewRow>[] = [
   { label: label('客户编号', 'Customer code'), cell: (r) => r.customer_code },
   { label: label('客户名称', 'Customer'), cell: (r) => r.customer_name },
   { label: label('商机名称', 'Opportunity'), cell: (r) => r.name },
@@ -36,17 +31,10 @@ export function opportunitiesTable(
   filter: OpportunityExportFilter,
   locale: Locale,
 ): ExportTable {
-  async function* rows(): AsyncGenerator<ExportCell[]> {
-    const pages = keysetPages(
-      (cursor, limit) => listOpportunityViews(db, actor, { ...filter, limit }, cursor),
-      PAGE,
-    );
-    for await (const page of pages)
-      for (const row of page) yield columns.map((column) => column.cell(row, locale));
-  }
-  return {
-    sheet: locale === 'zh-CN' ? '商机' : 'Opportunities',
-    header: columns.map((column) => column.label[locale]),
-    rows: rows(),
-  };
+  return keysetTable(
+    label('商机', 'Opportunities'),
+    columns,
+    (cursor, limit) => listOpportunityViews(db, actor, { ...filter, limit }, cursor),
+    locale,
+  );
 }

@@ -1,61 +1,114 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { PaymentTable } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import type { Cursor } from '../shared/pagination.js';
 import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
+import { agingDays, type AgingBucket } from './aging.js';
 import type { PaymentListFilter } from './payment.schema.js';
 
 const today = sql<string>`stratum_business_date(now())`;
 
-/** Days paid after the due date; unpaid, days overdue as of today (Beijing time); 0 when on time or not yet due. */
-export const paymentDaysLate = sql<number>`greatest(0, coalesce(payments.paid_date, ${today}) - payments.due_date)`;
+/** The day a list or report is taken on: the one asked for, or today in Beijing. */
+export const dayOf = (asOf: string | undefined) => (asOf ? sql<string>`${asOf}::date` : today);
 
-function paymentViews(db: Db, actor: Actor) {
+/**
+ * Days paid after the due date; unpaid on `day`, days overdue on it; 0 when on time or not yet due. A payment made
+ * after `day` was still unpaid on it.
+ */
+const daysLateOn = (day: RawBuilder<string>) =>
+  sql<number>`greatest(0, least(coalesce(payments.paid_date, ${day}), ${day}) - payments.due_date)`;
+
+/** Days late as of today, for views that are always taken today (the customer's timeline). */
+export const paymentDaysLate = daysLateOn(today);
+
+/**
+ * Still owed at the end of `day`: not paid by then, for an order placed by then (or for no order). The order is
+ * looked up per outstanding payment rather than joined, so that a report reads the few unpaid payments through
+ * their partial index instead of every order.
+ */
+const outstandingOn = (day: RawBuilder<string>) =>
+  sql<boolean>`((payments.paid_date IS NULL OR payments.paid_date > ${day})
+    AND NOT EXISTS (SELECT 1 FROM orders later WHERE later.id = payments.order_id AND later.order_date > ${day}))`;
+
+const overdueOn = (day: RawBuilder<string>) =>
+  sql<boolean>`(${outstandingOn(day)} AND payments.due_date < ${day})`;
+
+/** Due within the bucket's days before `day`, paid or not: an outstanding payment's aging bracket. */
+export function dueInAgingBucket(day: RawBuilder<string>, bucket: AgingBucket) {
+  const { min, max } = agingDays(bucket);
+  const days = sql`(${day} - payments.due_date)`;
+  const bounds = [
+    min === null ? sql`true` : sql`${days} >= ${sql.lit(min)}`,
+    max === null ? sql`true` : sql`${days} <= ${sql.lit(max)}`,
+  ];
+  return sql<boolean>`(${sql.join(bounds, sql` AND `)})`;
+}
+
+/** Payments in the user's scope with their customer and its owner, before any filter. */
+export function scopedPayments(db: Db, actor: Actor) {
   return db
     .selectFrom('payments')
     .innerJoin('customers', 'customers.id', 'payments.customer_id')
-    .leftJoin('orders', 'orders.id', 'payments.order_id')
-    .where('payments.customer_id', 'in', visibleCustomerIds(db, actor))
+    .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
+    .where('payments.customer_id', 'in', visibleCustomerIds(db, actor));
+}
+
+type ScopedPayments = ReturnType<typeof scopedPayments>;
+
+export type PaymentCondition = Pick<
+  PaymentListFilter,
+  'asOf' | 'customerId' | 'ownerId' | 'teamId' | 'overdue' | 'status' | 'bucket'
+>;
+
+/** One filter for the list, its export and the aging report: the same words select the same payments. */
+export function matchingPayments<Q extends ScopedPayments>(query: Q, filter: PaymentCondition): Q {
+  const day = dayOf(filter.asOf);
+  const conditions: RawBuilder<boolean>[] = [];
+  if (filter.customerId !== undefined) conditions.push(sql`payments.customer_id = ${filter.customerId}`);
+  if (filter.ownerId !== undefined) conditions.push(sql`customers.owner_id = ${filter.ownerId}`);
+  if (filter.teamId !== undefined) conditions.push(sql`customers.team_id = ${filter.teamId}`);
+  if (filter.overdue === 'true' || filter.status === 'overdue') conditions.push(overdueOn(day));
+  if (filter.overdue === 'false') conditions.push(sql`NOT ${overdueOn(day)}`);
+  if (filter.status === 'outstanding') conditions.push(outstandingOn(day));
+  if (filter.status === 'paid') conditions.push(sql`payments.paid_date <= ${day}`);
+  if (filter.bucket) conditions.push(outstandingOn(day), dueInAgingBucket(day, filter.bucket));
+  return conditions.reduce((q, condition) => q.where(condition) as Q, query);
+}
+
+function paymentViews(db: Db, actor: Actor, asOf?: string) {
+  return scopedPayments(db, actor)
     .selectAll('payments')
-    .select(['customers.name as customer_name', 'orders.order_no', paymentDaysLate.as('days_late')]);
+    .select([
+      'customers.name as customer_name',
+      'customers.code as customer_code',
+      'customers.owner_id',
+      'owner.name as owner_name',
+      // A look-up, not a join: under a page's limit it runs for the page's rows only, not for every payment listed.
+      sql<string | null>`(SELECT orders.order_no FROM orders WHERE orders.id = payments.order_id)`.as(
+        'order_no',
+      ),
+      daysLateOn(dayOf(asOf)).as('days_late'),
+    ]);
 }
 
 export type PaymentViewRow = Awaited<ReturnType<ReturnType<typeof paymentViews>['executeTakeFirstOrThrow']>>;
 
-function applyFilter(query: ReturnType<typeof paymentViews>, filter: PaymentListFilter) {
-  let q = query;
-  if (filter.customerId !== undefined) q = q.where('payments.customer_id', '=', filter.customerId);
-  if (filter.overdue === 'true') {
-    q = q.where('payments.paid_date', 'is', null).where(sql<boolean>`payments.due_date < ${today}`);
-  }
-  if (filter.overdue === 'false') {
-    q = q.where((eb) =>
-      eb.or([eb('payments.paid_date', 'is not', null), sql<boolean>`payments.due_date >= ${today}`]),
-    );
-  }
-  return q;
-}
-
-const latestDueFirst = {
-  key: sql`payments.due_date`,
-  type: sql`date`,
-  id: sql`payments.id`,
-  direction: 'desc',
-} as const;
+const byDueDate = (direction: 'asc' | 'desc') =>
+  ({ key: sql`payments.due_date`, type: sql`date`, id: sql`payments.id`, direction }) as const;
 
 export function listPaymentViews(db: Db, actor: Actor, filter: PaymentListFilter, cursor?: Cursor) {
   return keysetPage(
-    applyFilter(paymentViews(db, actor), filter),
-    latestDueFirst,
+    matchingPayments(paymentViews(db, actor, filter.asOf), filter),
+    byDueDate(filter.order === 'due_asc' ? 'asc' : 'desc'),
     cursor,
     filter.limit,
   ).execute();
 }
 
 export function countPayments(db: Db, actor: Actor, filter: PaymentListFilter): Promise<number> {
-  return countRows(applyFilter(paymentViews(db, actor), filter));
+  return countRows(matchingPayments(paymentViews(db, actor, filter.asOf), filter));
 }
 
 export function findPaymentView(db: Db, actor: Actor, id: number) {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuery, isoDate, money, optionalText } from '../../server/schema-common.js';
+import { agingBucketCodes } from './aging.js';
 
 const paymentFields = {
   customerId: z.number().int().positive(),
@@ -23,12 +24,31 @@ export const PaymentUpdate = z
 export type PaymentCreateInput = z.output<typeof PaymentCreate>;
 export type PaymentUpdateInput = z.output<typeof PaymentUpdate>;
 
+const id = z.coerce.number().int().positive();
+
+export const paymentStatuses = ['outstanding', 'overdue', 'paid'] as const;
+
+/** Who owns the customers whose payments are listed or aged. */
+export const PaymentOwnerQuery = z.object({ ownerId: id.optional(), teamId: id.optional() });
+
 export const CustomerPaymentQuery = PageQuery.extend({
   overdue: z.enum(['true', 'false']).optional(),
+  asOf: isoDate.optional().openapi({
+    description:
+      'The day the payments are seen on (days late, outstanding, aging); today in Beijing by default',
+  }),
+  status: z.enum(paymentStatuses).optional().openapi({
+    description:
+      'outstanding: unpaid at the end of the day; overdue: outstanding and past due; paid: paid by then',
+  }),
+  bucket: z.enum(agingBucketCodes).optional().openapi({
+    description: 'Outstanding payments in one aging bracket of days past due (not_due is 0 days or fewer)',
+  }),
+  order: z.enum(['due_desc', 'due_asc']).default('due_desc'),
 });
-export const PaymentListQuery = CustomerPaymentQuery.extend({
-  customerId: z.coerce.number().int().positive().optional(),
-});
+export const PaymentListQuery = CustomerPaymentQuery.extend({ customerId: id.optional() }).merge(
+  PaymentOwnerQuery,
+);
 export type PaymentListFilter = z.output<typeof PaymentListQuery>;
 
 export const PaymentResponse = z
@@ -36,6 +56,9 @@ export const PaymentResponse = z
     id: z.number().int(),
     customerId: z.number().int(),
     customerName: z.string(),
+    customerCode: z.string(),
+    ownerId: z.number().int().nullable(),
+    ownerName: z.string().nullable(),
     orderId: z.number().int().nullable(),
     orderNo: z.string().nullable(),
     dueDate: z.string(),
@@ -43,7 +66,7 @@ export const PaymentResponse = z
     amount: z.string(),
     daysLate: z.number().int().openapi({
       description:
-        'Days paid after the due date; for an unpaid payment, days overdue as of today (Beijing time)',
+        "Days paid after the due date; for an unpaid payment, days overdue as of the list's day (today in Beijing)",
     }),
     note: z.string().nullable(),
     createdAt: z.string(),

@@ -16,6 +16,7 @@ const RunDetailPage = lazy(() => import('../pages/RunDetailPage'));
 const ModelsPage = lazy(() => import('../pages/ModelsPage'));
 const ModelEditorPage = lazy(() => import('../pages/ModelEditorPage'));
 const FunnelPage = lazy(() => import('../pages/FunnelPage'));
+const ReceivablesPage = lazy(() => import('../pages/ReceivablesPage'));
 const WorklistPage = lazy(() => import('../pages/WorklistPage'));
 const PoolPage = lazy(() => import('../pages/PoolPage'));
 const MessagingPage = lazy(() => import('../pages/MessagingPage'));
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'funnel', element: <FunnelPage /> },
+      { path: 'receivables', element: <ReceivablesPage /> },
       { path: 'worklist', element: <WorklistPage /> },
       { path: 'pool', element: <PoolPage /> },
       { path: 'messages/*', element: <MessagingPage /> },

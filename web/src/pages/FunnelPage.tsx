@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import { Col, DatePicker, Row, Segmented, Select, Space, Spin } from 'antd';
+import { Col, DatePicker, Row, Segmented, Space, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PagePanel } from '../shared/components/PagePanel';
 import { QueryState } from '../shared/components/QueryState';
 import { formatMoneyShort } from '../shared/format/money';
-import { useActor } from '../modules/auth/hooks/useSession';
 import type { Funnel, FunnelFilter } from '../modules/opportunities/api/opportunities.api';
 import { FunnelChart, type FunnelMeasure } from '../modules/opportunities/components/FunnelChart';
 import { FunnelTable } from '../modules/opportunities/components/FunnelTable';
 import { PipelineTable } from '../modules/opportunities/components/PipelineTable';
 import { useFunnel } from '../modules/opportunities/hooks/useFunnel';
-import { useTeamOptions, useUserOptions } from '../modules/users/hooks/useUsers';
+import { AdminTeamFilter } from '../modules/users/components/AdminTeamFilter';
+import { OwnerFilter } from '../modules/users/components/OwnerFilter';
 import { FigureRow } from '../shared/components/FigureRow';
 
 function Totals({ funnel }: { funnel: Funnel }) {
@@ -36,10 +36,6 @@ const isoDay = (value: Dayjs | null | undefined) => value?.format('YYYY-MM-DD');
 
 export default function FunnelPage() {
   const { t } = useTranslation();
-  const actor = useActor();
-  const wide = actor.role !== 'rep';
-  const owners = useUserOptions(wide);
-  const teams = useTeamOptions(actor.role === 'admin');
   const [filter, setFilter] = useState<FunnelFilter>({});
   const [measure, setMeasure] = useState<FunnelMeasure>('reached');
   const [stage, setStage] = useState<string>();
@@ -49,28 +45,8 @@ export default function FunnelPage() {
       title={t('funnel.title')}
       extra={
         <Space wrap size={8}>
-          {wide && (
-            <Select
-              allowClear
-              aria-label={t('funnel.owner')}
-              placeholder={t('funnel.owner')}
-              style={{ width: 180 }}
-              value={filter.ownerId}
-              onChange={(ownerId?: number) => setFilter({ ...filter, ownerId })}
-              options={owners}
-            />
-          )}
-          {actor.role === 'admin' && (
-            <Select
-              allowClear
-              aria-label={t('funnel.team')}
-              placeholder={t('funnel.team')}
-              style={{ width: 180 }}
-              value={filter.teamId}
-              onChange={(teamId?: number) => setFilter({ ...filter, teamId })}
-              options={teams}
-            />
-          )}
+          <OwnerFilter value={filter.ownerId} onChange={(ownerId) => setFilter({ ...filter, ownerId })} />
+          <AdminTeamFilter value={filter.teamId} onChange={(teamId) => setFilter({ ...filter, teamId })} />
           <DatePicker.RangePicker
             aria-label={t('funnel.created')}
             placeholder={[t('funnel.createdFrom'), t('funnel.createdTo')]}

@@ -4,12 +4,20 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * Keyset pages walked forward and back: the API gives the next page's cursor only, so the cursors of the pages
- * already passed are kept to go back. `cursor` is the current page's (undefined on the first).
+ * already passed are kept to go back. `cursor` is the current page's (undefined on the first). Another `listKey`
+ * (the filters) is another list: it starts again at its first page, not at the n-th page of the one before.
  */
-export function useCursors<C extends string | number = string>() {
+export function useCursors<C extends string | number = string>(listKey?: unknown) {
   const [passed, setPassed] = useState<C[]>([]);
+  const key = JSON.stringify(listKey ?? null);
+  const [listedFor, setListedFor] = useState(key);
+  const changed = listedFor !== key;
+  if (changed) {
+    setListedFor(key);
+    setPassed([]);
+  }
   return {
-    cursor: passed.at(-1),
+    cursor: changed ? undefined : passed.at(-1),
     atStart: passed.length === 0,
     forward: (next: C) => setPassed((cursors) => [...cursors, next]),
     back: () => setPassed((cursors) => cursors.slice(0, -1)),

@@ -1,4 +1,5 @@
-import { Button, Table } from 'antd';
+import { Table } from 'antd';
+import { ToggleLink } from '../../../shared/components/ToggleLink';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../shared/format/money';
 import { formatShare } from '../../../shared/format/localised';
@@ -35,17 +36,12 @@ export function FunnelTable({
           title: t('funnel.stage'),
           render: (_, stage) =>
             onSelectStage ? (
-              <Button
-                type="link"
-                size="small"
-                // A button keeps its label on one line; a long stage name ("Commercial (quote/contract)") must wrap as
-                // the plain name does, or the table outgrows its column.
-                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
-                aria-pressed={selectedStage === stage.code}
-                onClick={() => onSelectStage(selectedStage === stage.code ? undefined : stage.code)}
+              <ToggleLink
+                pressed={selectedStage === stage.code}
+                onToggle={(pressed) => onSelectStage(pressed ? stage.code : undefined)}
               >
                 {stageName(stage, i18n.language)}
-              </Button>
+              </ToggleLink>
             ) : (
               stageName(stage, i18n.language)
             ),

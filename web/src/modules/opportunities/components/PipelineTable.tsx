@@ -32,14 +32,7 @@ export function PipelineTable({
   const { t, i18n } = useTranslation();
   const stages = useOpportunityStages();
   const [open, setOpen] = useState<Openness>('true');
-  const cursors = useCursors();
-  // Another filter is another list: its first page, not the n-th page of the one before.
-  const filterKey = JSON.stringify([filter, stage]);
-  const [listedFor, setListedFor] = useState(filterKey);
-  if (listedFor !== filterKey) {
-    setListedFor(filterKey);
-    cursors.reset();
-  }
+  const cursors = useCursors([filter, stage, open]);
   const openness = stage !== undefined || open === 'all' ? undefined : open;
   const query = { ...filter, stage, open: openness } as const;
   const list = useOpportunityList({ ...query, cursor: cursors.cursor, limit: PAGE_SIZE });
@@ -64,10 +57,7 @@ export function PipelineTable({
           <Segmented<Openness>
             disabled={stage !== undefined}
             value={open}
-            onChange={(value) => {
-              setOpen(value);
-              cursors.reset();
-            }}
+            onChange={setOpen}
             options={[
               { value: 'true', label: t('opportunity.open') },
               { value: 'false', label: t('opportunity.closed') },

@@ -1,6 +1,13 @@
+import { api, buildQuery, type Page } from '../../../shared/api/client';
+import type { ExportFormat } from '../../../shared/components/ExportMenu';
+
 export interface Payment {
   id: number;
   customerId: number;
+  customerName: string;
+  customerCode: string;
+  ownerId: number | null;
+  ownerName: string | null;
   orderId: number | null;
   orderNo: string | null;
   dueDate: string;
@@ -9,3 +16,51 @@ export interface Payment {
   daysLate: number;
   note: string | null;
 }
+
+/** The server's aging brackets of days past due (src/modules/payments/aging.ts), in its order. */
+export const agingBuckets = ['not_due', 'd1_30', 'd31_60', 'd61_90', 'd91_180', 'over_180'] as const;
+export type AgingBucket = (typeof agingBuckets)[number];
+
+export interface AgingFigure {
+  count: number;
+  amount: string;
+}
+
+export interface AgingFigures {
+  buckets: (AgingFigure & { bucket: AgingBucket })[];
+  outstanding: AgingFigure;
+  overdue: AgingFigure;
+}
+
+export interface AgingReport {
+  asOf: string;
+  total: AgingFigures;
+  owners: (AgingFigures & { ownerId: number | null; ownerName: string | null })[];
+}
+
+/** Whose receivables, and on which day (today when absent). */
+export interface ReceivablesFilter {
+  ownerId?: number;
+  teamId?: number;
+  asOf?: string;
+}
+
+export type PaymentStatus = 'outstanding' | 'overdue' | 'paid';
+
+export interface PaymentListParams extends ReceivablesFilter {
+  status?: PaymentStatus;
+  bucket?: AgingBucket;
+  order?: 'due_asc' | 'due_desc';
+  cursor?: string;
+  limit?: number;
+}
+
+export const paymentsApi = {
+  aging: (filter: ReceivablesFilter) =>
+    api.get<AgingReport>(`/receivables/aging${buildQuery({ ...filter })}`),
+  list: (params: PaymentListParams) => api.get<Page<Payment>>(`/payments${buildQuery({ ...params })}`),
+  /** The whole list the filters match, not the page on screen. */
+  exportUrl: ({ cursor: _cursor, limit: _limit, ...filters }: PaymentListParams, format: ExportFormat) =>
+    `/api/exports/payments${buildQuery({ ...filters, format })}`,
+  recordPaid: (id: number, paidDate: string) => api.patch<Payment>(`/payments/${id}`, { paidDate }),
+};

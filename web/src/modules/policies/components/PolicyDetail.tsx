@@ -1,19 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Descriptions, Input, Select, Space, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../shared/api/client';
+import { errorText } from '../../../shared/api/error-text';
 import { QueryState } from '../../../shared/components/QueryState';
 import { formatDateTime } from '../../../shared/format/dates';
 import { pickLocalised } from '../../../shared/format/localised';
 import type { Policy, PolicyRule } from '../api/policies.api';
 import { useChangePolicy, usePolicyVersion, useSavePolicyRules } from '../hooks/usePolicies';
 import { RulesTable } from './RulesTable';
-
-function errorText(error: unknown): string {
-  if (error instanceof ApiError && error.fields.length > 0)
-    return error.fields.map((f) => f.message).join('; ');
-  return (error as Error).message;
-}
 
 /** A policy's current rules (editable by admins as a new version) and any earlier version, read-only. */
 export function PolicyDetail({ policy, editable }: { policy: Policy; editable: boolean }) {

@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import { App, Button, DatePicker, Popover, Space } from 'antd';
+import { App } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { DatePopoverButton } from '../../../shared/components/DatePopoverButton';
 import type { WorklistItem } from '../api/worklist.api';
 import { useSnooze } from '../hooks/useWorklist';
 
@@ -11,46 +11,24 @@ export function SnoozeButton({ item, today }: { item: WorklistItem; today: strin
   const { t } = useTranslation();
   const { message } = App.useApp();
   const snooze = useSnooze();
-  const [open, setOpen] = useState(false);
-  const [until, setUntil] = useState<Dayjs>(dayjs(today).add(3, 'day'));
-  const submit = async () => {
-    try {
-      await snooze.mutateAsync({
-        customerId: item.customer.id,
-        kind: item.kind,
-        ref: item.ref,
-        until: until.format('YYYY-MM-DD'),
-      });
-      setOpen(false);
-      void message.success(t('worklist.snoozed', { date: until.format('L') }));
-    } catch (error) {
-      void message.error((error as Error).message);
-    }
-  };
   return (
-    <Popover
-      open={open}
-      onOpenChange={setOpen}
-      trigger="click"
+    <DatePopoverButton
+      label={t('worklist.snooze')}
+      icon={<ClockCircleOutlined />}
       title={t('worklist.snoozeUntil')}
-      content={
-        <Space>
-          <DatePicker
-            aria-label={t('worklist.snoozeUntil')}
-            value={until}
-            allowClear={false}
-            disabledDate={(day) => !day.isAfter(dayjs(today), 'day')}
-            onChange={(day) => day && setUntil(day)}
-          />
-          <Button type="primary" loading={snooze.isPending} onClick={() => void submit()}>
-            {t('worklist.snooze')}
-          </Button>
-        </Space>
-      }
-    >
-      <Button size="small" icon={<ClockCircleOutlined />}>
-        {t('worklist.snooze')}
-      </Button>
-    </Popover>
+      submitLabel={t('worklist.snooze')}
+      initialDay={() => dayjs(today).add(3, 'day')}
+      disabledDate={(day) => !day.isAfter(dayjs(today), 'day')}
+      pending={snooze.isPending}
+      onSubmit={async (until) => {
+        await snooze.mutateAsync({
+          customerId: item.customer.id,
+          kind: item.kind,
+          ref: item.ref,
+          until: until.format('YYYY-MM-DD'),
+        });
+        void message.success(t('worklist.snoozed', { date: until.format('L') }));
+      }}
+    />
   );
 }

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { Flex, Segmented, Select, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { CursorPager, useCursors } from '../../../shared/components/CursorPager';
+import { ExportMenu } from '../../../shared/components/ExportMenu';
+import { QueryState } from '../../../shared/components/QueryState';
+import {
+  agingBuckets,
+  paymentsApi,
+  type AgingBucket,
+  type Payment,
+  type PaymentStatus,
+  type ReceivablesFilter,
+} from '../api/payments.api';
+import { usePaymentList } from '../hooks/useReceivables';
+import { RecordPaidButton } from './RecordPaidButton';
+import { usePaymentColumns } from './usePaymentColumns';
+
+type StatusChoice = PaymentStatus | 'all';
+const PAGE_SIZE = 20;
+
+/**
+ * The payments behind the aging: unpaid ones by default, the longest overdue first (where collection starts);
+ * narrowed to a bracket by the aging table or the select. Each names its customer and owner, and an unpaid one can
+ * be recorded as received on the spot.
+ */
+export function ReceivableList({
+  filter,
+  bucket,
+  onBucketChange,
+}: {
+  filter: ReceivablesFilter;
+  /** A bracket holds unpaid payments only: the status is not asked then. */
+  bucket: AgingBucket | undefined;
+  onBucketChange: (bucket: AgingBucket | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<StatusChoice>('outstanding');
+  const cursors = useCursors([filter, bucket, status]);
+  const chosenStatus = bucket !== undefined || status === 'all' ? undefined : status;
+  const query = {
+    ...filter,
+    bucket,
+    status: chosenStatus,
+    // What is still owed is collected longest overdue first; what is settled or mixed reads newest first.
+    order:
+      bucket !== undefined || chosenStatus === 'outstanding' || chosenStatus === 'overdue'
+        ? 'due_asc'
+        : 'due_desc',
+  } as const;
+  const list = usePaymentList({ ...query, cursor: cursors.cursor, limit: PAGE_SIZE });
+  const columns = usePaymentColumns();
+  // Payments recorded on another day than today are not settled today: only today's list offers the action.
+  const settlable = (payment: Payment) => payment.paidDate === null && filter.asOf === undefined;
+  return (
+    <section data-testid="receivables">
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('receivables.list')}
+        </Typography.Title>
+        <Flex gap={8} wrap>
+          <Select
+            allowClear
+            aria-label={t('receivables.bucketColumn')}
+            placeholder={t('receivables.bucketColumn')}
+            style={{ width: 200 }}
+            value={bucket}
+            onChange={(value?: AgingBucket) => onBucketChange(value)}
+            options={agingBuckets.map((code) => ({ value: code, label: t(`receivables.bucket.${code}`) }))}
+          />
+          <ExportMenu href={(format) => paymentsApi.exportUrl(query, format)} />
+          <Segmented<StatusChoice>
+            disabled={bucket !== undefined}
+            value={status}
+            onChange={setStatus}
+            options={(['outstanding', 'overdue', 'paid', 'all'] as const).map((value) => ({
+              value,
+              label: t(`receivables.status.${value}`),
+            }))}
+          />
+        </Flex>
+      </Flex>
+      <QueryState query={list} isEmpty={(page) => page.items.length === 0} emptyText={t('receivables.empty')}>
+        {(page) => (
+          <>
+            <Table<Payment>
+              size="small"
+              rowKey="id"
+              pagination={false}
+              loading={list.isFetching && list.isPlaceholderData}
+              dataSource={page.items}
+              data-testid="receivables-table"
+              scroll={{ x: 'max-content' }}
+              columns={[
+                {
+                  title: t('receivables.customer'),
+                  dataIndex: 'customerName',
+                  render: (name: string, payment) => (
+                    <Link to={`/customers/${payment.customerId}`}>{name}</Link>
+                  ),
+                },
+                ...columns,
+                {
+                  title: t('receivables.owner'),
+                  dataIndex: 'ownerName',
+                  render: (name: string | null) => name ?? '—',
+                },
+                {
+                  key: 'action',
+                  render: (_, payment) =>
+                    settlable(payment) ? <RecordPaidButton payment={payment} /> : null,
+                },
+              ]}
+            />
+            <CursorPager
+              cursors={cursors}
+              nextCursor={page.nextCursor}
+              summary={t('receivables.countLabel', { count: page.total })}
+            />
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}

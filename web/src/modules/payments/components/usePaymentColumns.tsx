@@ -1,0 +1,41 @@
+import { Tag, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/format/dates';
+import { formatMoney } from '../../../shared/format/money';
+import type { Payment } from '../api/payments.api';
+
+/** A payment's own columns, the same on the customer's page and on the receivables page. */
+export function usePaymentColumns(): TableColumnsType<Payment> {
+  const { t } = useTranslation();
+  return [
+    { title: t('payment.orderNo'), dataIndex: 'orderNo' },
+    { title: t('payment.dueDate'), dataIndex: 'dueDate', render: (date: string) => formatDate(date) },
+    {
+      title: t('payment.paidDate'),
+      dataIndex: 'paidDate',
+      render: (date: string | null) =>
+        date ? formatDate(date) : <Tag color="gold">{t('payment.unpaid')}</Tag>,
+    },
+    {
+      title: t('payment.amount'),
+      dataIndex: 'amount',
+      align: 'right',
+      render: (amount: string) => formatMoney(amount),
+    },
+    {
+      title: t('payment.daysLate'),
+      dataIndex: 'daysLate',
+      align: 'right',
+      render: (days: number, payment) =>
+        days > 0 ? (
+          <Typography.Text type="danger" strong>
+            {t('unit.days', { count: days })}
+          </Typography.Text>
+        ) : payment.paidDate === null ? (
+          <Typography.Text type="secondary">{t('payment.notDue')}</Typography.Text>
+        ) : (
+          <Typography.Text type="success">{t('payment.onTime')}</Typography.Text>
+        ),
+    },
+  ];
+}
