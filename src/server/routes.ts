@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { registerActivityRoutes } from '../modules/activities/activity.routes.js';
+import { registerActivitySummaryRoutes } from '../modules/activities/activity-summary.routes.js';
 import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.js';
 import { registerAssignmentRoutes } from '../modules/assignment/assignment.routes.js';
 import { registerAlertRoutes } from '../modules/alerts/alert.routes.js';
@@ -40,6 +41,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerPaymentRoutes(app, deps);
   registerAgingRoutes(app, deps);
   registerActivityRoutes(app, deps);
+  registerActivitySummaryRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerTeamRoutes(app, deps);
   registerDictionaryRoutes(app, deps);

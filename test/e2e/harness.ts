@@ -6,7 +6,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page, type ViewportSize } from 'playwright-core';
 import { expect } from 'vitest';
 import { createApp } from '../../src/server/app.js';
-import { TEST_PASSWORD, type TestApp } from '../../src/testing/test-app.js';
+import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../src/testing/test-app.js';
 
 /**
  * The web build the browser tests are served. STRATUM_E2E_WEB_ROOT points a run at a build of its own, so that it is
@@ -99,6 +99,41 @@ export async function logIn(page: Page, baseUrl: string, login: string): Promise
   await page.locator('button[type=submit]').click();
   await page.waitForURL(/\/customers$/);
 }
+
+export interface BrowserWorld {
+  readonly t: TestApp;
+  readonly admin: Client;
+  readonly server: ServedApp;
+  readonly browser: Browser;
+}
+
+/** A test database seeded through the admin's API client, served to a Chromium of its own. */
+export async function startBrowserWorld(
+  seed: (t: TestApp, admin: Client) => Promise<void>,
+): Promise<BrowserWorld> {
+  const t = await createTestApp();
+  const admin = await t.as('admin');
+  await seed(t, admin);
+  return { t, admin, server: await serveApp(t), browser: await launchChromium() };
+}
+
+/** A person's own page, logged in, on a page opened from the side menu by the item's name. */
+export async function openFromMenu(
+  browser: Browser,
+  baseUrl: string,
+  login: string,
+  options: PageOptions & { menuItem: string; path: RegExp },
+): Promise<Page> {
+  const page = await openPage(browser, options);
+  await logIn(page, baseUrl, login);
+  await page.getByRole('menuitem', { name: options.menuItem }).click();
+  await page.waitForURL(options.path);
+  return page;
+}
+
+/** The value a headline figure (a statistic card) shows, by its test id. */
+export const figureValue = (page: Page, testId: string) =>
+  page.getByTestId(testId).locator('.ant-statistic-content-value').textContent();
 
 /**
  * A button's accessible name: antd spaces out a label of exactly two Chinese characters ("保 存"), and an icon may

@@ -2,8 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { created } from '../../src/modules/audit/api-fixtures.js';
 import { addDays, businessDay } from '../../src/modules/worklist/business-day.js';
-import { createTestApp, type Client, type TestApp } from '../../src/testing/test-app.js';
-import { launchChromium, logIn, openPage, serveApp, settled, tearDown, type ServedApp } from './harness.js';
+import type { Client, TestApp } from '../../src/testing/test-app.js';
+import {
+  figureValue,
+  openFromMenu,
+  settled,
+  startBrowserWorld,
+  tearDown,
+  type ServedApp,
+} from './harness.js';
 import { screenshotPath } from './screenshots.js';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -26,7 +33,9 @@ const names = {
  *   current     8,000.00 due in 20 days (not yet due)
  *   colleague  30,000.00 due 100 days ago (91–180)
  */
-async function seed(): Promise<void> {
+async function seed(app: TestApp, client: Client): Promise<void> {
+  t = app;
+  admin = client;
   const customer = async (name: string, ownerId: number) =>
     (await created(await admin('POST', '/api/customers', { name, ownerId }))).id as number;
   const withPayments = async (customerId: number, payments: [string, number, string?][]) => {
@@ -60,25 +69,19 @@ async function seed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.as('admin');
-  await seed();
-  server = await serveApp(t);
-  browser = await launchChromium();
+  ({ t, admin, server, browser } = await startBrowserWorld(seed));
 }, 180_000);
 
 afterAll(() => tearDown(browser, server, t));
 
-async function open(login: string): Promise<Page> {
-  const page = await openPage(browser, { viewport: VIEWPORT, consoleErrors });
-  await logIn(page, server.baseUrl, login);
-  await page.getByRole('menuitem', { name: '应收回款' }).click();
-  await page.waitForURL(/\/receivables$/);
-  return page;
-}
-
-const figure = (page: Page, key: string) =>
-  page.getByTestId(`receivables-${key}`).locator('.ant-statistic-content-value').textContent();
+const open = (login: string) =>
+  openFromMenu(browser, server.baseUrl, login, {
+    viewport: VIEWPORT,
+    consoleErrors,
+    menuItem: '应收回款',
+    path: /\/receivables$/,
+  });
+const figure = (page: Page, key: string) => figureValue(page, `receivables-${key}`);
 const listRows = (page: Page) => page.getByTestId('receivables-table').locator('tr.ant-table-row');
 
 describe('receivables in Chromium', () => {

@@ -1,19 +1,25 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { ActivityTable } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import type { Cursor } from '../shared/pagination.js';
+import { startOfBusinessDay } from '../shared/business-day-sql.js';
 import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
 import type { ActivityListFilter } from './activity.schema.js';
 
-function activityViews(db: Db, actor: Actor) {
+/** Activities on the user's customers with the customer and who did it, before any filter. */
+export function scopedActivities(db: Db, actor: Actor) {
   return db
     .selectFrom('activities')
     .innerJoin('customers', 'customers.id', 'activities.customer_id')
-    .leftJoin('contacts', 'contacts.id', 'activities.contact_id')
     .leftJoin('users', 'users.id', 'activities.user_id')
-    .where('activities.customer_id', 'in', visibleCustomerIds(db, actor))
+    .where('activities.customer_id', 'in', visibleCustomerIds(db, actor));
+}
+
+function activityViews(db: Db, actor: Actor) {
+  return scopedActivities(db, actor)
+    .leftJoin('contacts', 'contacts.id', 'activities.contact_id')
     .selectAll('activities')
     .select(['customers.name as customer_name', 'contacts.name as contact_name', 'users.name as user_name']);
 }
@@ -22,15 +28,24 @@ export type ActivityViewRow = Awaited<
   ReturnType<ReturnType<typeof activityViews>['executeTakeFirstOrThrow']>
 >;
 
-/** Date filters are business days in Beijing time, the same day the per-customer state counts an activity in. */
-function applyFilter(query: ReturnType<typeof activityViews>, filter: ActivityListFilter) {
-  let q = query;
-  if (filter.customerId !== undefined) q = q.where('activities.customer_id', '=', filter.customerId);
-  if (filter.userId !== undefined) q = q.where('activities.user_id', '=', filter.userId);
-  if (filter.kind?.length) q = q.where('activities.kind', 'in', filter.kind);
-  if (filter.from) q = q.where(sql<boolean>`stratum_business_date(activities.at) >= ${filter.from}::date`);
-  if (filter.to) q = q.where(sql<boolean>`stratum_business_date(activities.at) <= ${filter.to}::date`);
-  return q;
+export type ActivityCondition = Omit<ActivityListFilter, 'limit' | 'cursor'>;
+
+/**
+ * One filter for the list, its export and the summary. Days are business days in Beijing time, the same day the
+ * per-customer state counts an activity in, compared as the instants they begin so that an index on the time serves.
+ */
+export function matchingActivities<Q extends ReturnType<typeof scopedActivities>>(
+  query: Q,
+  filter: ActivityCondition,
+): Q {
+  const conditions: RawBuilder<boolean>[] = [];
+  if (filter.customerId !== undefined) conditions.push(sql`activities.customer_id = ${filter.customerId}`);
+  if (filter.userId !== undefined) conditions.push(sql`activities.user_id = ${filter.userId}`);
+  if (filter.teamId !== undefined) conditions.push(sql`customers.team_id = ${filter.teamId}`);
+  if (filter.kind?.length) conditions.push(sql`activities.kind IN (${sql.join(filter.kind)})`);
+  if (filter.from) conditions.push(sql`activities.at >= ${startOfBusinessDay(filter.from)}`);
+  if (filter.to) conditions.push(sql`activities.at < ${startOfBusinessDay(filter.to, 1)}`);
+  return conditions.reduce((q, condition) => q.where(condition) as Q, query);
 }
 
 const latestFirst = {
@@ -42,7 +57,7 @@ const latestFirst = {
 
 export function listActivityViews(db: Db, actor: Actor, filter: ActivityListFilter, cursor?: Cursor) {
   return keysetPage(
-    applyFilter(activityViews(db, actor), filter),
+    matchingActivities(activityViews(db, actor), filter),
     latestFirst,
     cursor,
     filter.limit,
@@ -50,7 +65,7 @@ export function listActivityViews(db: Db, actor: Actor, filter: ActivityListFilt
 }
 
 export function countActivities(db: Db, actor: Actor, filter: ActivityListFilter): Promise<number> {
-  return countRows(applyFilter(activityViews(db, actor), filter));
+  return countRows(matchingActivities(activityViews(db, actor), filter));
 }
 
 export function findActivityView(db: Db, actor: Actor, id: number) {

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { PageQuery, isoDate, isoDateTime, optionalText, text } from '../../server/schema-common.js';
 
 export const activityKinds = ['visit', 'call', 'email', 'sms', 'wechat', 'meeting', 'other'] as const;
+export type ActivityKind = (typeof activityKinds)[number];
 
 const activityFields = {
   customerId: z.number().int().positive(),
@@ -49,6 +50,7 @@ export const CustomerActivityQuery = PageQuery.extend({
 });
 export const ActivityListQuery = CustomerActivityQuery.extend({
   customerId: z.coerce.number().int().positive().optional(),
+  teamId: z.coerce.number().int().positive().optional().openapi({ description: "The customers' team" }),
 });
 export type ActivityListFilter = z.output<typeof ActivityListQuery>;
 

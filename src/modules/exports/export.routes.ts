@@ -2,10 +2,12 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { IdParams, errorResponses } from '../../server/schema-common.js';
 import { forbidden } from '../users/user.schema.js';
+import { activitiesTable } from './activities.export.js';
 import { auditLogTable } from './audit-log.export.js';
 import { customersTable } from './customers.export.js';
 import { downloadResponse } from './download.js';
 import {
+  ActivityExportQuery,
   AuditExportQuery,
   CustomerExportQuery,
   FormatQuery,
@@ -74,6 +76,15 @@ const routes = {
     request: { query: PaymentExportQuery },
     responses: file,
   }),
+  activities: createRoute({
+    method: 'get',
+    path: '/exports/activities',
+    tags,
+    summary:
+      'The follow-up list with the filters of GET /activities (who, team, kinds, days), newest first, in your scope',
+    request: { query: ActivityExportQuery },
+    responses: file,
+  }),
   worklist: createRoute({
     method: 'get',
     path: '/exports/worklist',
@@ -119,6 +130,12 @@ export function registerExportRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppD
     const locale = c.get('locale');
     const table = paymentsTable(db, c.get('actor'), filter, locale);
     return downloadResponse(c, format, locale === 'zh-CN' ? '回款' : 'payments', table);
+  });
+  app.openapi(routes.activities, (c) => {
+    const { format, ...filter } = c.req.valid('query');
+    const locale = c.get('locale');
+    const table = activitiesTable(db, c.get('actor'), filter, locale);
+    return downloadResponse(c, format, locale === 'zh-CN' ? '跟进记录' : 'follow-ups', table);
   });
   app.openapi(routes.worklist, async (c) => {
     const { format, ...query } = c.req.valid('query');

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ActivityListQuery } from '../activities/activity.schema.js';
 import { AuditLogFilter } from '../audit/audit-log.schema.js';
 import { CustomerListQuery } from '../customers/customer.schema.js';
 import { OpportunityListQuery } from '../opportunities/opportunity.schema.js';
@@ -18,3 +19,4 @@ export const OpportunityExportQuery = OpportunityListQuery.omit({ limit: true, c
   format,
 });
 export const PaymentExportQuery = PaymentListQuery.omit({ limit: true, cursor: true }).extend({ format });
+export const ActivityExportQuery = ActivityListQuery.omit({ limit: true, cursor: true }).extend({ format });

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CommentOutlined,
   DashboardOutlined,
   FunnelPlotOutlined,
   GiftOutlined,
@@ -32,6 +33,7 @@ export const navigation: readonly NavigationItem[] = [
   { path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined /> },
   { path: '/worklist', labelKey: 'nav.worklist', icon: <ScheduleOutlined /> },
   { path: '/pool', labelKey: 'nav.pool', icon: <InboxOutlined /> },
+  { path: '/activities', labelKey: 'nav.activities', icon: <CommentOutlined /> },
   { path: '/funnel', labelKey: 'nav.funnel', icon: <FunnelPlotOutlined /> },
   { path: '/receivables', labelKey: 'nav.receivables', icon: <MoneyCollectOutlined /> },
   { path: '/messages', labelKey: 'nav.messages', icon: <GiftOutlined /> },

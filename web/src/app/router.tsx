@@ -17,6 +17,7 @@ const ModelsPage = lazy(() => import('../pages/ModelsPage'));
 const ModelEditorPage = lazy(() => import('../pages/ModelEditorPage'));
 const FunnelPage = lazy(() => import('../pages/FunnelPage'));
 const ReceivablesPage = lazy(() => import('../pages/ReceivablesPage'));
+const ActivitiesPage = lazy(() => import('../pages/ActivitiesPage'));
 const WorklistPage = lazy(() => import('../pages/WorklistPage'));
 const PoolPage = lazy(() => import('../pages/PoolPage'));
 const MessagingPage = lazy(() => import('../pages/MessagingPage'));
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'funnel', element: <FunnelPage /> },
       { path: 'receivables', element: <ReceivablesPage /> },
+      { path: 'activities', element: <ActivitiesPage /> },
       { path: 'worklist', element: <WorklistPage /> },
       { path: 'pool', element: <PoolPage /> },
       { path: 'messages/*', element: <MessagingPage /> },
