@@ -98,6 +98,7 @@ export const fieldMessages = {
   },
   not_owned: { 'zh-CN': '客户当前没有负责人', 'en-US': 'has no owner to release it from' },
   not_after_today: { 'zh-CN': '必须晚于今天', 'en-US': 'must be after today' },
+  after_period_end: { 'zh-CN': '晚于结束日期', 'en-US': 'is after the end of the period' },
   inconsistent_order: {
     'zh-CN': '与同一订单号的第一行不一致',
     'en-US': 'differs from the first row of the same order',

@@ -16,6 +16,7 @@ import { registerDictionaryRoutes } from '../modules/dictionaries/dictionary.rou
 import { registerGradingRoutes } from '../modules/grading/grading.routes.js';
 import { registerOpportunityRoutes } from '../modules/opportunities/opportunity.routes.js';
 import { registerOrderRoutes } from '../modules/orders/order.routes.js';
+import { registerSalesSummaryRoutes } from '../modules/orders/sales-summary.routes.js';
 import { registerPolicyRoutes } from '../modules/policies/policy.routes.js';
 import { registerPaymentRoutes } from '../modules/payments/payment.routes.js';
 import { registerAgingRoutes } from '../modules/payments/aging.routes.js';
@@ -38,6 +39,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerContactRoutes(app, deps);
   registerRelationshipRoutes(app, deps);
   registerOrderRoutes(app, deps);
+  registerSalesSummaryRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerAgingRoutes(app, deps);
   registerActivityRoutes(app, deps);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { created, json, openRecordWorld, type RecordWorld } from '../audit/api-fixtures.js';
 import { csvRows } from '../exports/testing/read-back.js';
+import type { ActivitySummaryView as Summary } from './activity-summary.schema.js';
 
 /**
  * Hand-logged follow-ups (times in Beijing):
@@ -11,15 +12,7 @@ import { csvRows } from '../exports/testing/read-back.js';
  */
 let w: RecordWorld;
 
-interface Tally {
-  count: number;
-  customers: number;
-  byKind: { kind: string; count: number }[];
-}
-interface Summary {
-  total: Tally;
-  users: (Tally & { userId: number | null; userName: string | null })[];
-}
+type Tally = Summary['total'];
 
 const kinds = (tally: Tally) =>
   Object.fromEntries(tally.byKind.filter((k) => k.count > 0).map((k) => [k.kind, k.count]));

@@ -13,6 +13,7 @@ import {
   FormatQuery,
   HistoryExportQuery,
   OpportunityExportQuery,
+  OrderExportQuery,
   PaymentExportQuery,
   WorklistExportQuery,
 } from './export.schema.js';
@@ -20,6 +21,7 @@ import { gradeHistoryTable } from './grade-history.export.js';
 import { runResultsTable } from './run-results.export.js';
 import { worklistTable } from './worklist.export.js';
 import { opportunitiesTable } from './opportunities.export.js';
+import { ordersTable } from './orders.export.js';
 import { paymentsTable } from './payments.export.js';
 
 const tags = ['exports'];
@@ -65,6 +67,15 @@ const routes = {
     summary:
       "The opportunity list with the filters of GET /opportunities (the funnel's among them), in your scope",
     request: { query: OpportunityExportQuery },
+    responses: file,
+  }),
+  orders: createRoute({
+    method: 'get',
+    path: '/exports/orders',
+    tags,
+    summary:
+      'The order list with the filters of GET /orders (owner, team, days, status, number), newest first, in your scope',
+    request: { query: OrderExportQuery },
     responses: file,
   }),
   payments: createRoute({
@@ -124,6 +135,12 @@ export function registerExportRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppD
     const locale = c.get('locale');
     const table = opportunitiesTable(db, c.get('actor'), filter, locale);
     return downloadResponse(c, format, locale === 'zh-CN' ? '商机' : 'opportunities', table);
+  });
+  app.openapi(routes.orders, (c) => {
+    const { format, ...filter } = c.req.valid('query');
+    const locale = c.get('locale');
+    const table = ordersTable(db, c.get('actor'), filter, locale);
+    return downloadResponse(c, format, locale === 'zh-CN' ? '销售订单' : 'orders', table);
   });
   app.openapi(routes.payments, (c) => {
     const { format, ...filter } = c.req.valid('query');

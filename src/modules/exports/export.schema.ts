@@ -3,6 +3,7 @@ import { ActivityListQuery } from '../activities/activity.schema.js';
 import { AuditLogFilter } from '../audit/audit-log.schema.js';
 import { CustomerListQuery } from '../customers/customer.schema.js';
 import { OpportunityListQuery } from '../opportunities/opportunity.schema.js';
+import { OrderListQuery } from '../orders/order.schema.js';
 import { PaymentListQuery } from '../payments/payment.schema.js';
 import { WorklistQuery } from '../worklist/worklist.schema.js';
 import { exportFormats } from './table-output.js';
@@ -20,3 +21,4 @@ export const OpportunityExportQuery = OpportunityListQuery.omit({ limit: true, c
 });
 export const PaymentExportQuery = PaymentListQuery.omit({ limit: true, cursor: true }).extend({ format });
 export const ActivityExportQuery = ActivityListQuery.omit({ limit: true, cursor: true }).extend({ format });
+export const OrderExportQuery = OrderListQuery.omit({ limit: true, cursor: true }).extend({ format });

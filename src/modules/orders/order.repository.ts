@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { OrderTable } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage } from '../audit/owned-records.js';
@@ -8,25 +8,44 @@ import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
 import type { ResolvedLine } from './order-figures.js';
 import type { OrderListFilter } from './order.schema.js';
 
-function orderViews(db: Db, actor: Actor) {
+/** Orders of the user's customers with the customer and its owner, before any filter. */
+export function scopedOrders(db: Db, actor: Actor) {
   return db
     .selectFrom('orders')
     .innerJoin('customers', 'customers.id', 'orders.customer_id')
-    .where('orders.customer_id', 'in', visibleCustomerIds(db, actor))
+    .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
+    .where('orders.customer_id', 'in', visibleCustomerIds(db, actor));
+}
+
+function orderViews(db: Db, actor: Actor) {
+  return scopedOrders(db, actor)
     .selectAll('orders')
-    .select('customers.name as customer_name');
+    .select([
+      'customers.name as customer_name',
+      'customers.code as customer_code',
+      'customers.owner_id',
+      'owner.name as owner_name',
+    ]);
 }
 
 export type OrderViewRow = Awaited<ReturnType<ReturnType<typeof orderViews>['executeTakeFirstOrThrow']>>;
 
-function applyFilter(query: ReturnType<typeof orderViews>, filter: OrderListFilter) {
-  let q = query;
-  if (filter.customerId !== undefined) q = q.where('orders.customer_id', '=', filter.customerId);
-  if (filter.from) q = q.where('orders.order_date', '>=', filter.from);
-  if (filter.to) q = q.where('orders.order_date', '<=', filter.to);
-  if (filter.status?.length) q = q.where('orders.status', 'in', filter.status);
-  if (filter.q) q = q.where('orders.order_no', 'ilike', containsPattern(filter.q));
-  return q;
+export type OrderCondition = Omit<OrderListFilter, 'limit' | 'cursor'>;
+
+/** One filter for the list, its export and the sales summary. */
+export function matchingOrders<Q extends ReturnType<typeof scopedOrders>>(
+  query: Q,
+  filter: OrderCondition,
+): Q {
+  const conditions: RawBuilder<boolean>[] = [];
+  if (filter.customerId !== undefined) conditions.push(sql`orders.customer_id = ${filter.customerId}`);
+  if (filter.ownerId !== undefined) conditions.push(sql`customers.owner_id = ${filter.ownerId}`);
+  if (filter.teamId !== undefined) conditions.push(sql`customers.team_id = ${filter.teamId}`);
+  if (filter.from) conditions.push(sql`orders.order_date >= ${filter.from}::date`);
+  if (filter.to) conditions.push(sql`orders.order_date <= ${filter.to}::date`);
+  if (filter.status?.length) conditions.push(sql`orders.status IN (${sql.join(filter.status)})`);
+  if (filter.q) conditions.push(sql`orders.order_no ILIKE ${containsPattern(filter.q)}`);
+  return conditions.reduce((q, condition) => q.where(condition) as Q, query);
 }
 
 const newestFirst = {
@@ -37,11 +56,16 @@ const newestFirst = {
 } as const;
 
 export function listOrderViews(db: Db, actor: Actor, filter: OrderListFilter, cursor?: Cursor) {
-  return keysetPage(applyFilter(orderViews(db, actor), filter), newestFirst, cursor, filter.limit).execute();
+  return keysetPage(
+    matchingOrders(orderViews(db, actor), filter),
+    newestFirst,
+    cursor,
+    filter.limit,
+  ).execute();
 }
 
 export function countOrders(db: Db, actor: Actor, filter: OrderListFilter): Promise<number> {
-  return countRows(applyFilter(orderViews(db, actor), filter));
+  return countRows(matchingOrders(orderViews(db, actor), filter));
 }
 
 export function findOrderView(db: Db, actor: Actor, id: number) {

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { PageQuery, isoDate, money, optionalText, text } from '../../server/schema-common.js';
 
 export const orderStatuses = ['confirmed', 'completed', 'cancelled'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
 
 const FACTOR = /^\d{1,14}(\.\d{1,4})?$/;
 
@@ -94,6 +95,13 @@ export const CustomerOrderQuery = PageQuery.extend({
 });
 export const OrderListQuery = CustomerOrderQuery.extend({
   customerId: z.coerce.number().int().positive().optional(),
+  ownerId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: "The customers' account manager" }),
+  teamId: z.coerce.number().int().positive().optional().openapi({ description: "The customers' team" }),
 });
 export type OrderListFilter = z.output<typeof OrderListQuery>;
 
@@ -113,6 +121,9 @@ export const OrderResponse = z
     id: z.number().int(),
     customerId: z.number().int(),
     customerName: z.string(),
+    customerCode: z.string(),
+    ownerId: z.number().int().nullable(),
+    ownerName: z.string().nullable(),
     orderNo: z.string(),
     orderDate: z.string(),
     amount: z.string(),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { created, json, openRecordWorld, type RecordWorld } from '../audit/api-fixtures.js';
 import { csvRows } from '../exports/testing/read-back.js';
+import type { AgingReportView as Aging } from './aging.schema.js';
 
 /**
  * Hand-aged receivables as of 2025-06-30 (orders placed 2024-01-01 unless said otherwise):
@@ -20,16 +21,7 @@ let w: RecordWorld;
 const ids: Record<string, number> = {};
 const AS_OF = '2025-06-30';
 
-interface Figures {
-  buckets: { bucket: string; count: number; amount: string }[];
-  outstanding: { count: number; amount: string };
-  overdue: { count: number; amount: string };
-}
-interface Aging extends Figures {
-  asOf: string;
-  total: Figures;
-  owners: (Figures & { ownerId: number | null; ownerName: string | null })[];
-}
+type Figures = Aging['total'];
 
 const bucketAmounts = (figures: Figures) =>
   Object.fromEntries(figures.buckets.map((b) => [b.bucket, `${b.count} × ${b.amount}`]));

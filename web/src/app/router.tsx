@@ -18,6 +18,7 @@ const ModelEditorPage = lazy(() => import('../pages/ModelEditorPage'));
 const FunnelPage = lazy(() => import('../pages/FunnelPage'));
 const ReceivablesPage = lazy(() => import('../pages/ReceivablesPage'));
 const ActivitiesPage = lazy(() => import('../pages/ActivitiesPage'));
+const SalesPage = lazy(() => import('../pages/SalesPage'));
 const WorklistPage = lazy(() => import('../pages/WorklistPage'));
 const PoolPage = lazy(() => import('../pages/PoolPage'));
 const MessagingPage = lazy(() => import('../pages/MessagingPage'));
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
       { path: 'funnel', element: <FunnelPage /> },
       { path: 'receivables', element: <ReceivablesPage /> },
       { path: 'activities', element: <ActivitiesPage /> },
+      { path: 'sales', element: <SalesPage /> },
       { path: 'worklist', element: <WorklistPage /> },
       { path: 'pool', element: <PoolPage /> },
       { path: 'messages/*', element: <MessagingPage /> },

@@ -1,20 +1,17 @@
 import { useState } from 'react';
-import { Col, DatePicker, Row, Select, Space, Spin } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FigureRow } from '../shared/components/FigureRow';
 import { PagePanel } from '../shared/components/PagePanel';
-import { QueryState } from '../shared/components/QueryState';
+import { PeriodPicker, monthToDate } from '../shared/components/PeriodPicker';
+import { ReportLayout } from '../shared/components/ReportLayout';
 import { enumKey, enums, type ActivityKind } from '../shared/enums';
-import { useActor } from '../modules/auth/hooks/useSession';
 import type { ActivityFilter, ActivitySummary } from '../modules/activities/api/activities.api';
 import { ActivityLogList } from '../modules/activities/components/ActivityLogList';
 import { ActivityUserTable } from '../modules/activities/components/ActivityUserTable';
 import { useActivitySummary } from '../modules/activities/hooks/useActivityLog';
 import { AdminTeamFilter } from '../modules/users/components/AdminTeamFilter';
 import { OwnerFilter } from '../modules/users/components/OwnerFilter';
-
-const isoDay = (value: Dayjs) => value.format('YYYY-MM-DD');
 
 function Totals({ summary }: { summary: ActivitySummary }) {
   const { t } = useTranslation();
@@ -39,11 +36,7 @@ function Totals({ summary }: { summary: ActivitySummary }) {
 /** What following up was done, by whom and with whom: this month unless another period is chosen. */
 export default function ActivitiesPage() {
   const { t } = useTranslation();
-  const actor = useActor();
-  const [filter, setFilter] = useState<ActivityFilter>(() => ({
-    from: isoDay(dayjs().startOf('month')),
-    to: isoDay(dayjs()),
-  }));
+  const [filter, setFilter] = useState<ActivityFilter>(monthToDate);
   const summary = useActivitySummary(filter);
   return (
     <PagePanel
@@ -70,39 +63,23 @@ export default function ActivitiesPage() {
               label: t(enumKey('activityKind', kind)),
             }))}
           />
-          <DatePicker.RangePicker
-            aria-label={t('activityLog.period')}
-            allowClear={false}
-            value={[dayjs(filter.from), dayjs(filter.to)]}
-            onChange={(range) =>
-              range?.[0] && range[1] && setFilter({ ...filter, from: isoDay(range[0]), to: isoDay(range[1]) })
-            }
+          <PeriodPicker
+            label={t('activityLog.period')}
+            from={filter.from}
+            to={filter.to}
+            onChange={(period) => setFilter({ ...filter, ...period })}
           />
         </Space>
       }
     >
-      <QueryState query={summary}>
-        {(data) => (
-          <Spin spinning={summary.isFetching && summary.isPlaceholderData}>
-            <Row gutter={[16, 16]}>
-              <Col span={24}>
-                <Totals summary={data} />
-              </Col>
-              {actor.role !== 'rep' && (
-                <Col span={24}>
-                  <ActivityUserTable
-                    summary={data}
-                    onSelectUser={(userId) => setFilter({ ...filter, userId })}
-                  />
-                </Col>
-              )}
-              <Col span={24}>
-                <ActivityLogList filter={filter} />
-              </Col>
-            </Row>
-          </Spin>
+      <ReportLayout
+        summary={summary}
+        figures={(data) => <Totals summary={data} />}
+        perPerson={(data) => (
+          <ActivityUserTable summary={data} onSelectUser={(userId) => setFilter({ ...filter, userId })} />
         )}
-      </QueryState>
+        list={<ActivityLogList filter={filter} />}
+      />
     </PagePanel>
   );
 }

@@ -13,3 +13,9 @@ export function formatShare(value: number | null | undefined): string {
     ? '—'
     : `${(value * 100).toFixed(1)}%`;
 }
+
+/** A relative change as a signed percentage (+12.5%, −3.0%); nothing to compare with as a dash. */
+export function formatChange(value: number | null | undefined): string {
+  const share = formatShare(value);
+  return value !== null && value !== undefined && value > 0 ? `+${share}` : share;
+}

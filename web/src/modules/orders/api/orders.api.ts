@@ -1,8 +1,14 @@
+import { api, buildQuery, type Page } from '../../../shared/api/client';
+import type { ExportFormat } from '../../../shared/components/ExportMenu';
 import type { OrderStatus } from '../../../shared/enums';
 
 export interface Order {
   id: number;
   customerId: number;
+  customerName: string;
+  customerCode: string;
+  ownerId: number | null;
+  ownerName: string | null;
   orderNo: string;
   orderDate: string;
   amount: string;
@@ -12,3 +18,51 @@ export interface Order {
   status: OrderStatus;
   note: string | null;
 }
+
+/** Whose customers' sales (their account manager, their team), in which days. */
+export interface SalesFilter {
+  ownerId?: number;
+  teamId?: number;
+  from?: string;
+  to?: string;
+}
+
+export interface SalesFigures {
+  orders: number;
+  amount: string;
+  grossProfit: string;
+  profitedAmount: string;
+  customers: number;
+  previousAmount: string;
+}
+
+export interface SalesSummary {
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  total: SalesFigures;
+  owners: (SalesFigures & { ownerId: number | null; ownerName: string | null })[];
+}
+
+export interface OrderListParams extends SalesFilter {
+  status?: readonly OrderStatus[];
+  cursor?: string;
+  limit?: number;
+}
+
+export const ordersApi = {
+  summary: (filter: SalesFilter) => api.get<SalesSummary>(`/sales-summary${buildQuery({ ...filter })}`),
+  list: (params: OrderListParams) => api.get<Page<Order>>(`/orders${buildQuery({ ...params })}`),
+  /** The whole list the filters match, not the page on screen. */
+  exportUrl: ({ cursor: _cursor, limit: _limit, ...filters }: OrderListParams, format: ExportFormat) =>
+    `/api/exports/orders${buildQuery({ ...filters, format })}`,
+};
+
+/** Gross margin on the orders whose profit is known; null when none is. */
+export const marginOf = (figures: Pick<SalesFigures, 'grossProfit' | 'profitedAmount'>) =>
+  Number(figures.profitedAmount) > 0 ? Number(figures.grossProfit) / Number(figures.profitedAmount) : null;
+
+/** Change against the period before; null when there was nothing to compare with. */
+export const growthOf = (figures: Pick<SalesFigures, 'amount' | 'previousAmount'>) =>
+  Number(figures.previousAmount) > 0 ? Number(figures.amount) / Number(figures.previousAmount) - 1 : null;

@@ -1,52 +1,17 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { enumKey, type OrderStatus } from '../../../shared/enums';
-import { formatDate } from '../../../shared/format/dates';
-import { formatMoney } from '../../../shared/format/money';
 import { CustomerRecordTable } from '../../customers/components/CustomerRecordTable';
 import type { Order } from '../api/orders.api';
-
-const statusColours: Record<OrderStatus, string> = {
-  confirmed: 'blue',
-  completed: 'green',
-  cancelled: 'default',
-};
+import { useOrderColumns } from './useOrderColumns';
 
 export function OrderTable({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
+  const columns = useOrderColumns();
   return (
     <CustomerRecordTable<Order>
       customerId={customerId}
       resource="orders"
       emptyText={t('order.empty')}
-      columns={[
-        { title: t('order.orderNo'), dataIndex: 'orderNo' },
-        {
-          title: t('order.orderDate'),
-          dataIndex: 'orderDate',
-          render: (date: string) => formatDate(date),
-        },
-        {
-          title: t('order.amount'),
-          dataIndex: 'amount',
-          align: 'right',
-          render: (amount: string) => formatMoney(amount),
-        },
-        {
-          title: t('order.grossProfit'),
-          dataIndex: 'grossProfit',
-          align: 'right',
-          render: (profit: string | null) => formatMoney(profit),
-        },
-        {
-          title: t('order.status'),
-          dataIndex: 'status',
-          render: (status: OrderStatus) => (
-            <Tag color={statusColours[status]}>{t(enumKey('orderStatus', status))}</Tag>
-          ),
-        },
-        { title: t('order.note'), dataIndex: 'note', ellipsis: true },
-      ]}
+      columns={[...columns, { title: t('order.note'), dataIndex: 'note', ellipsis: true }]}
     />
   );
 }

@@ -1,9 +1,9 @@
-import { Button, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PersonSummaryTable } from '../../../shared/components/PersonSummaryTable';
 import { formatMoney } from '../../../shared/format/money';
 import { agingBuckets, type AgingReport } from '../api/payments.api';
 
-type OwnerRow = AgingReport['owners'][number];
+type OwnerRow = AgingReport['owners'][number] & { id: number | null; name: string | null };
 
 /**
  * What each account manager's customers owe, by bracket, the most overdue first (a manager's collection review);
@@ -18,51 +18,31 @@ export function OwnerAgingTable({
 }) {
   const { t } = useTranslation();
   return (
-    <section>
-      <Typography.Title level={5}>{t('receivables.byOwner')}</Typography.Title>
-      <Table<OwnerRow>
-        size="small"
-        rowKey={(row) => row.ownerId ?? 'nobody'}
-        pagination={false}
-        dataSource={report.owners}
-        data-testid="owner-aging-table"
-        scroll={{ x: 'max-content' }}
-        columns={[
-          {
-            title: t('receivables.owner'),
-            fixed: 'left',
-            render: (_, row) =>
-              row.ownerId === null ? (
-                t('receivables.nobody')
-              ) : (
-                <Button
-                  type="link"
-                  size="small"
-                  style={{ padding: 0 }}
-                  onClick={() => onSelectOwner(row.ownerId!)}
-                >
-                  {row.ownerName}
-                </Button>
-              ),
-          },
-          {
-            title: t('receivables.outstanding'),
-            align: 'right',
-            render: (_, row) => formatMoney(row.outstanding.amount),
-          },
-          {
-            title: t('receivables.overdue'),
-            align: 'right',
-            render: (_, row) => <strong>{formatMoney(row.overdue.amount)}</strong>,
-          },
-          ...agingBuckets.map((bucket, at) => ({
-            key: bucket,
-            title: t(`receivables.bucketShort.${bucket}`),
-            align: 'right' as const,
-            render: (_: unknown, row: OwnerRow) => formatMoney(row.buckets[at]!.amount),
-          })),
-        ]}
-      />
-    </section>
+    <PersonSummaryTable<OwnerRow>
+      title={t('receivables.byOwner')}
+      personTitle={t('receivables.owner')}
+      nobody={t('receivables.nobody')}
+      rows={report.owners.map((row) => ({ ...row, id: row.ownerId, name: row.ownerName }))}
+      testId="owner-aging-table"
+      onSelect={onSelectOwner}
+      columns={[
+        {
+          title: t('receivables.outstanding'),
+          align: 'right',
+          render: (_, row) => formatMoney(row.outstanding.amount),
+        },
+        {
+          title: t('receivables.overdue'),
+          align: 'right',
+          render: (_, row) => <strong>{formatMoney(row.overdue.amount)}</strong>,
+        },
+        ...agingBuckets.map((bucket, at) => ({
+          key: bucket,
+          title: t(`receivables.bucketShort.${bucket}`),
+          align: 'right' as const,
+          render: (_: unknown, row: OwnerRow) => formatMoney(row.buckets[at]!.amount),
+        })),
+      ]}
+    />
   );
 }
