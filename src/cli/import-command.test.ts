@@ -1,33 +1,21 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from './exit-codes.js';
+import { embeddedCli } from './testing/embedded-cli.js';
 
-const cli = fileURLToPath(new URL('./main.ts', import.meta.url));
-let dir: string;
-
-/** The CLI as a person runs it, on an embedded database of its own (whatever database the suite itself uses). */
-function stratum(...args: string[]) {
-  const { DATABASE_URL: _server, ...env } = process.env;
-  return spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
-    env: { ...env, STRATUM_DATA_DIR: path.join(dir, 'data'), STRATUM_ADMIN_PASSWORD: 'cli-test-admin-1' },
-    encoding: 'utf8',
-  });
-}
+const cli = embeddedCli('stratum-cli-import');
+const stratum = cli.run;
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'stratum-cli-import-'));
-  expect(stratum('db', 'migrate').status).toBe(ExitCode.ok);
+  expect(cli.open().status).toBe(ExitCode.ok);
 }, 60_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => cli.close());
 
 describe('stratum import, given a file or a mapping it cannot use', () => {
   it('names the mapped field and the missing column in Chinese and English, exits 4, and shows no stack', () => {
-    const file = path.join(dir, 'erp.csv');
+    const file = path.join(cli.dir(), 'erp.csv');
     writeFileSync(file, '单号,客户编号,成交日期\nM-1,K001,2024-03-05\n');
     const mapping = JSON.stringify({
       order_no: { column: '单号' },
@@ -43,7 +31,7 @@ describe('stratum import, given a file or a mapping it cannot use', () => {
   }, 60_000);
 
   it('says a renamed text file is no workbook, in both languages, exits 4', () => {
-    const file = path.join(dir, 'orders.xlsx');
+    const file = path.join(cli.dir(), 'orders.xlsx');
     writeFileSync(file, '单号,客户编号,成交日期\nM-1,K001,2024-03-05\n');
     const run = stratum('import', 'orders', file);
     expect(run.status).toBe(ExitCode.invalidInput);

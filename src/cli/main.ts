@@ -10,7 +10,7 @@ import { registerGradeCommands } from './commands/grade.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerFunnelCommand } from './commands/funnel.js';
-import { registerReceivablesCommand } from './commands/receivables.js';
+import { registerReportCommands } from './commands/reports.js';
 import { registerWorklistCommands } from './commands/worklist.js';
 import { registerClvCommands } from './commands/clv.js';
 import { registerMessageCommands } from './commands/messages.js';
@@ -36,7 +36,7 @@ export function buildProgram(): Command {
   registerImportCommand(program, config);
   registerExportCommand(program, config);
   registerFunnelCommand(program, config);
-  registerReceivablesCommand(program, config);
+  registerReportCommands(program, config);
   registerWorklistCommands(program, config);
   registerClvCommands(program, config);
   registerMessageCommands(program, config);

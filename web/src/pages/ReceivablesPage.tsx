@@ -8,7 +8,12 @@ import { FigureRow } from '../shared/components/FigureRow';
 import { formatMoneyShort } from '../shared/format/money';
 import { formatShare } from '../shared/format/localised';
 import { useActor } from '../modules/auth/hooks/useSession';
-import type { AgingBucket, AgingReport, ReceivablesFilter } from '../modules/payments/api/payments.api';
+import {
+  bucketsOf,
+  type AgingBucket,
+  type AgingReport,
+  type ReceivablesFilter,
+} from '../modules/payments/api/payments.api';
 import { AgingChart } from '../modules/payments/components/AgingChart';
 import { AgingTable } from '../modules/payments/components/AgingTable';
 import { OwnerAgingTable } from '../modules/payments/components/OwnerAgingTable';
@@ -91,7 +96,12 @@ export default function ReceivablesPage() {
                 </Col>
               )}
               <Col span={24}>
-                <ReceivableList filter={filter} bucket={bucket} onBucketChange={setBucket} />
+                <ReceivableList
+                  filter={filter}
+                  buckets={bucketsOf(report)}
+                  bucket={bucket}
+                  onBucketChange={setBucket}
+                />
               </Col>
             </Row>
           </Spin>

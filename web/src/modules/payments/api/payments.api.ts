@@ -17,9 +17,11 @@ export interface Payment {
   note: string | null;
 }
 
-/** The server's aging brackets of days past due (src/modules/payments/aging.ts), in its order. */
-export const agingBuckets = ['not_due', 'd1_30', 'd31_60', 'd61_90', 'd91_180', 'over_180'] as const;
-export type AgingBucket = (typeof agingBuckets)[number];
+/** An aging bracket of days past due; the report lists the server's brackets in their order. */
+export type AgingBucket = 'not_due' | 'd1_30' | 'd31_60' | 'd61_90' | 'd91_180' | 'over_180';
+
+/** The brackets as the server defines them, from a report it sent. */
+export const bucketsOf = (report: AgingReport): AgingBucket[] => report.total.buckets.map((b) => b.bucket);
 
 export interface AgingFigure {
   count: number;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PersonSummaryTable } from '../../../shared/components/PersonSummaryTable';
 import { formatMoney } from '../../../shared/format/money';
-import { agingBuckets, type AgingReport } from '../api/payments.api';
+import { bucketsOf, type AgingReport } from '../api/payments.api';
 
 type OwnerRow = AgingReport['owners'][number] & { id: number | null; name: string | null };
 
@@ -36,7 +36,7 @@ export function OwnerAgingTable({
           align: 'right',
           render: (_, row) => <strong>{formatMoney(row.overdue.amount)}</strong>,
         },
-        ...agingBuckets.map((bucket, at) => ({
+        ...bucketsOf(report).map((bucket, at) => ({
           key: bucket,
           title: t(`receivables.bucketShort.${bucket}`),
           align: 'right' as const,

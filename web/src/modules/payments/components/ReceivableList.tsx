@@ -6,7 +6,6 @@ import { CursorPager, useCursors } from '../../../shared/components/CursorPager'
 import { ExportMenu } from '../../../shared/components/ExportMenu';
 import { QueryState } from '../../../shared/components/QueryState';
 import {
-  agingBuckets,
   paymentsApi,
   type AgingBucket,
   type Payment,
@@ -27,10 +26,13 @@ const PAGE_SIZE = 20;
  */
 export function ReceivableList({
   filter,
+  buckets,
   bucket,
   onBucketChange,
 }: {
   filter: ReceivablesFilter;
+  /** The brackets to choose from, the server's. */
+  buckets: readonly AgingBucket[];
   /** A bracket holds unpaid payments only: the status is not asked then. */
   bucket: AgingBucket | undefined;
   onBucketChange: (bucket: AgingBucket | undefined) => void;
@@ -67,7 +69,7 @@ export function ReceivableList({
             style={{ width: 200 }}
             value={bucket}
             onChange={(value?: AgingBucket) => onBucketChange(value)}
-            options={agingBuckets.map((code) => ({ value: code, label: t(`receivables.bucket.${code}`) }))}
+            options={buckets.map((code) => ({ value: code, label: t(`receivables.bucket.${code}`) }))}
           />
           <ExportMenu href={(format) => paymentsApi.exportUrl(query, format)} />
           <Segmented<StatusChoice>

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExitCode } from './exit-codes.js';
+import { embeddedCli } from './testing/embedded-cli.js';
+
+const cli = embeddedCli('stratum-cli-reports');
+const stratum = cli.run;
+
+beforeAll(() => {
+  expect(cli.open().status).toBe(ExitCode.ok);
+}, 60_000);
+
+afterAll(() => cli.close());
+
+describe('the report commands', () => {
+  it('print their totals over a company with nothing in it yet, as zeros', () => {
+    const receivables = stratum('receivables', '--as-of', '2025-06-30');
+    expect(receivables.status).toBe(ExitCode.ok);
+    expect(receivables.stdout).toContain('as of 2025-06-30');
+    expect(receivables.stdout).toContain('outstanding: 0 payments, 0.00; overdue: 0 payments, 0.00');
+    const sales = stratum('sales', '--to', '2025-03-31');
+    expect(sales.status).toBe(ExitCode.ok);
+    expect(sales.stdout).toContain('2025-03-01 – 2025-03-31 (before: 2025-01-29 – 2025-02-28)');
+    expect(sales.stdout).toContain('合计 / total');
+    const followUps = stratum(
+      'follow-ups',
+      '--from',
+      '2025-03-01',
+      '--to',
+      '2025-03-31',
+      '--kind',
+      'visit,call',
+    );
+    expect(followUps.status).toBe(ExitCode.ok);
+    expect(followUps.stdout).toContain('合计 / total');
+  }, 60_000);
+
+  it('refuse a period that ends before it starts (exit 4, both languages) and a kind they do not know (exit 2)', () => {
+    const reversed = stratum('sales', '--from', '2025-04-01', '--to', '2025-03-31');
+    expect(reversed.status).toBe(ExitCode.invalidInput);
+    expect(reversed.stderr).toContain('from 晚于结束日期');
+    expect(reversed.stderr).toContain('from is after the end of the period');
+    const fax = stratum('follow-ups', '--kind', 'fax');
+    expect(fax.status).toBe(ExitCode.usage);
+    expect(fax.stderr).toContain('must be some of visit');
+  }, 60_000);
+});
