@@ -6,7 +6,7 @@ import type { AgingReportView } from '../../modules/payments/aging.schema.js';
 import type { SalesSummaryView } from '../../modules/orders/sales-summary.schema.js';
 import { isoDateOption, positiveIntegerOption } from '../options.js';
 import { activitySummary } from '../../modules/activities/activity-summary.service.js';
-import { activityKinds, type ActivityKind } from '../../modules/activities/activity.schema.js';
+import { activityKinds, kindList, type ActivityKind } from '../../modules/activities/activity.schema.js';
 import { salesSummary } from '../../modules/orders/sales-summary.service.js';
 import { withRuntime } from './with-runtime.js';
 
@@ -21,11 +21,11 @@ interface ReportOptions {
   as?: string;
 }
 
+/** The list the API's `kind` parameter takes, checked by the same schema. */
 function kindsOption(text: string): ActivityKind[] {
-  const kinds = text.split(',').map((part) => part.trim());
-  const unknown = kinds.find((kind) => !(activityKinds as readonly string[]).includes(kind));
-  if (unknown !== undefined) throw new InvalidArgumentError(`must be some of ${activityKinds.join(', ')}`);
-  return kinds as ActivityKind[];
+  const parsed = kindList.safeParse(text);
+  if (!parsed.success) throw new InvalidArgumentError(`must be some of ${activityKinds.join(', ')}`);
+  return parsed.data;
 }
 
 type Figures = AgingReportView['total'];

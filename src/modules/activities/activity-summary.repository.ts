@@ -18,7 +18,6 @@ export function activityTallies(db: Db, actor: Actor, filter: ActivitySummaryFil
       sql<number[]>`array[${sql.join(byKind)}]`.as('by_kind'),
     ])
     .groupBy(sql`GROUPING SETS ((activities.user_id, users.name), ())`)
-    .orderBy(sql`grouping(activities.user_id)`, 'desc')
     .orderBy(sql`count(*)`, 'desc')
     .orderBy('users.name')
     .execute();

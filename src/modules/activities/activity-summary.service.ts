@@ -1,5 +1,6 @@
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
+import { splitGrandTotal } from '../shared/grouping-sets.js';
 import { activityKinds } from './activity.schema.js';
 import { activityTallies, type ActivityTallyRow } from './activity-summary.repository.js';
 import type { ActivitySummaryFilter, ActivitySummaryView } from './activity-summary.schema.js';
@@ -16,10 +17,9 @@ export async function activitySummary(
   actor: Actor,
   filter: ActivitySummaryFilter,
 ): Promise<ActivitySummaryView> {
-  // Grouping sets give the grand total even over no activity at all, first by the statement's order.
-  const [total, ...users] = await activityTallies(db, actor, filter);
+  const { total, groups: users } = splitGrandTotal(await activityTallies(db, actor, filter));
   return {
-    total: tallyOf(total!),
+    total: tallyOf(total),
     users: users.map((row) => ({ userId: row.user_id, userName: row.user_name, ...tallyOf(row) })),
   };
 }

@@ -31,7 +31,8 @@ export const ActivityUpdate = z
 export type ActivityCreateInput = z.output<typeof ActivityCreate>;
 export type ActivityUpdateInput = z.output<typeof ActivityUpdate>;
 
-const kindList = z
+/** Kinds as a comma-separated list ('visit,call'), the way a query string and the CLI give them. */
+export const kindList = z
   .string()
   .max(200)
   .transform((value) =>

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { matchingOrders, scopedOrders } from './order.repository.js';
+import { orderStatuses } from './order.schema.js';
 
 export interface SalesPeriods {
   readonly from: string;
@@ -28,7 +29,7 @@ export function salesRows(
     ...filter,
     from: periods.previousFrom,
     to: periods.to,
-    status: ['confirmed', 'completed'],
+    status: orderStatuses.filter((status) => status !== 'cancelled'),
   })
     .select([
       sql<number>`grouping(customers.owner_id)`.as('is_total'),
@@ -44,7 +45,6 @@ export function salesRows(
       sum(sql`orders.amount`, sql<boolean>`NOT ${current}`).as('previous_amount'),
     ])
     .groupBy(sql`GROUPING SETS ((customers.owner_id, owner.name), ())`)
-    .orderBy(sql`grouping(customers.owner_id)`, 'desc')
     .orderBy(amount, 'desc')
     .orderBy('owner.name')
     .execute();

@@ -1,11 +1,10 @@
 import { AppError } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { addDays, businessDay } from '../worklist/business-day.js';
+import { splitGrandTotal } from '../shared/grouping-sets.js';
+import { addDays, businessDay, daysBetween } from '../worklist/business-day.js';
 import { salesRows, type SalesPeriods, type SalesRow } from './sales-summary.repository.js';
 import type { SalesSummaryFilter, SalesSummaryView } from './sales-summary.schema.js';
-
-const dayCount = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
 
 /** The period asked for (this month to date by default) and the one of equal length just before it. */
 export function salesPeriods(filter: Pick<SalesSummaryFilter, 'from' | 'to'>, now: Date): SalesPeriods {
@@ -13,7 +12,7 @@ export function salesPeriods(filter: Pick<SalesSummaryFilter, 'from' | 'to'>, no
   const from = filter.from ?? `${to.slice(0, 7)}-01`;
   if (from > to) throw AppError.invalid('from', 'after_period_end');
   const previousTo = addDays(from, -1);
-  return { from, to, previousFrom: addDays(from, -dayCount(from, to)), previousTo };
+  return { from, to, previousFrom: addDays(from, -(daysBetween(from, to) + 1)), previousTo };
 }
 
 const figuresOf = (row: SalesRow) => ({
@@ -33,11 +32,10 @@ export async function salesSummary(
   now: Date,
 ): Promise<SalesSummaryView> {
   const periods = salesPeriods(filter, now);
-  // Grouping sets give the grand total even over no orders at all, first by the statement's order.
-  const [total, ...owners] = await salesRows(db, actor, filter, periods);
+  const { total, groups: owners } = splitGrandTotal(await salesRows(db, actor, filter, periods));
   return {
     ...periods,
-    total: figuresOf(total!),
+    total: figuresOf(total),
     owners: owners.map((row) => ({ ownerId: row.owner_id, ownerName: row.owner_name, ...figuresOf(row) })),
   };
 }

@@ -32,7 +32,6 @@ export function agingRows(db: Db, actor: Actor, filter: AgingFilter) {
       sql<string>`${overdueAmount}::text`.as('overdue_amount'),
     ])
     .groupBy(sql`GROUPING SETS ((customers.owner_id, owner.name), ())`)
-    .orderBy(sql`grouping(customers.owner_id)`, 'desc')
     .orderBy(overdueAmount, 'desc')
     .orderBy('owner.name')
     .execute();

@@ -1,5 +1,6 @@
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
+import { splitGrandTotal } from '../shared/grouping-sets.js';
 import { AGING_BUCKETS } from './aging.js';
 import { agingRows, type AgingRow } from './aging.repository.js';
 import type { AgingFilter, AgingReportView } from './aging.schema.js';
@@ -18,12 +19,10 @@ function figuresOf(row: AgingRow) {
 
 /** What the user's customers owe on a day, by how long past due, in total and per account manager. */
 export async function agingReport(db: Db, actor: Actor, filter: AgingFilter): Promise<AgingReportView> {
-  const rows = await agingRows(db, actor, filter);
-  // Grouping sets give the grand total even over no payments at all, first by the statement's order.
-  const [total, ...owners] = rows;
+  const { total, groups: owners } = splitGrandTotal(await agingRows(db, actor, filter));
   return {
-    asOf: total!.as_of,
-    total: figuresOf(total!),
+    asOf: total.as_of,
+    total: figuresOf(total),
     owners: owners.map((row) => ({ ownerId: row.owner_id, ownerName: row.owner_name, ...figuresOf(row) })),
   };
 }

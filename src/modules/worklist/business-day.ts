@@ -13,6 +13,10 @@ const formatter = new Intl.DateTimeFormat('en-CA', {
 
 export const businessDay = (at: Date): string => formatter.format(at);
 
+/** Whole days from one 'YYYY-MM-DD' to another (negative when `to` comes first). */
+export const daysBetween = (from: string, to: string): number =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
 /** 'YYYY-MM-DD' plus whole days (negative to go back). */
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);

@@ -3,7 +3,7 @@ import { recordAudit, type Db } from '../audit/audit.repository.js';
 import { requireVisibleCustomer } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { holidaysBetween } from '../holidays/holidays.js';
-import { addDays, businessDay } from './business-day.js';
+import { addDays, businessDay, daysBetween } from './business-day.js';
 import { readSettings } from './settings.repository.js';
 import {
   itemKinds,
@@ -15,8 +15,6 @@ import {
 } from './worklist.repository.js';
 import type { SnoozeInput, WorklistItemView, WorklistQueryInput, WorklistView } from './worklist.schema.js';
 
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
-
 const toItemView = (row: ItemRow, today: string): WorklistItemView => ({
   key: `${row.customer_id}:${row.kind}:${row.ref}`,
   kind: row.kind,
@@ -27,7 +25,7 @@ const toItemView = (row: ItemRow, today: string): WorklistItemView => ({
   gradeCode: row.grade_code,
   due: row.due,
   since: row.since,
-  overdueDays: Math.max(0, dayNumber(today) - dayNumber(row.due)),
+  overdueDays: Math.max(0, daysBetween(row.due, today)),
   escalated: row.escalated,
   lastContact: row.last_contact,
   detail: row.detail,
