@@ -11,6 +11,7 @@ import { registerImportCommand } from './commands/import.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerFunnelCommand } from './commands/funnel.js';
 import { registerReportCommands } from './commands/reports.js';
+import { registerCustomerCommands } from './commands/customers.js';
 import { registerWorklistCommands } from './commands/worklist.js';
 import { registerClvCommands } from './commands/clv.js';
 import { registerMessageCommands } from './commands/messages.js';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerExportCommand(program, config);
   registerFunnelCommand(program, config);
   registerReportCommands(program, config);
+  registerCustomerCommands(program, config);
   registerWorklistCommands(program, config);
   registerClvCommands(program, config);
   registerMessageCommands(program, config);

@@ -95,6 +95,8 @@ export interface CustomerTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   deleted_at: Date | null;
+  /** Set when the customer was merged into another (it is then deleted too); migration 025. */
+  merged_into_id: number | null;
   /** The transaction that last changed what a kept dashboard summary reads, set by a trigger (migration 018). */
   figures_changed_by: ColumnType<string | null, never, never>;
 }

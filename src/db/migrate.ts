@@ -24,6 +24,7 @@ import * as runReferencesByStatement from './migrations/021_run_references_by_st
 import * as gradeChangesByRun from './migrations/022_grade_changes_by_run.js';
 import * as auditLogBrowsing from './migrations/023_audit_log_browsing.js';
 import * as receivables from './migrations/024_receivables.js';
+import * as customerMerge from './migrations/025_customer_merge.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '022_grade_changes_by_run': gradeChangesByRun,
   '023_audit_log_browsing': auditLogBrowsing,
   '024_receivables': receivables,
+  '025_customer_merge': customerMerge,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -57,6 +57,7 @@ export const fieldMessages = {
   duplicate: { 'zh-CN': '已被使用', 'en-US': 'is already in use' },
   not_in_team: { 'zh-CN': '不属于本团队', 'en-US': 'is not in your team' },
   self_reference: { 'zh-CN': '不能指向自身', 'en-US': 'must not refer to the record itself' },
+  not_in_merge: { 'zh-CN': '不是参与合并的客户', 'en-US': 'is not one of the customers being merged' },
   invalid: { 'zh-CN': '无效', 'en-US': 'is invalid' },
   immutable: { 'zh-CN': '创建后不可修改', 'en-US': 'cannot be changed after creation' },
   lines_mismatch: { 'zh-CN': '与明细金额合计不符', 'en-US': 'does not equal the sum of the lines' },

@@ -12,6 +12,7 @@ import { registerExportRoutes } from '../modules/exports/export.routes.js';
 import { registerImportRoutes } from '../modules/imports/import.routes.js';
 import { registerComplianceRoutes } from '../modules/compliance/compliance.routes.js';
 import { registerCustomerRoutes } from '../modules/customers/customer.routes.js';
+import { registerCustomerMergeRoutes } from '../modules/customers/merge.routes.js';
 import { registerDictionaryRoutes } from '../modules/dictionaries/dictionary.routes.js';
 import { registerGradingRoutes } from '../modules/grading/grading.routes.js';
 import { registerOpportunityRoutes } from '../modules/opportunities/opportunity.routes.js';
@@ -32,6 +33,7 @@ import { registerTimelineRoutes } from '../modules/timeline/timeline.routes.js';
 
 /** Every authenticated API module, mounted under /api behind the session check. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  registerCustomerMergeRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerHistoryRoutes(app, deps);
   registerTimelineRoutes(app, deps);

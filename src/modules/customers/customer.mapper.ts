@@ -3,7 +3,7 @@ import type { CustomerTable } from '../../db/database.js';
 import type { CustomerRowRow, CustomerViewRow } from './customer.repository.js';
 import type { CustomerRowView, CustomerUpdateInput, CustomerView } from './customer.schema.js';
 
-const columnOf = {
+export const customerColumnOf = {
   code: 'code',
   name: 'name',
   shortName: 'short_name',
@@ -40,7 +40,7 @@ const columnOf = {
 /** Only the fields present in the input become columns: a PATCH leaves everything else as it was. */
 export function toCustomerColumns(input: CustomerUpdateInput): Updateable<CustomerTable> {
   const columns: Record<string, unknown> = {};
-  for (const [field, column] of Object.entries(columnOf)) {
+  for (const [field, column] of Object.entries(customerColumnOf)) {
     const value = input[field as keyof CustomerUpdateInput];
     if (value === undefined) continue;
     if (field === 'custom') columns[column] = JSON.stringify(value);

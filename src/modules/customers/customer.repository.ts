@@ -11,7 +11,7 @@ import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { startOfBusinessDay } from '../shared/business-day-sql.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
-import { scopeKey, visibleCustomers } from '../shared/scope.js';
+import { liveCustomers, scopeKey, visibleCustomers } from '../shared/scope.js';
 import type { CustomerFilter, CustomerListFilter } from './customer.schema.js';
 
 /** A sort key of the list: its SQL expression and the type its cursor text is read back as. */
@@ -302,4 +302,14 @@ export async function customerCodeTaken(db: Db, code: string, exceptId?: number)
   let query = db.selectFrom('customers').select('id').where('code', '=', code);
   if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
   return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** Live customers' ids by code, for commands that name customers as people do. */
+export async function findCustomerIdsByCode(db: Db, codes: readonly string[]): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const rows = await liveCustomers(db)
+    .select(['id', 'code'])
+    .where('code', 'in', [...codes])
+    .execute();
+  return new Map(rows.map((row) => [row.code, row.id]));
 }

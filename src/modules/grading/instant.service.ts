@@ -16,7 +16,7 @@ import { raiseGradeAlerts } from '../alerts/alert.service.js';
 import { withClvMetrics } from '../clv/clv-metrics.js';
 
 /** What made a customer's grade change between runs, recorded with the change. */
-export type RegradeCause = 'order' | 'payment' | 'activity' | 'attributes' | 'override';
+export type RegradeCause = 'order' | 'payment' | 'activity' | 'attributes' | 'override' | 'merge';
 
 export interface LastRun {
   readonly modelId: number;

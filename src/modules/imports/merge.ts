@@ -1,6 +1,6 @@
 import type { BulkSession } from '../demo/bulk-writer.js';
 import type { FieldSpec } from './fields.js';
-import { STAGE } from './staging.js';
+import { STAGE, joinCustomerByCode } from './staging.js';
 import { quote, typed } from './sql-types.js';
 
 export interface MergeCounts {
@@ -99,7 +99,7 @@ export async function mergeChildren(
     ),
     ...extra,
   ];
-  const source = `${STAGE} s JOIN customers c ON c.code = s.customer_code AND c.deleted_at IS NULL`;
+  const source = `${STAGE} s ${joinCustomerByCode('s.customer_code', 'c')}`;
   const updated = await count(
     session,
     `UPDATE ${table} t SET ${list.map((a) => `${quote(a.column)} = ${a.value}`).join(', ')}, updated_at = now()
@@ -119,8 +119,7 @@ export async function mergeRelationships(
   session: BulkSession,
   mapped: ReadonlySet<string>,
 ): Promise<MergeCounts> {
-  const source = `${STAGE} s JOIN customers c ON c.code = s.customer_code AND c.deleted_at IS NULL
-                   JOIN customers r ON r.code = s.related_code AND r.deleted_at IS NULL`;
+  const source = `${STAGE} s ${joinCustomerByCode('s.customer_code', 'c')} ${joinCustomerByCode('s.related_code', 'r')}`;
   const updated = mapped.has('note')
     ? await count(
         session,
@@ -131,7 +130,7 @@ export async function mergeRelationships(
   const inserted = await count(
     session,
     `INSERT INTO customer_relationships (customer_id, related_customer_id, kind, note)
-       SELECT DISTINCT ON (c.id, r.id, s.kind) c.id, r.id, s.kind, s.note FROM ${source} WHERE ${good}
+       SELECT DISTINCT ON (c.id, r.id, s.kind) c.id, r.id, s.kind, s.note FROM ${source} WHERE ${good} AND c.id <> r.id
        ON CONFLICT (customer_id, related_customer_id, kind) DO NOTHING`,
   );
   return { inserted, updated };

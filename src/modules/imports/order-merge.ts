@@ -1,5 +1,5 @@
 import type { BulkSession } from '../demo/bulk-writer.js';
-import { STAGE } from './staging.js';
+import { STAGE, joinCustomerByCode } from './staging.js';
 import type { MergeCounts } from './merge.js';
 
 export interface OrderOptions {
@@ -50,7 +50,7 @@ export async function mergeOrders(session: BulkSession, options: OrderOptions): 
                    coalesce(${one('s.discount::numeric')}, 0) AS discount, coalesce(${one('s.currency')}, 'CNY') AS currency,
                    ${status} AS status, ${one('s.note')} AS note,
                    ${lineMode ? `md5(string_agg(${LINE_TEXT}, ';' ORDER BY ${LINE_TEXT}))` : 'NULL::text'} AS lines
-              FROM ${STAGE} s JOIN customers c ON c.code = s.customer_code AND c.deleted_at IS NULL
+              FROM ${STAGE} s ${joinCustomerByCode('s.customer_code', 'c')}
              WHERE NOT s.bad ${lineMode ? 'GROUP BY s.order_no' : ''}) g`);
   // Statistics, not an index: it holds each order number once already, and the joins against the stored
   // orders are hash joins or probes of their own order_no index.

@@ -46,14 +46,16 @@ export async function customerReference(
       field,
       'unknown_customer',
       `FROM ${STAGE} s WHERE ${good} AND ${value} IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.code = ${value} AND c.deleted_at IS NULL)`,
+         AND NOT EXISTS (SELECT 1 FROM customer_code_targets k WHERE k.code = ${value})`,
     );
   }
   await flag(
     context,
     field,
     'out_of_scope',
-    `FROM ${STAGE} s WHERE ${good} AND EXISTS (SELECT 1 FROM customers c WHERE c.code = ${value} AND c.deleted_at IS NULL AND NOT (${context.visible}))`,
+    `FROM ${STAGE} s WHERE ${good} AND EXISTS (
+       SELECT 1 FROM customer_code_targets k JOIN customers c ON c.id = k.customer_id
+        WHERE k.code = ${value} AND NOT (${context.visible}))`,
   );
 }
 
@@ -108,8 +110,8 @@ export async function orderOwnership(context: CheckContext): Promise<void> {
     context,
     'order_no',
     'order_of_other_customer',
-    `FROM ${STAGE} s JOIN orders o ON o.order_no = s.order_no JOIN customers c ON c.id = o.customer_id
-       WHERE ${good} AND c.code IS DISTINCT FROM s.customer_code`,
+    `FROM ${STAGE} s JOIN orders o ON o.order_no = s.order_no LEFT JOIN customer_code_targets k ON k.code = s.customer_code
+       WHERE ${good} AND o.customer_id IS DISTINCT FROM k.customer_id`,
   );
 }
 
@@ -120,7 +122,8 @@ export async function paymentOrder(context: CheckContext): Promise<void> {
     'order_no',
     'unknown_order',
     `FROM ${STAGE} s WHERE ${good} AND s.order_no IS NOT NULL AND NOT EXISTS (
-       SELECT 1 FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.order_no = s.order_no AND c.code = s.customer_code)`,
+       SELECT 1 FROM orders o JOIN customer_code_targets k ON k.customer_id = o.customer_id
+        WHERE o.order_no = s.order_no AND k.code = s.customer_code)`,
   );
 }
 
@@ -130,6 +133,8 @@ export async function relationshipChecks(context: CheckContext): Promise<void> {
     context,
     'related_code',
     'self_reference',
-    `FROM ${STAGE} s WHERE ${good} AND s.related_code = s.customer_code`,
+    `FROM ${STAGE} s WHERE ${good} AND (s.related_code = s.customer_code OR EXISTS (
+       SELECT 1 FROM customer_code_targets a JOIN customer_code_targets b ON b.customer_id = a.customer_id
+        WHERE a.code = s.customer_code AND b.code = s.related_code))`,
   );
 }

@@ -4,6 +4,13 @@ import { quote } from './sql-types.js';
 
 export const STAGE = 'import_stage';
 
+/**
+ * Joins the customer a code in the file names: a live customer by its own code, or the survivor of a merge by the
+ * code of a customer merged into it (an ERP keeps exporting under the old code; migration 025).
+ */
+export const joinCustomerByCode = (code: string, alias: string): string =>
+  `JOIN customer_code_targets ${alias}_code ON ${alias}_code.code = ${code} JOIN customers ${alias} ON ${alias}.id = ${alias}_code.customer_id`;
+
 /** One text column per field plus where the row came from; dropped with the transaction. */
 export async function createStage(session: BulkSession, fields: readonly FieldSpec[]): Promise<void> {
   const columns = fields.map((field) => `${quote(field.key)} text`).join(', ');
