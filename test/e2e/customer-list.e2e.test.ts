@@ -9,8 +9,11 @@ import {
   tearDown,
   type ServedApp,
   twoCharacters,
+  settled,
 } from './harness.js';
 import { seedCustomers } from './seed.js';
+import { screenshotPath } from './screenshots.js';
+import { created } from '../../src/modules/audit/api-fixtures.js';
 
 interface Model {
   id: number;
@@ -33,6 +36,7 @@ let page: Page;
 let model: Model;
 let grade: string;
 const consoleErrors: string[] = [];
+const twin = { kept: 0, merged: 0 };
 
 async function listAs(client: Client, query: string): Promise<ListBody> {
   return (await (await client('GET', `/api/customers?limit=500&${query}`)).json()) as ListBody;
@@ -43,6 +47,35 @@ beforeAll(async () => {
   admin = await t.as('admin');
   manager = await t.as('managerEast');
   await seedCustomers(admin, t.people);
+  // One company entered twice in the east team: once with its orders, once later by another rep with its phone.
+  twin.kept = (
+    await created(
+      await admin('POST', '/api/customers', {
+        code: 'E2E-DUP-A',
+        name: '温州瓯江阀门有限公司',
+        ownerId: t.people.repEast1,
+      }),
+    )
+  ).id;
+  twin.merged = (
+    await created(
+      await admin('POST', '/api/customers', {
+        code: 'E2E-DUP-B',
+        name: '温州瓯江阀门（有限公司）',
+        phone: '0577-88776655',
+        ownerId: t.people.repEast2,
+      }),
+    )
+  ).id;
+  for (const [index, amount] of ['12000.00', '8000.00'].entries())
+    await created(
+      await admin('POST', '/api/orders', {
+        customerId: twin.kept,
+        orderNo: `DUP-${index}`,
+        orderDate: `2024-05-0${index + 1}`,
+        amount,
+      }),
+    );
   const models = ((await (await admin('GET', '/api/grading/models')).json()) as { items: Model[] }).items;
   model = models.find((m) => m.active)!;
   const run = await admin('POST', `/api/grading/models/${model.id}/runs`, {});
@@ -129,4 +162,46 @@ describe('customer list in Chromium (manager)', () => {
     expect(response.headers()['content-disposition']).toContain('attachment');
     await page.keyboard.press('Escape');
   }, 60_000);
+});
+
+describe('duplicates in Chromium (manager)', () => {
+  it('the manager finds one company entered twice and merges it, choosing which name to keep', async () => {
+    await page.goto(`${baseUrl}/customers`);
+    await page.getByRole('button', { name: /查重合并/ }).click();
+    await page.waitForURL(/\/customers\/duplicates$/);
+    const group = page.getByTestId('duplicate-group').filter({ hasText: 'E2E-DUP-B' });
+    await expect.poll(() => group.count(), { timeout: 20_000 }).toBe(1);
+    expect(await group.textContent()).toContain('名称相同');
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('duplicates.png'), fullPage: true });
+
+    await group.getByRole('button', { name: /合并/ }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    // The one with the orders is proposed as the one kept; its empty phone is filled from the other. (The table
+    // repeats its header in a hidden row that measures the columns: the visible one is in thead.)
+    const header = dialog.locator('thead');
+    await expect.poll(() => header.getByText('保留', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    expect(await header.getByTestId('merge-keep-E2E-DUP-A').isChecked()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: '0577-88776655' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: '温州瓯江阀门（有限公司）' }).check();
+    expect(await dialog.textContent()).toContain('将转移 0 个订单');
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('merge-dialog.png'), animations: 'disabled' });
+    await dialog.getByRole('button', { name: twoCharacters('合并') }).click();
+
+    await page.waitForURL(new RegExp(`/customers/${twin.kept}$`));
+    await expect.poll(() => page.getByText('0577-88776655').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.getByText('温州瓯江阀门（有限公司）').count()).toBeGreaterThan(0);
+    const survivor = (await (await manager('GET', `/api/customers/${twin.kept}`)).json()) as {
+      stats: { orderCount: number };
+    };
+    expect(survivor.stats.orderCount).toBe(2);
+
+    await page.goto(`${baseUrl}/customers/${twin.merged}`);
+    await expect.poll(() => page.getByText('该客户已合并到 E2E-DUP-A').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: /打开 E2E-DUP-A/ }).click();
+    await page.waitForURL(new RegExp(`/customers/${twin.kept}$`));
+    // The one request that finds nothing: the merged customer's own record.
+    expect(consoleErrors).toEqual([expect.stringContaining('status of 404')]);
+  }, 90_000);
 });

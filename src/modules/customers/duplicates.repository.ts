@@ -5,10 +5,11 @@ import { visibleCustomerIds } from '../shared/scope.js';
 import type { DuplicateMemberView, DuplicateQueryInput } from './merge.schema.js';
 
 /**
- * A phone number's digits, without a leading +86 on a mainland mobile number: "+86 138-0000-1111" and
- * "13800001111" are one number. Fewer than seven digits is no number (an extension, a placeholder).
+ * A mainland phone number's digits in the domestic form: "+86 138-0000-1111" and "13800001111" are one number, and so
+ * are "+86 25 4866 2723" and "025-48662723" (the international form drops the area code's 0). `d` is the digits.
  */
-const phoneKey = sql`regexp_replace(regexp_replace(c.phone, '\\D', '', 'g'), '^86(1\\d{10})$', '\\1')`;
+const domesticDigits = (d: string) =>
+  `CASE WHEN ${d} ~ '^(00)?86[0-9]{9,}$' THEN regexp_replace(regexp_replace(${d}, '^(00)?86', ''), '^([2-9])', '0\\1') ELSE ${d} END`;
 
 interface GroupRow {
   readonly ids: number[];
@@ -33,9 +34,11 @@ export async function findDuplicateGroups(
     ), keyed AS (
       SELECT 'same_name' AS reason, stratum_company_key(c.name) AS key, c.id FROM visible c
       UNION ALL
-      SELECT 'same_phone', ${phoneKey}, c.id FROM visible c WHERE c.phone IS NOT NULL
+      SELECT 'same_phone', ${sql.raw(domesticDigits('p.d'))}, p.id
+        FROM (SELECT c.id, regexp_replace(c.phone, '\\D', '', 'g') AS d FROM visible c WHERE c.phone IS NOT NULL) p
     ), grouped AS (
       SELECT reason, array_agg(id ORDER BY id) AS ids FROM keyed
+       -- Fewer than seven digits is no number (an extension, a placeholder).
        WHERE reason = 'same_name' AND key <> '' OR reason = 'same_phone' AND length(key) >= 7
        GROUP BY reason, key HAVING count(*) > 1
     ), merged AS (
@@ -100,4 +103,16 @@ export async function findDuplicateMembers(
       },
     ]),
   );
+}
+
+/** The customer a merged one now lives on, if the user sees it. */
+export async function findMergeSurvivor(
+  db: Db,
+  actor: Actor,
+  mergedId: number,
+): Promise<{ id: number; code: string; name: string } | undefined> {
+  const { rows } = await sql<{ id: number; code: string; name: string }>`
+    SELECT s.id, s.code, s.name FROM customers m JOIN customers s ON s.id = m.merged_into_id
+     WHERE m.id = ${mergedId} AND s.id IN (${visibleCustomerIds(db, actor)})`.execute(db);
+  return rows[0];
 }

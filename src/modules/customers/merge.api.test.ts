@@ -309,6 +309,16 @@ describe('a merge', () => {
     ]);
   });
 
+  it('an old link to the duplicate leads to the survivor, for those who see the survivor only', async () => {
+    const mergedInto = (client: Client, customerId: number) =>
+      client('GET', `/api/customers/${customerId}/merged-into`).then((r) => body<{ survivor: unknown }>(r));
+    expect(await mergedInto(managerEast, id.duplicate)).toEqual({
+      survivor: { id: id.survivor, code: 'M-S', name: '苏州精工阀门有限公司' },
+    });
+    expect(await mergedInto(repEast1, id.duplicate)).toEqual({ survivor: null });
+    expect(await mergedInto(managerEast, id.partner)).toEqual({ survivor: null });
+  });
+
   it('relationships and referrals point at the survivor, and the pair’s own link is dropped', async () => {
     const links = await t.handle.db
       .selectFrom('customer_relationships')
@@ -359,6 +369,15 @@ describe('the merged code afterwards', () => {
     });
   };
 
+  const customerOfOrder = async (orderNo: string) =>
+    (
+      await t.handle.db
+        .selectFrom('orders')
+        .select('customer_id')
+        .where('order_no', '=', orderNo)
+        .executeTakeFirstOrThrow()
+    ).customer_id;
+
   it('an ERP file still using the old code changes nothing it already holds and adds new orders to the survivor', async () => {
     const result = await importOrders('erp.csv', [
       'D-1,M-D,2024-06-01,400000.20,100000.05',
@@ -366,12 +385,7 @@ describe('the merged code afterwards', () => {
     ]);
     expect(result.problems ?? []).toEqual([]);
     expect([result.inserted, result.updated]).toEqual([1, 0]);
-    const d3 = await t.handle.db
-      .selectFrom('orders')
-      .select('customer_id')
-      .where('order_no', '=', 'D-3')
-      .executeTakeFirstOrThrow();
-    expect(d3.customer_id).toBe(id.survivor);
+    expect(await customerOfOrder('D-3')).toBe(id.survivor);
     expect(await stateOf(id.survivor)).toEqual({ order_count: 4, amount: '651100.55' });
   });
 
@@ -386,11 +400,6 @@ describe('the merged code afterwards', () => {
     expect(rows.map((row) => row.merged_into_id)).toEqual([id.target, id.target]);
     const result = await importOrders('erp-2.csv', ['D-4,M-D,2024-12-02,1.00,']);
     expect(result.inserted).toBe(1);
-    const d4 = await t.handle.db
-      .selectFrom('orders')
-      .select('customer_id')
-      .where('order_no', '=', 'D-4')
-      .executeTakeFirstOrThrow();
-    expect(d4.customer_id).toBe(id.target);
+    expect(await customerOfOrder('D-4')).toBe(id.target);
   });
 });

@@ -1,8 +1,14 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { IdParams, errorResponses, jsonBody, jsonResponse } from '../../server/schema-common.js';
-import { CustomerMerge, CustomerMergeResult, DuplicateGroupPage, DuplicateQuery } from './merge.schema.js';
-import { listDuplicateGroups, mergeCustomers } from './merge.service.js';
+import {
+  CustomerMerge,
+  CustomerMergeResult,
+  DuplicateGroupPage,
+  DuplicateQuery,
+  MergedInto,
+} from './merge.schema.js';
+import { listDuplicateGroups, mergeCustomers, mergeSurvivor } from './merge.service.js';
 
 const tags = ['customers'];
 
@@ -27,10 +33,22 @@ const mergeRoute = createRoute({
   responses: { 200: jsonResponse(CustomerMergeResult, 'Merged'), ...errorResponses },
 });
 
+const survivorRoute = createRoute({
+  method: 'get',
+  path: '/customers/{id}/merged-into',
+  tags,
+  summary: 'The customer a merged customer now lives on (where its old links lead), if it is in your scope',
+  request: { params: IdParams },
+  responses: { 200: jsonResponse(MergedInto, 'The survivor, or null'), ...errorResponses },
+});
+
 /** Registered before the customer routes, so that `/customers/duplicates` is not read as a customer id. */
 export function registerCustomerMergeRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppDeps) {
   app.openapi(duplicatesRoute, async (c) =>
     c.json(await listDuplicateGroups(db, c.get('actor'), c.req.valid('query')), 200),
+  );
+  app.openapi(survivorRoute, async (c) =>
+    c.json(await mergeSurvivor(db, c.get('actor'), c.req.valid('param').id), 200),
   );
   app.openapi(mergeRoute, async (c) => {
     const { id } = c.req.valid('param');

@@ -35,10 +35,21 @@ export const CustomerMerge = z
 export type CustomerMergeInput = z.output<typeof CustomerMerge>;
 
 const count = z.number().int();
+const MergeSurvivor = z
+  .object({ id: z.number().int(), code: z.string(), name: z.string() })
+  .openapi('MergeSurvivor');
+export const MergedInto = z
+  .object({
+    survivor: MergeSurvivor.nullable().openapi({
+      description: 'null when the customer was not merged, or its survivor is outside your scope',
+    }),
+  })
+  .openapi('MergedInto');
+
 export const CustomerMergeResult = z
   .object({
     customer: CustomerResponse,
-    merged: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
+    merged: z.array(MergeSurvivor),
     moved: z.object({
       orders: count,
       payments: count,

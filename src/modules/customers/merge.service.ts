@@ -7,7 +7,7 @@ import { regradeCustomers } from '../grading/instant.service.js';
 import { customerColumnOf } from './customer.mapper.js';
 import { findCustomersForUpdate, updateCustomer } from './customer.repository.js';
 import { getCustomer } from './customer.service.js';
-import { findDuplicateGroups, findDuplicateMembers } from './duplicates.repository.js';
+import { findDuplicateGroups, findDuplicateMembers, findMergeSurvivor } from './duplicates.repository.js';
 import { moveCustomerRecords, retireDuplicates } from './merge.repository.js';
 import {
   mergeableFields,
@@ -127,4 +127,12 @@ export async function listDuplicateGroups(
     })),
     total,
   };
+}
+
+/**
+ * Where an old link to a customer leads if it was merged: its survivor, when the user may see it. Asked by a page
+ * that found no customer, so "none" is an answer, not an error.
+ */
+export async function mergeSurvivor(db: Db, actor: Actor, mergedId: number) {
+  return { survivor: (await findMergeSurvivor(db, actor, mergedId)) ?? null };
 }

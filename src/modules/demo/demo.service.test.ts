@@ -5,6 +5,8 @@ import { openTestDatabase } from '../../testing/test-database.js';
 import { verifyPassword } from '../auth/password.js';
 import { generateDemo, type DemoSummary } from './demo.service.js';
 import { DemoError } from './demo.errors.js';
+import type { Actor } from '../auth/actor.js';
+import { findDuplicateGroups } from '../customers/duplicates.repository.js';
 import { DEMO_PASSWORD } from './organisation.js';
 
 const AS_OF = '2025-06-30';
@@ -106,7 +108,8 @@ describe('demo data on a fresh database', () => {
               (SELECT count(*) FROM activities)::int AS activities, (SELECT count(*) FROM order_lines)::int AS order_lines,
               (SELECT count(*) FROM customer_relationships)::int AS customer_relationships`,
     );
-    expect(counts?.customers).toBe(CUSTOMERS);
+    expect(counts?.customers).toBe(CUSTOMERS + summary.counts.duplicates);
+    expect(summary.counts.customers).toBe(counts?.customers);
     for (const table of [
       'orders',
       'payments',
@@ -200,9 +203,11 @@ describe('demo data on a fresh database', () => {
   });
 
   it('the top 20% of buying customers bring 70–90% of the gross profit, as the summary reports', async () => {
+    // The summary's figure is the generated company's: the planted copies ('-B' codes) are not in it.
     const [row] = await rows<{ share: string }>(
       handle,
-      `WITH p AS (SELECT customer_id, sum(gross_profit) AS profit FROM orders WHERE status <> 'cancelled' GROUP BY customer_id),
+      `WITH p AS (SELECT customer_id, sum(gross_profit) AS profit FROM orders
+                   WHERE status <> 'cancelled' AND order_no NOT LIKE 'B-%' GROUP BY customer_id),
             r AS (SELECT profit, row_number() OVER (ORDER BY profit DESC) AS rank, count(*) OVER () AS n FROM p)
        SELECT (sum(profit) FILTER (WHERE rank <= ceil(n * 0.2)) / sum(profit))::text AS share FROM r`,
     );
@@ -210,6 +215,23 @@ describe('demo data on a fresh database', () => {
     expect(share).toBeGreaterThanOrEqual(0.7);
     expect(share).toBeLessThanOrEqual(0.9);
     expect(summary.top20ProfitShare).toBeCloseTo(share, 6);
+  });
+
+  it('plants customers entered twice, each found beside its original by the duplicates report', async () => {
+    expect(summary.counts.duplicates).toBeGreaterThanOrEqual(2);
+    const admin: Actor = { id: 0, login: 'system', name: 'system', role: 'admin', teamId: null };
+    const { groups } = await findDuplicateGroups(handle.db, admin, { limit: 200, offset: 0 });
+    const copies = await rows<{ id: number; original: number }>(
+      handle,
+      `SELECT c.id, o.id AS original FROM customers c JOIN customers o ON c.code = o.code || '-B'`,
+    );
+    expect(copies).toHaveLength(summary.counts.duplicates);
+    for (const copy of copies) {
+      expect(groups.some((group) => group.ids.includes(copy.id) && group.ids.includes(copy.original))).toBe(
+        true,
+      );
+    }
+    expect(new Set(groups.flatMap((group) => group.reasons))).toEqual(new Set(['same_name', 'same_phone']));
   });
 
   it('some orders lose money, and every order is the sum of its lines', async () => {
@@ -341,21 +363,24 @@ describe('demo data on a fresh database', () => {
     );
     expect(error).toBeInstanceOf(DemoError);
     expect((error as DemoError).code).toBe('demo.database_not_empty');
-    expect((error as DemoError).messages['zh-CN']).toContain('已有 200 个客户');
+    const loaded = CUSTOMERS + summary.counts.duplicates;
+    expect((error as DemoError).messages['zh-CN']).toContain(`已有 ${loaded} 个客户`);
     const [row] = await rows<{ n: number }>(handle, 'SELECT count(*)::int AS n FROM customers');
-    expect(row?.n).toBe(CUSTOMERS);
+    expect(row?.n).toBe(loaded);
   });
 
   it('with force, adds a second company after the first: new ids, unique codes, existing logins kept', async () => {
+    const firstLoad = CUSTOMERS + summary.counts.duplicates;
     const second = await generateDemo(handle, { customers: 20, seed: 8, asOf: AS_OF, force: true });
     expect(second.logins.every((login) => login.password === null)).toBe(true);
     expect(second.counts.users).toBe(0);
     const [row] = await rows<{ customers: number; min_new: number }>(
       handle,
-      `SELECT count(*)::int AS customers, min(id) FILTER (WHERE created_at IS NOT NULL AND id > ${CUSTOMERS})::int AS min_new FROM customers`,
+      `SELECT count(*)::int AS customers, min(id) FILTER (WHERE created_at IS NOT NULL AND id > ${firstLoad})::int AS min_new FROM customers`,
     );
-    expect(row?.customers).toBe(CUSTOMERS + 20);
-    expect(row?.min_new).toBe(CUSTOMERS + 1);
+    expect(second.counts.duplicates).toBeGreaterThan(0);
+    expect(row?.customers).toBe(CUSTOMERS + 20 + summary.counts.duplicates + second.counts.duplicates);
+    expect(row?.min_new).toBe(firstLoad + 1);
     await sql`INSERT INTO customers (code, name) VALUES ('AFTER-DEMO', 'sequence continues')`.execute(
       handle.db,
     );

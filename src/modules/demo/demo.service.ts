@@ -19,6 +19,7 @@ import {
   type Chunk,
   type DemoTable,
 } from './tables.js';
+import { seedDuplicates } from './duplicates.js';
 import { seedOpportunities } from './opportunities.js';
 
 export interface DemoProgress {
@@ -51,7 +52,7 @@ export type LoadStep =
 export interface DemoSummary {
   readonly seed: number;
   readonly asOf: string;
-  readonly counts: Record<DemoTable | 'teams' | 'users' | 'opportunities', number>;
+  readonly counts: Record<DemoTable | 'teams' | 'users' | 'opportunities' | 'duplicates', number>;
   readonly stages: Record<LifecycleStage, number>;
   readonly logins: DemoLogin[];
   /** Share of total gross profit brought by the top 20% of customers that bought (0–1). */
@@ -110,6 +111,12 @@ export async function generateDemo(handle: DatabaseHandle, options: DemoOptions)
     step('generate and copy');
     await deferred?.restore();
     step('foreign keys and indexes');
+    const duplicates = await seedDuplicates(session, {
+      afterCustomerId: ids.customers,
+      customers,
+      asOf: options.asOf,
+      orderLines: options.orderLines ?? true,
+    });
     await state.refresh(ids.customers);
     step('state');
     const opportunities = await seedOpportunities(session, ids.customers, options.asOf);
@@ -132,8 +139,9 @@ export async function generateDemo(handle: DatabaseHandle, options: DemoOptions)
       counts: {
         teams: organisation.teams,
         users: organisation.users,
-        ...generator.stats.rows,
+        ...withPlantedDuplicates(generator.stats.rows, duplicates),
         opportunities,
+        duplicates,
       },
       stages: { ...generator.stats.stages },
       logins: organisation.logins,
@@ -145,6 +153,17 @@ export async function generateDemo(handle: DatabaseHandle, options: DemoOptions)
   } finally {
     await session.release();
   }
+}
+
+/** The rows loaded, the planted copies included: each has one order, its payment and, where orders have lines, one. */
+function withPlantedDuplicates(rows: Record<DemoTable, number>, copies: number): Record<DemoTable, number> {
+  return {
+    ...rows,
+    customers: rows.customers + copies,
+    orders: rows.orders + copies,
+    payments: rows.payments + copies,
+    order_lines: rows.order_lines ? rows.order_lines + copies : 0,
+  };
 }
 
 function stepTimer(onStep: DemoOptions['onStep']): (step: LoadStep) => void {

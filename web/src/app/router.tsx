@@ -8,6 +8,7 @@ const CustomerListPage = lazy(() => import('../pages/CustomerListPage'));
 const CustomerDetailPage = lazy(() => import('../pages/CustomerDetailPage'));
 const CustomerCreatePage = lazy(() => import('../pages/CustomerCreatePage'));
 const CustomerEditPage = lazy(() => import('../pages/CustomerEditPage'));
+const DuplicatesPage = lazy(() => import('../pages/DuplicatesPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const DashboardPage = lazy(() => import('../pages/DashboardPage'));
 const AlertsPage = lazy(() => import('../pages/AlertsPage'));
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/customers" replace /> },
       { path: 'customers', element: <CustomerListPage /> },
       { path: 'customers/new', element: <CustomerCreatePage /> },
+      { path: 'customers/duplicates', element: <DuplicatesPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'customers/:id/edit', element: <CustomerEditPage /> },
       { path: 'dashboard', element: <DashboardPage /> },

@@ -8,6 +8,7 @@ import { QueryState } from '../shared/components/QueryState';
 import { CustomerHeader } from '../modules/customers/components/CustomerHeader';
 import { CustomerProfile } from '../modules/customers/components/CustomerProfile';
 import { useCustomer } from '../modules/customers/hooks/useCustomers';
+import { MissingCustomer } from '../modules/customers/components/MissingCustomer';
 import { ContactTable } from '../modules/contacts/components/ContactTable';
 import { ContactDrawer } from '../modules/contacts/components/ContactDrawer';
 import { RelationshipTable } from '../modules/relationships/components/RelationshipTable';
@@ -24,7 +25,6 @@ import { CustomerTimeline } from '../modules/timeline/components/CustomerTimelin
 import { CustomerGradeTags, CustomerGrading } from '../modules/grading/components/CustomerGrading';
 import { CustomerForecastCard } from '../modules/clv/components/CustomerForecastCard';
 import { ReleaseButton } from '../modules/pool/components/ReleaseButton';
-import NotFoundPage from './NotFoundPage';
 
 type DrawerName = 'contact' | 'activity' | 'order' | 'payment' | 'opportunity';
 const drawers = {
@@ -46,7 +46,7 @@ export default function CustomerDetailPage() {
   const OpenDrawer = drawer ? drawers[drawer] : null;
 
   if (!Number.isInteger(id) || id <= 0 || (customer.error instanceof ApiError && customer.error.isNotFound))
-    return <NotFoundPage title={t('customer.notFound')} />;
+    return <MissingCustomer id={id} />;
 
   const actions = (
     <Space>

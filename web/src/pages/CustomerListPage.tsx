@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Space, Typography } from 'antd';
-import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { LeftOutlined, MergeCellsOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PagePanel } from '../shared/components/PagePanel';
@@ -33,6 +33,9 @@ export default function CustomerListPage() {
       extra={
         <Space>
           <ExportMenu href={(format) => customersApi.exportUrl(state.params, format)} />
+          <Button icon={<MergeCellsOutlined />} onClick={() => void navigate('/customers/duplicates')}>
+            {t('merge.pageTitle')}
+          </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/customers/new')}>
             {t('customer.create')}
           </Button>

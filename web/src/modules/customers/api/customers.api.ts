@@ -130,6 +130,53 @@ export type CustomerInput = Partial<
   >
 >;
 
+export type DuplicateReason = 'same_name' | 'same_phone';
+
+export interface DuplicateMember {
+  id: number;
+  code: string;
+  name: string;
+  phone: string | null;
+  province: string | null;
+  city: string | null;
+  ownerId: number | null;
+  ownerName: string | null;
+  teamName: string | null;
+  createdAt: string;
+  orderCount: number;
+  amount: string;
+  lastOrder: string | null;
+  contactCount: number;
+}
+
+export interface DuplicateGroup {
+  reasons: DuplicateReason[];
+  customers: DuplicateMember[];
+}
+
+export interface CustomerMergeInput {
+  duplicateIds: number[];
+  /** Which customer's value a field keeps, by the field's name. */
+  take?: Partial<Record<keyof Customer, number>>;
+}
+
+export interface CustomerMergeResult {
+  customer: Customer;
+  merged: { id: number; code: string; name: string }[];
+  moved: Record<
+    | 'orders'
+    | 'payments'
+    | 'activities'
+    | 'contacts'
+    | 'opportunities'
+    | 'relationships'
+    | 'referrals'
+    | 'messages'
+    | 'poolMoves',
+    number
+  >;
+}
+
 export const customersApi = {
   /**
    * A page of the list's rows without the total, which `count` gives: rows show without waiting for a count of every
@@ -144,6 +191,14 @@ export const customersApi = {
   get: (id: number) => api.get<Customer>(`/customers/${id}`),
   create: (input: CustomerInput) => api.post<Customer>('/customers', input),
   update: (id: number, input: CustomerInput) => api.patch<Customer>(`/customers/${id}`, input),
+  duplicates: (limit: number, offset: number) =>
+    api.get<{ items: DuplicateGroup[]; total: number }>(
+      `/customers/duplicates${buildQuery({ limit, offset })}`,
+    ),
+  mergedInto: (id: number) =>
+    api.get<{ survivor: { id: number; code: string; name: string } | null }>(`/customers/${id}/merged-into`),
+  merge: (survivorId: number, input: CustomerMergeInput) =>
+    api.post<CustomerMergeResult>(`/customers/${survivorId}/merge`, input),
   bulkAssign: (ids: number[], ownerId: number) =>
     api.post<{ updated: number }>('/customers/bulk-assign', { ids, ownerId }),
   /** The export of the whole filtered list (no page), as a plain link: the session cookie goes along. */

@@ -1,5 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { customersApi, filtersOf, type CustomerInput, type CustomerListParams } from '../api/customers.api';
+import {
+  customersApi,
+  filtersOf,
+  type CustomerInput,
+  type CustomerListParams,
+  type CustomerMergeInput,
+} from '../api/customers.api';
 
 export const customerKeys = {
   all: ['customers'] as const,
@@ -57,5 +63,35 @@ export function useBulkAssign() {
     mutationFn: ({ ids, ownerId }: { ids: number[]; ownerId: number }) =>
       customersApi.bulkAssign(ids, ownerId),
     onSuccess: () => client.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
+
+export function useDuplicateGroups(limit: number, offset: number) {
+  return useQuery({
+    queryKey: ['customers', 'duplicates', limit, offset],
+    queryFn: () => customersApi.duplicates(limit, offset),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The full records a merge compares, kept apart from the customer pages' queries: a merge removes some of them. */
+export const mergeCandidateKey = (id: number) => ['merge-candidate', id] as const;
+
+/**
+ * After a merge every customer query may be stale: the survivor's records, the lists, the duplicates. The merged
+ * customers' own queries are dropped rather than refetched: they are gone, and their old pages should say so.
+ */
+export function useMergeCustomers() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ survivorId, input }: { survivorId: number; input: CustomerMergeInput }) =>
+      customersApi.merge(survivorId, input),
+    onSuccess: (result) => {
+      for (const { id } of result.merged) {
+        client.removeQueries({ queryKey: customerKeys.detail(id) });
+        client.removeQueries({ queryKey: mergeCandidateKey(id) });
+      }
+      return client.invalidateQueries({ queryKey: customerKeys.all });
+    },
   });
 }
