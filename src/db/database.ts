@@ -97,6 +97,9 @@ export interface CustomerTable {
   deleted_at: Date | null;
   /** Set when the customer was merged into another (it is then deleted too); migration 025. */
   merged_into_id: number | null;
+  /** The normalised company name and phone digits the duplicates report compares (generated; migration 026). */
+  company_key: ColumnType<string, never, never>;
+  phone_key: ColumnType<string | null, never, never>;
   /** The transaction that last changed what a kept dashboard summary reads, set by a trigger (migration 018). */
   figures_changed_by: ColumnType<string | null, never, never>;
 }

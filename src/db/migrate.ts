@@ -25,6 +25,7 @@ import * as gradeChangesByRun from './migrations/022_grade_changes_by_run.js';
 import * as auditLogBrowsing from './migrations/023_audit_log_browsing.js';
 import * as receivables from './migrations/024_receivables.js';
 import * as customerMerge from './migrations/025_customer_merge.js';
+import * as customerMatchKeys from './migrations/026_customer_match_keys.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '023_audit_log_browsing': auditLogBrowsing,
   '024_receivables': receivables,
   '025_customer_merge': customerMerge,
+  '026_customer_match_keys': customerMatchKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,15 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { visibleCustomerIds } from '../shared/scope.js';
+import { visibleCustomerIds, visibleCustomers } from '../shared/scope.js';
 import type { DuplicateMemberView, DuplicateQueryInput } from './merge.schema.js';
-
-/**
- * A mainland phone number's digits in the domestic form: "+86 138-0000-1111" and "13800001111" are one number, and so
- * are "+86 25 4866 2723" and "025-48662723" (the international form drops the area code's 0). `d` is the digits.
- */
-const domesticDigits = (d: string) =>
-  `CASE WHEN ${d} ~ '^(00)?86[0-9]{9,}$' THEN regexp_replace(regexp_replace(${d}, '^(00)?86', ''), '^([2-9])', '0\\1') ELSE ${d} END`;
 
 interface GroupRow {
   readonly ids: number[];
@@ -19,7 +12,8 @@ interface GroupRow {
 
 /**
  * Groups of customers the user sees that look like one company: the same name once normalised (the key the import
- * uses: 有限公司/有限责任公司, brackets, spaces and full-width characters) or the same phone number. Customers
+ * uses: 有限公司/有限责任公司, brackets, spaces and full-width characters) or the same phone number in domestic form
+ * (the generated `company_key` and `phone_key`, migration 026). Customers
  * outside the user's scope are never compared, so a group never reveals one. Groups with the same members under
  * both reasons are one group.
  */
@@ -28,19 +22,24 @@ export async function findDuplicateGroups(
   actor: Actor,
   query: DuplicateQueryInput,
 ): Promise<{ groups: GroupRow[]; total: number }> {
+  const visible = visibleCustomers(db, actor).select([
+    'customers.id',
+    'customers.company_key',
+    'customers.phone_key',
+  ]);
+  // The keys that repeat are found by hashing first: sorting every customer's key took most of the time.
   const { rows } = await sql<GroupRow>`
-    WITH visible AS (
-      SELECT c.id, c.name, c.phone FROM customers c WHERE c.id IN (${visibleCustomerIds(db, actor)})
-    ), keyed AS (
-      SELECT 'same_name' AS reason, stratum_company_key(c.name) AS key, c.id FROM visible c
-      UNION ALL
-      SELECT 'same_phone', ${sql.raw(domesticDigits('p.d'))}, p.id
-        FROM (SELECT c.id, regexp_replace(c.phone, '\\D', '', 'g') AS d FROM visible c WHERE c.phone IS NOT NULL) p
+    WITH visible AS MATERIALIZED (${visible}),
+    names AS (
+      SELECT company_key AS key FROM visible WHERE company_key <> '' GROUP BY company_key HAVING count(*) > 1
+    ), phones AS (
+      SELECT phone_key AS key FROM visible WHERE phone_key IS NOT NULL GROUP BY phone_key HAVING count(*) > 1
     ), grouped AS (
-      SELECT reason, array_agg(id ORDER BY id) AS ids FROM keyed
-       -- Fewer than seven digits is no number (an extension, a placeholder).
-       WHERE reason = 'same_name' AND key <> '' OR reason = 'same_phone' AND length(key) >= 7
-       GROUP BY reason, key HAVING count(*) > 1
+      SELECT 'same_name' AS reason, array_agg(v.id ORDER BY v.id) AS ids
+        FROM visible v JOIN names n ON n.key = v.company_key GROUP BY v.company_key
+      UNION ALL
+      SELECT 'same_phone', array_agg(v.id ORDER BY v.id)
+        FROM visible v JOIN phones p ON p.key = v.phone_key GROUP BY v.phone_key
     ), merged AS (
       SELECT ids, array_agg(reason ORDER BY reason) AS reasons FROM grouped GROUP BY ids
     )

@@ -83,7 +83,7 @@ export async function customerChecks(context: CheckContext, hasCode: boolean): P
     'name',
     'duplicate_company',
     `FROM ${STAGE} s WHERE ${good} AND EXISTS (
-       SELECT 1 FROM customers c WHERE c.deleted_at IS NULL AND stratum_company_key(c.name) = stratum_company_key(s.name)
+       SELECT 1 FROM customers c WHERE c.deleted_at IS NULL AND c.company_key = stratum_company_key(s.name)
          AND c.code IS DISTINCT FROM s.code)`,
   );
 }
