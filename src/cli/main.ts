@@ -12,6 +12,7 @@ import { registerExportCommand } from './commands/export.js';
 import { registerFunnelCommand } from './commands/funnel.js';
 import { registerReportCommands } from './commands/reports.js';
 import { registerCustomerCommands } from './commands/customers.js';
+import { registerTargetCommands } from './commands/targets.js';
 import { registerWorklistCommands } from './commands/worklist.js';
 import { registerClvCommands } from './commands/clv.js';
 import { registerMessageCommands } from './commands/messages.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerFunnelCommand(program, config);
   registerReportCommands(program, config);
   registerCustomerCommands(program, config);
+  registerTargetCommands(program, config);
   registerWorklistCommands(program, config);
   registerClvCommands(program, config);
   registerMessageCommands(program, config);

@@ -43,4 +43,20 @@ describe('the report commands', () => {
     expect(fax.status).toBe(ExitCode.usage);
     expect(fax.stderr).toContain('must be some of visit');
   }, 60_000);
+
+  it('sets a target by login and month, shows it in the year and in the sales against it; refuses a month that is none', () => {
+    const add = cli.run('user', 'add', '--login', 'rep9', '--role', 'rep', '--password', 'rep9-password-1');
+    expect(add.status, add.stderr).toBe(ExitCode.ok);
+    const set = stratum('targets', 'set', 'rep9', '2025-03', '31000');
+    expect(set.status, set.stderr).toBe(ExitCode.ok);
+    const shown = stratum('targets', 'show', '--year', '2025');
+    expect(shown.status).toBe(ExitCode.ok);
+    expect(shown.stdout).toMatch(/rep9.+31000\.00/);
+    const sales = stratum('sales', '--from', '2025-03-01', '--to', '2025-03-31');
+    expect(sales.stdout).toContain('31000.00');
+    expect(sales.stdout).toContain('0.0%');
+    const badMonth = stratum('targets', 'set', 'rep9', '2025-13', '1');
+    expect(badMonth.status).toBe(ExitCode.usage);
+    expect(badMonth.stderr).toContain('must be a month, YYYY-MM');
+  }, 90_000);
 });

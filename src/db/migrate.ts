@@ -26,6 +26,7 @@ import * as auditLogBrowsing from './migrations/023_audit_log_browsing.js';
 import * as receivables from './migrations/024_receivables.js';
 import * as customerMerge from './migrations/025_customer_merge.js';
 import * as customerMatchKeys from './migrations/026_customer_match_keys.js';
+import * as salesTargets from './migrations/027_sales_targets.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '024_receivables': receivables,
   '025_customer_merge': customerMerge,
   '026_customer_match_keys': customerMatchKeys,
+  '027_sales_targets': salesTargets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,6 +18,7 @@ import { registerGradingRoutes } from '../modules/grading/grading.routes.js';
 import { registerOpportunityRoutes } from '../modules/opportunities/opportunity.routes.js';
 import { registerOrderRoutes } from '../modules/orders/order.routes.js';
 import { registerSalesSummaryRoutes } from '../modules/orders/sales-summary.routes.js';
+import { registerSalesTargetRoutes } from '../modules/targets/targets.routes.js';
 import { registerPolicyRoutes } from '../modules/policies/policy.routes.js';
 import { registerPaymentRoutes } from '../modules/payments/payment.routes.js';
 import { registerAgingRoutes } from '../modules/payments/aging.routes.js';
@@ -42,6 +43,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerRelationshipRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerSalesSummaryRoutes(app, deps);
+  registerSalesTargetRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerAgingRoutes(app, deps);
   registerActivityRoutes(app, deps);

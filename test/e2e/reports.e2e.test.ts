@@ -9,15 +9,23 @@ import {
   settled,
   startBrowserWorld,
   tearDown,
+  twoCharacters,
   type BrowserWorld,
 } from './harness.js';
 import { screenshotPath } from './screenshots.js';
+import { formatMoney } from '../../web/src/shared/format/money.js';
+import { formatShare } from '../../web/src/shared/format/localised.js';
 
 /** The report pages over one company: receivables, follow-ups and sales, each read by the admin and by a rep. */
 
 const VIEWPORT = { width: 1440, height: 900 };
 const TODAY = businessDay(new Date());
 const MONTH_START = `${TODAY.slice(0, 7)}-01`;
+/** 30,000 for the month, counted for the days of it so far (the server rounds the same share to the cent). */
+const TARGET_TO_DATE = (() => {
+  const days = new Date(Date.UTC(Number(TODAY.slice(0, 4)), Number(TODAY.slice(5, 7)), 0)).getUTCDate();
+  return ((30000 * Number(TODAY.slice(8, 10))) / days).toFixed(2);
+})();
 
 let world: BrowserWorld;
 const consoleErrors: string[] = [];
@@ -180,8 +188,19 @@ describe('receivables in Chromium', () => {
     await expect.poll(() => figure(page, 'receivables', 'overdue')).toBe('¥1.00万');
     expect(await figure(page, 'receivables', 'overdue-count')).toBe('1');
     await expect.poll(() => rows(page, 'receivables-table').count()).toBe(2);
+
+    // A part of the late 10,000 comes in: the rest stays owed, due as before.
+    const fortyFiveDaysLate = rows(page, 'receivables-table').filter({ hasText: '¥10,000.00' });
+    await fortyFiveDaysLate.getByRole('button', { name: /登记回款/ }).click();
+    const popover = page.locator('.ant-popover:visible');
+    await popover.getByLabel('收款金额').fill('4000');
+    await popover.getByRole('button', { name: /保\s?存/ }).click();
+    await expect.poll(() => page.getByText('已登记回款 ¥4,000.00，余 ¥6,000.00 待收').count()).toBe(1);
+    await expect.poll(() => rows(page, 'receivables-table').filter({ hasText: '¥6,000.00' }).count()).toBe(1);
+    expect(await rows(page, 'receivables-table').count()).toBe(2);
+
     await page.getByText('已回款', { exact: true }).click();
-    await expect.poll(() => rows(page, 'receivables-table').count()).toBe(2);
+    await expect.poll(() => rows(page, 'receivables-table').count()).toBe(3);
     expect(await rows(page, 'receivables-table').nth(0).textContent()).toContain('¥2,000.00');
     expect(consoleErrors).toEqual([]);
   }, 90_000);
@@ -238,11 +257,25 @@ describe('sales in Chromium', () => {
     const owners = page.getByTestId('owner-sales-table').locator('tr.ant-table-row');
     await expect.poll(() => owners.count()).toBe(2);
     expect(await owners.nth(0).textContent()).toContain('赵四');
-    const own = (await owners.nth(1).textContent()) ?? '';
-    expect(own).toContain('¥15,000.00');
-    expect(own).toContain('¥8,000.00');
-    expect(own).toContain('+87.5%');
+    const own = async () => (await owners.filter({ hasText: '张三' }).textContent()) ?? '';
+    expect(await owners.nth(1).textContent()).toContain('张三');
+    expect(await own()).toContain('¥15,000.00');
+    expect(await own()).toContain('¥8,000.00');
+    expect(await own()).toContain('+87.5%');
     await expect.poll(() => rows(page, 'sales-orders-table').count()).toBe(3);
+
+    // This month's target for rep east 1: the month to date counts its share of the month's days.
+    await page.getByRole('button', { name: /设置目标/ }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    const month = Number(TODAY.slice(5, 7));
+    await dialog.getByRole('spinbutton', { name: `张三 ${month}月` }).fill('30000');
+    await page.screenshot({ path: screenshotPath('sales-targets.png'), animations: 'disabled' });
+    await dialog.getByRole('button', { name: twoCharacters('保存') }).click();
+    await expect.poll(() => page.getByText('已保存 1 项目标').count()).toBe(1);
+    await expect.poll(() => own()).toContain(formatMoney(TARGET_TO_DATE));
+    expect(await own()).toContain(formatShare(15000 / Number(TARGET_TO_DATE)));
+    // The company's 35,000 against the only target set.
+    expect(await figure(page, 'sales', 'attainment')).toBe(formatShare(35000 / Number(TARGET_TO_DATE)));
     await settled(page);
     await page.screenshot({ path: screenshotPath('sales.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
@@ -254,6 +287,8 @@ describe('sales in Chromium', () => {
     expect(await figure(page, 'sales', 'growth')).toBe('+87.5%');
     expect(await page.getByTestId('owner-sales-table').count()).toBe(0);
     await expect.poll(() => rows(page, 'sales-orders-table').count()).toBe(2);
+    expect(await figure(page, 'sales', 'attainment')).toBe(formatShare(15000 / Number(TARGET_TO_DATE)));
+    expect(await page.getByRole('button', { name: /设置目标/ }).count()).toBe(0);
     const text = (await page.getByTestId('sales-orders-table').textContent()) ?? '';
     expect(text).toContain(names.buyer);
     expect(text).not.toContain(names.buyerColleague);

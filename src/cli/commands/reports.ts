@@ -91,6 +91,8 @@ export function registerReportCommands(program: Command, config: () => Config): 
           'gross profit': figures.grossProfit,
           customers: figures.customers,
           before: figures.previousAmount,
+          target: figures.target ?? '',
+          attained: figures.attainment === null ? '' : `${(figures.attainment * 100).toFixed(1)}%`,
         });
         console.table([
           ...report.owners.map((owner) => line(owner.ownerName ?? '—', owner)),

@@ -50,6 +50,8 @@ describe('sales summary', () => {
       profitedAmount: '3000.10',
       customers: 3,
       previousAmount: '300.00',
+      target: null,
+      attainment: null,
     });
     const { repEast1, repEast2, repSouth1 } = w.t.people;
     expect(report.owners.map((o) => [o.ownerId, o.amount])).toEqual([

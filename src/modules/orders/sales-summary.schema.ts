@@ -21,6 +21,11 @@ const SalesFigures = z.object({
   }),
   customers: z.number().int().openapi({ description: 'Different customers who bought' }),
   previousAmount: money.openapi({ description: 'Amount in the period of equal length just before' }),
+  target: money.nullable().openapi({
+    description:
+      "Sales target for the period: each month's target in the share of its days the period covers; null when none is set",
+  }),
+  attainment: z.number().nullable().openapi({ description: 'amount / target; null without a target' }),
 });
 
 export const SalesSummary = z
@@ -33,7 +38,9 @@ export const SalesSummary = z
     owners: z
       .array(SalesFigures.extend({ ownerId: z.number().int().nullable(), ownerName: z.string().nullable() }))
       .openapi({
-        description: "Each account manager's customers (ownerId null: nobody's), the largest sales first",
+        description:
+          "Each account manager's customers (ownerId null: nobody's), the largest sales first; an account manager " +
+          'with a target and no sales is listed with zeros',
       }),
   })
   .openapi('SalesSummary');

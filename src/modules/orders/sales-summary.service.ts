@@ -3,6 +3,8 @@ import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { splitGrandTotal } from '../shared/grouping-sets.js';
 import { addDays, businessDay, daysBetween } from '../worklist/business-day.js';
+import { findPeriodTargets } from '../targets/targets.repository.js';
+import { fromScaled, toScaled } from './decimal.js';
 import { salesRows, type SalesPeriods, type SalesRow } from './sales-summary.repository.js';
 import type { SalesSummaryFilter, SalesSummaryView } from './sales-summary.schema.js';
 
@@ -15,16 +17,36 @@ export function salesPeriods(filter: Pick<SalesSummaryFilter, 'from' | 'to'>, no
   return { from, to, previousFrom: addDays(from, -(daysBetween(from, to) + 1)), previousTo };
 }
 
-const figuresOf = (row: SalesRow) => ({
+const noSales = {
+  orders: 0,
+  amount: '0.00',
+  gross_profit: '0.00',
+  profited_amount: '0.00',
+  customers: 0,
+  previous_amount: '0.00',
+};
+
+const figuresOf = (row: Omit<SalesRow, 'is_total' | 'owner_id' | 'owner_name'>, target: string | null) => ({
   orders: row.orders,
   amount: row.amount,
   grossProfit: row.gross_profit,
   profitedAmount: row.profited_amount,
   customers: row.customers,
   previousAmount: row.previous_amount,
+  target,
+  attainment: target === null || Number(target) === 0 ? null : Number(row.amount) / Number(target),
 });
 
-/** What the user's customers bought in a period, in total and per account manager, beside the period before. */
+const sumOf = (amounts: readonly string[]) =>
+  fromScaled(
+    amounts.reduce((sum, amount) => sum + toScaled(amount, 2), 0n),
+    2,
+  );
+
+/**
+ * What the user's customers bought in a period, in total and per account manager, beside the period before and
+ * against the period's targets (account managers with a target and no sales are listed too, at zero).
+ */
 export async function salesSummary(
   db: Db,
   actor: Actor,
@@ -32,10 +54,22 @@ export async function salesSummary(
   now: Date,
 ): Promise<SalesSummaryView> {
   const periods = salesPeriods(filter, now);
-  const { total, groups: owners } = splitGrandTotal(await salesRows(db, actor, filter, periods));
+  const [rows, targets] = await Promise.all([
+    salesRows(db, actor, filter, periods),
+    findPeriodTargets(db, actor, filter, periods),
+  ]);
+  const { total, groups: owners } = splitGrandTotal(rows);
+  const targetOf = new Map(targets.map((row) => [row.user_id, row.target]));
+  const withoutSales = targets
+    .filter((row) => !owners.some((owner) => owner.owner_id === row.user_id))
+    .map((row) => ({ ...noSales, owner_id: row.user_id, owner_name: row.user_name }));
   return {
     ...periods,
-    total: figuresOf(total),
-    owners: owners.map((row) => ({ ownerId: row.owner_id, ownerName: row.owner_name, ...figuresOf(row) })),
+    total: figuresOf(total, targets.length ? sumOf(targets.map((row) => row.target)) : null),
+    owners: [...owners, ...withoutSales].map((row) => ({
+      ownerId: row.owner_id,
+      ownerName: row.owner_name,
+      ...figuresOf(row, (row.owner_id !== null && targetOf.get(row.owner_id)) || null),
+    })),
   };
 }

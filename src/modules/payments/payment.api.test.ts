@@ -172,3 +172,91 @@ describe('payment data scope', () => {
     expect(await json(await w.admin('GET', `/api/payments/${east2Payment}`))).toMatchObject({ note: null });
   });
 });
+
+describe('money received against a payment', () => {
+  let owed: number;
+  const receive = (id: number, body: Record<string, unknown>, client = w.repEast1) =>
+    client('POST', `/api/payments/${id}/receipts`, body);
+
+  beforeAll(async () => {
+    owed = (
+      await created(
+        await w.repEast1('POST', '/api/payments', {
+          customerId: w.customers.east1,
+          orderId: eastOrder,
+          dueDate: '2024-06-09',
+          amount: '1000.10',
+        }),
+      )
+    ).id;
+  });
+
+  it('a part received splits off a payment paid that day; the rest stays owed, due as before, to the cent', async () => {
+    const result = await json(
+      await receive(owed, { amount: '300.05', paidDate: '2024-06-20', note: '第一期' }),
+    );
+    expect(result.paid).toMatchObject({
+      amount: '300.05',
+      paidDate: '2024-06-20',
+      dueDate: '2024-06-09',
+      daysLate: 11,
+      note: '第一期',
+      orderNo: 'PO-E1',
+    });
+    expect(result.remaining).toMatchObject({
+      id: owed,
+      amount: '700.05',
+      paidDate: null,
+      dueDate: '2024-06-09',
+    });
+    const paidId = (result.paid as { id: number }).id;
+    expect(await auditActions(w.t, 'payment', owed)).toEqual(['create', 'update']);
+    expect(await auditActions(w.t, 'payment', paidId)).toEqual(['create']);
+  });
+
+  it('the rest received settles the payment itself', async () => {
+    const result = await json(await receive(owed, { amount: 700.05, paidDate: '2024-06-25' }));
+    expect(result.remaining).toBeNull();
+    expect(result.paid).toMatchObject({ id: owed, amount: '700.05', paidDate: '2024-06-25', daysLate: 16 });
+  });
+
+  it('refuses a paid payment, more than is owed, nothing, a day to come, a day before the order, and changes nothing', async () => {
+    await expectRefused(
+      await receive(owed, { amount: '1.00', paidDate: '2024-06-26' }),
+      400,
+      'paidDate',
+      'already_paid',
+    );
+    const open = (
+      await created(
+        await w.repEast1('POST', '/api/payments', {
+          customerId: w.customers.east1,
+          orderId: eastOrder,
+          dueDate: '2024-07-01',
+          amount: '50.00',
+        }),
+      )
+    ).id;
+    const refusals: [amount: string, paidDate: string, path: string, reason: string][] = [
+      ['50.01', '2024-07-01', 'amount', 'exceeds_payment'],
+      ['0', '2024-07-01', 'amount', 'too_small'],
+      ['10', '2999-01-01', 'paidDate', 'after_today'],
+      ['10', '2024-05-01', 'paidDate', 'paid_before_order'],
+    ];
+    for (const [amount, paidDate, path, reason] of refusals) {
+      await expectRefused(await receive(open, { amount, paidDate }), 400, path, reason);
+    }
+    expect(await json(await w.repEast1('GET', `/api/payments/${open}`))).toMatchObject({
+      amount: '50.00',
+      paidDate: null,
+    });
+    expect(await auditActions(w.t, 'payment', open)).toEqual(['create']);
+  });
+
+  it("a rep cannot record money against another rep's payment", async () => {
+    expect((await receive(east2Payment, { amount: '1.00', paidDate: '2024-07-01' })).status).toBe(404);
+    expect(await json(await w.repEast2('GET', `/api/payments/${east2Payment}`))).toMatchObject({
+      paidDate: null,
+    });
+  });
+});

@@ -135,3 +135,23 @@ export function updatePayment(db: Db, id: number, values: Updateable<PaymentTabl
 export async function deletePayment(db: Db, id: number): Promise<void> {
   await db.deleteFrom('payments').where('id', '=', id).execute();
 }
+
+/** How a received amount compares with what the payment asks, exactly (numeric in SQL): −1 less, 0 equal, 1 more. */
+export async function compareWithAmount(db: Db, id: number, received: string): Promise<number> {
+  const { rows } = await sql<{ order: number }>`
+    SELECT sign(${received}::numeric - amount)::int AS order FROM payments WHERE id = ${id}`.execute(db);
+  return rows[0]!.order;
+}
+
+/** What stays owed after a part is received: the same payment, less that part. */
+export function reducePayment(db: Db, id: number, received: string) {
+  return db
+    .updateTable('payments')
+    .set((eb) => ({
+      amount: sql<string>`${eb.ref('amount')} - ${received}::numeric`,
+      updated_at: new Date(),
+    }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,11 +1,16 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
+import { IdParams, errorResponses, jsonBody, jsonResponse } from '../../server/schema-common.js';
 import { registerRecordRoutes } from '../audit/record-routes.js';
+import { regradeCustomers } from '../grading/instant.service.js';
+import { businessDay } from '../worklist/business-day.js';
 import {
   CustomerPaymentQuery,
   PaymentCreate,
   PaymentListQuery,
   PaymentPage,
+  PaymentReceipt,
+  PaymentReceiptResult,
   PaymentResponse,
   PaymentUpdate,
 } from './payment.schema.js';
@@ -15,10 +20,33 @@ import {
   getPayment,
   listCustomerPayments,
   listPayments,
+  recordReceipt,
   updatePaymentById,
 } from './payment.service.js';
 
+const receiptRoute = createRoute({
+  method: 'post',
+  path: '/payments/{id}/receipts',
+  tags: ['payments'],
+  summary:
+    'Record money received against an unpaid payment: all of it settles it; a part splits off a paid payment and ' +
+    'leaves the rest owed, due as before (the customer is re-graded at once)',
+  request: { params: IdParams, body: jsonBody(PaymentReceipt) },
+  responses: { 200: jsonResponse(PaymentReceiptResult, 'Recorded'), ...errorResponses },
+});
+
 export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
+  app.openapi(receiptRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const result = await deps.db.transaction().execute(async (trx) => {
+      const at = deps.now();
+      const receipt = await recordReceipt(trx, c.get('actor'), id, body, businessDay(at));
+      await regradeCustomers(trx, [receipt.paid.customerId], 'payment', at);
+      return receipt;
+    });
+    return c.json(result, 200);
+  });
   registerRecordRoutes(app, deps, {
     tag: 'payments',
     regradeAs: 'payment',

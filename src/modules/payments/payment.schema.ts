@@ -78,3 +78,22 @@ export type PaymentView = z.infer<typeof PaymentResponse>;
 export const PaymentPage = z
   .object({ items: z.array(PaymentResponse), total: z.number().int(), nextCursor: z.string().nullable() })
   .openapi('PaymentPage');
+
+export const PaymentReceipt = z
+  .object({
+    amount: money().openapi({ description: 'What was received: the whole amount or a part of it' }),
+    paidDate: isoDate.openapi({ description: 'The day it was received: today or before' }),
+    note: optionalText(2000),
+  })
+  .strict()
+  .openapi('PaymentReceipt');
+export type PaymentReceiptInput = z.output<typeof PaymentReceipt>;
+
+export const PaymentReceiptResult = z
+  .object({
+    paid: PaymentResponse,
+    remaining: PaymentResponse.nullable().openapi({
+      description: 'The part still owed, due on the same day; null when the whole amount was received',
+    }),
+  })
+  .openapi('PaymentReceiptResult');

@@ -7,17 +7,20 @@ import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import { isCustomerVisible } from '../shared/scope.js';
 import { toPaymentColumns, toPaymentView } from './payment.mapper.js';
 import {
+  compareWithAmount,
   countPayments,
   deletePayment,
   findPaymentForUpdate,
   findPaymentView,
   insertPayment,
   listPaymentViews,
+  reducePayment,
   updatePayment,
 } from './payment.repository.js';
 import type {
   PaymentCreateInput,
   PaymentListFilter,
+  PaymentReceiptInput,
   PaymentUpdateInput,
   PaymentView,
 } from './payment.schema.js';
@@ -111,4 +114,49 @@ export async function deletePaymentById(db: Db, actor: Actor, id: number): Promi
   if (!before) throw AppError.notFound();
   await deletePayment(db, id);
   await recordChange(db, actor, 'payment', { action: 'delete', before });
+}
+
+/**
+ * Records money received against a payment: all of it settles the payment on that day; a part of it splits the
+ * payment into the part received (a new payment, paid that day) and the part still owed (this one, less that part,
+ * due as before), so that every figure of lateness and aging keeps reading whole rows. Money compared and
+ * subtracted as decimals in SQL. A day still to come, a paid payment and more than is owed are refused.
+ */
+export async function recordReceipt(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: PaymentReceiptInput,
+  today: string,
+): Promise<{ paid: PaymentView; remaining: PaymentView | null }> {
+  const before = await findPaymentForUpdate(db, actor, id);
+  if (!before) throw AppError.notFound();
+  if (before.paid_date !== null) throw AppError.invalid('paidDate', 'already_paid');
+  if (input.paidDate > today) throw AppError.invalid('paidDate', 'after_today');
+  if (Number(input.amount) <= 0) throw AppError.invalid('amount', 'too_small');
+  await checkAgainstOrder(db, actor, {
+    customerId: before.customer_id,
+    orderId: before.order_id,
+    dueDate: before.due_date,
+    paidDate: input.paidDate,
+  });
+  const order = await compareWithAmount(db, id, input.amount);
+  if (order > 0) throw AppError.invalid('amount', 'exceeds_payment');
+  if (order === 0) {
+    const after = await updatePayment(db, id, { paid_date: input.paidDate, note: input.note ?? before.note });
+    await recordChange(db, actor, 'payment', { action: 'update', before, after });
+    return { paid: await getPayment(db, actor, id), remaining: null };
+  }
+  const remaining = await reducePayment(db, id, input.amount);
+  const paid = await insertPayment(db, {
+    customer_id: before.customer_id,
+    order_id: before.order_id,
+    due_date: before.due_date,
+    paid_date: input.paidDate,
+    amount: input.amount,
+    note: input.note ?? before.note,
+  });
+  await recordChange(db, actor, 'payment', { action: 'update', before, after: remaining });
+  await recordChange(db, actor, 'payment', { action: 'create', after: paid });
+  return { paid: await getPayment(db, actor, paid.id), remaining: await getPayment(db, actor, id) };
 }

@@ -20,7 +20,7 @@ export const publicUserColumns = [
 ] as const;
 
 /** Admins see every user, managers their team, reps themselves. */
-function scopedUsers(db: Db, actor: Actor) {
+export function scopedUsers(db: Db, actor: Actor) {
   const query = db.selectFrom('users');
   if (actor.role === 'admin') return query;
   if (actor.role === 'manager' && actor.teamId !== null) {

@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { Space, Tooltip } from 'antd';
-import { InfoCircleOutlined } from '@ant-design/icons';
+import { Button, Space, Tooltip } from 'antd';
+import { AimOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { FigureRow } from '../shared/components/FigureRow';
 import { PagePanel } from '../shared/components/PagePanel';
 import { PeriodPicker, monthToDate } from '../shared/components/PeriodPicker';
 import { ReportLayout } from '../shared/components/ReportLayout';
-import { formatMoneyShort } from '../shared/format/money';
+import { formatMoney, formatMoneyShort } from '../shared/format/money';
 import { formatChange, formatShare } from '../shared/format/localised';
 import { growthOf, marginOf, type SalesFilter, type SalesSummary } from '../modules/orders/api/orders.api';
 import { OwnerSalesTable } from '../modules/orders/components/OwnerSalesTable';
+import { TargetsDialog } from '../modules/orders/components/TargetsDialog';
+import { useActor } from '../modules/auth/hooks/useSession';
 import { SalesOrderList } from '../modules/orders/components/SalesOrderList';
 import { useSalesSummary } from '../modules/orders/hooks/useSales';
 import { AdminTeamFilter } from '../modules/users/components/AdminTeamFilter';
@@ -30,6 +32,19 @@ function Totals({ summary }: { summary: SalesSummary }) {
           value: formatMoneyShort(total.grossProfit, i18n.language),
         },
         { key: 'margin', title: t('sales.margin'), value: formatShare(marginOf(total)) },
+        ...(total.target === null
+          ? []
+          : [
+              {
+                key: 'attainment',
+                title: (
+                  <Tooltip title={t('sales.attainmentOf', { target: formatMoney(total.target) })}>
+                    {t('sales.attainment')} <InfoCircleOutlined />
+                  </Tooltip>
+                ),
+                value: formatShare(total.attainment),
+              },
+            ]),
         { key: 'orders', title: t('sales.orders'), value: total.orders.toLocaleString() },
         { key: 'customers', title: t('sales.customers'), value: total.customers.toLocaleString() },
         {
@@ -50,7 +65,9 @@ function Totals({ summary }: { summary: SalesSummary }) {
 export default function SalesPage() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<SalesFilter>(monthToDate);
+  const [editingTargets, setEditingTargets] = useState(false);
   const summary = useSalesSummary(filter);
+  const actor = useActor();
   return (
     <PagePanel
       title={t('sales.title')}
@@ -64,6 +81,11 @@ export default function SalesPage() {
             to={filter.to}
             onChange={(period) => setFilter({ ...filter, ...period })}
           />
+          {actor.role !== 'rep' && (
+            <Button icon={<AimOutlined />} onClick={() => setEditingTargets(true)}>
+              {t('sales.setTargets')}
+            </Button>
+          )}
         </Space>
       }
     >
@@ -75,6 +97,12 @@ export default function SalesPage() {
         )}
         list={<SalesOrderList filter={filter} />}
       />
+      {editingTargets && (
+        <TargetsDialog
+          ownUserId={actor.role === 'manager' ? actor.id : null}
+          onClose={() => setEditingTargets(false)}
+        />
+      )}
     </PagePanel>
   );
 }

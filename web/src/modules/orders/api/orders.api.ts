@@ -34,6 +34,29 @@ export interface SalesFigures {
   profitedAmount: string;
   customers: number;
   previousAmount: string;
+  /** The period's share of the monthly targets; null when none is set. */
+  target: string | null;
+  attainment: number | null;
+}
+
+export interface TargetGrid {
+  year: number;
+  users: {
+    userId: number;
+    userName: string;
+    role: string;
+    teamId: number | null;
+    teamName: string | null;
+    /** January to December; null where no target is set. */
+    months: (string | null)[];
+    total: string;
+  }[];
+}
+
+export interface TargetChange {
+  userId: number;
+  month: string;
+  amount: string | null;
 }
 
 export interface SalesSummary {
@@ -53,6 +76,8 @@ export interface OrderListParams extends SalesFilter {
 
 export const ordersApi = {
   summary: (filter: SalesFilter) => api.get<SalesSummary>(`/sales-summary${buildQuery({ ...filter })}`),
+  targets: (year: number) => api.get<TargetGrid>(`/sales-targets${buildQuery({ year })}`),
+  setTargets: (targets: TargetChange[]) => api.put<{ updated: number }>('/sales-targets', { targets }),
   list: (params: OrderListParams) => api.get<Page<Order>>(`/orders${buildQuery({ ...params })}`),
   /** The whole list the filters match, not the page on screen. */
   exportUrl: ({ cursor: _cursor, limit: _limit, ...filters }: OrderListParams, format: ExportFormat) =>

@@ -3,6 +3,7 @@ import { PersonSummaryTable } from '../../../shared/components/PersonSummaryTabl
 import { formatMoney } from '../../../shared/format/money';
 import { formatShare } from '../../../shared/format/localised';
 import { growthOf, marginOf, type SalesSummary } from '../api/orders.api';
+import { AttainmentBar } from './AttainmentBar';
 import { GrowthText } from './GrowthText';
 
 type OwnerRow = SalesSummary['owners'][number] & { id: number | null; name: string | null };
@@ -30,6 +31,19 @@ export function OwnerSalesTable({
           align: 'right',
           render: (_, row) => <strong>{formatMoney(row.amount)}</strong>,
         },
+        ...(summary.total.target === null
+          ? []
+          : [
+              {
+                title: t('sales.target'),
+                align: 'right' as const,
+                render: (_: unknown, row: OwnerRow) => (row.target === null ? '—' : formatMoney(row.target)),
+              },
+              {
+                title: t('sales.attainment'),
+                render: (_: unknown, row: OwnerRow) => <AttainmentBar attainment={row.attainment} />,
+              },
+            ]),
         { title: t('sales.grossProfit'), align: 'right', render: (_, row) => formatMoney(row.grossProfit) },
         { title: t('sales.margin'), align: 'right', render: (_, row) => formatShare(marginOf(row)) },
         { title: t('sales.orders'), dataIndex: 'orders', align: 'right' },

@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ordersApi, type OrderListParams, type SalesFilter } from '../api/orders.api';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ordersApi, type OrderListParams, type SalesFilter, type TargetChange } from '../api/orders.api';
 
 export function useSalesSummary(filter: SalesFilter) {
   return useQuery({
@@ -14,5 +14,18 @@ export function useOrderList(params: OrderListParams) {
     queryKey: ['orders', 'list', params],
     queryFn: () => ordersApi.list(params),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useTargetGrid(year: number) {
+  return useQuery({ queryKey: ['orders', 'targets', year], queryFn: () => ordersApi.targets(year) });
+}
+
+/** Saved targets change the grid and every summary measured against them. */
+export function useSetTargets() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (targets: TargetChange[]) => ordersApi.setTargets(targets),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['orders'] }),
   });
 }

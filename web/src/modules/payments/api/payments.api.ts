@@ -64,5 +64,7 @@ export const paymentsApi = {
   /** The whole list the filters match, not the page on screen. */
   exportUrl: ({ cursor: _cursor, limit: _limit, ...filters }: PaymentListParams, format: ExportFormat) =>
     `/api/exports/payments${buildQuery({ ...filters, format })}`,
-  recordPaid: (id: number, paidDate: string) => api.patch<Payment>(`/payments/${id}`, { paidDate }),
+  /** Money received: all of what the payment asks settles it; a part leaves the rest owed as `remaining`. */
+  recordReceipt: (id: number, receipt: { amount: string; paidDate: string }) =>
+    api.post<{ paid: Payment; remaining: Payment | null }>(`/payments/${id}/receipts`, receipt),
 };

@@ -1,29 +1,88 @@
-import { App } from 'antd';
+import { useState } from 'react';
+import { App, Button, DatePicker, InputNumber, Popover, Space } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DatePopoverButton } from '../../../shared/components/DatePopoverButton';
+import { errorText } from '../../../shared/api/error-text';
+import { formatMoney } from '../../../shared/format/money';
 import type { Payment } from '../api/payments.api';
 import { useRecordPaid } from '../hooks/useReceivables';
 
-/** Marks an unpaid payment as received on a day (today unless changed; never a day still to come). */
+/**
+ * Records money received against an unpaid payment: on a day (today unless changed; never a day still to come),
+ * all of it by default or a part, which leaves the rest owed. Amounts stay decimal strings (InputNumber's string
+ * mode), so what is sent is what was typed.
+ */
 export function RecordPaidButton({ payment }: { payment: Payment }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const recordPaid = useRecordPaid();
+  const [open, setOpen] = useState(false);
+  const [day, setDay] = useState<Dayjs>(() => dayjs());
+  const [amount, setAmount] = useState<string | null>(payment.amount);
+
+  const submit = async () => {
+    if (!amount) return;
+    try {
+      const result = await recordPaid.mutateAsync({
+        id: payment.id,
+        amount,
+        paidDate: day.format('YYYY-MM-DD'),
+      });
+      setOpen(false);
+      void message.success(
+        result.remaining
+          ? t('receivables.partSaved', {
+              amount: formatMoney(result.paid.amount),
+              rest: formatMoney(result.remaining.amount),
+            })
+          : t('receivables.paidSaved'),
+      );
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+
   return (
-    <DatePopoverButton
-      label={t('receivables.recordPaid')}
-      icon={<CheckCircleOutlined />}
-      title={t('receivables.paidOn')}
-      submitLabel={t('action.save')}
-      initialDay={() => dayjs()}
-      disabledDate={(day) => day.isAfter(dayjs(), 'day')}
-      pending={recordPaid.isPending}
-      onSubmit={async (day) => {
-        await recordPaid.mutateAsync({ id: payment.id, paidDate: day.format('YYYY-MM-DD') });
-        void message.success(t('receivables.paidSaved'));
-      }}
-    />
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      title={t('receivables.recordPaid')}
+      content={
+        <Space>
+          <DatePicker
+            aria-label={t('receivables.paidOn')}
+            value={day}
+            allowClear={false}
+            disabledDate={(candidate) => candidate.isAfter(dayjs(), 'day')}
+            onChange={(chosen) => chosen && setDay(chosen)}
+          />
+          <InputNumber<string>
+            aria-label={t('receivables.receivedAmount')}
+            stringMode
+            prefix="¥"
+            min="0.01"
+            max={payment.amount}
+            precision={2}
+            value={amount}
+            onChange={setAmount}
+            style={{ width: 160 }}
+          />
+          <Button
+            type="primary"
+            loading={recordPaid.isPending}
+            disabled={!amount}
+            onClick={() => void submit()}
+          >
+            {t('action.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Button size="small" icon={<CheckCircleOutlined />}>
+        {t('receivables.recordPaid')}
+      </Button>
+    </Popover>
   );
 }

@@ -23,7 +23,8 @@ const settledKeys = [['receivables'], ['payments'], ['customers']];
 export function useRecordPaid() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, paidDate }: { id: number; paidDate: string }) => paymentsApi.recordPaid(id, paidDate),
+    mutationFn: ({ id, ...receipt }: { id: number; amount: string; paidDate: string }) =>
+      paymentsApi.recordReceipt(id, receipt),
     onSuccess: () => Promise.all(settledKeys.map((queryKey) => client.invalidateQueries({ queryKey }))),
   });
 }
