@@ -217,6 +217,16 @@ describe('demo data on a fresh database', () => {
     expect(summary.top20ProfitShare).toBeCloseTo(share, 6);
   });
 
+  it("every account manager who sold in the year before has a target for each month of the as-of date's year", async () => {
+    const [row] = await rows<{ reps: number; months: number; rounded: number }>(
+      handle,
+      `SELECT count(DISTINCT user_id)::int AS reps, count(DISTINCT month)::int AS months,
+              count(*) FILTER (WHERE amount % 1000 <> 0)::int AS rounded
+         FROM sales_targets WHERE month >= '2025-01-01' AND month < '2026-01-01'`,
+    );
+    expect(row).toEqual({ reps: 10, months: 12, rounded: 0 });
+  });
+
   it('plants customers entered twice, each found beside its original by the duplicates report', async () => {
     expect(summary.counts.duplicates).toBeGreaterThanOrEqual(2);
     const admin: Actor = { id: 0, login: 'system', name: 'system', role: 'admin', teamId: null };

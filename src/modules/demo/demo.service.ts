@@ -20,6 +20,7 @@ import {
   type DemoTable,
 } from './tables.js';
 import { seedDuplicates } from './duplicates.js';
+import { seedTargets } from './targets.js';
 import { seedOpportunities } from './opportunities.js';
 
 export interface DemoProgress {
@@ -121,6 +122,7 @@ export async function generateDemo(handle: DatabaseHandle, options: DemoOptions)
     step('state');
     const opportunities = await seedOpportunities(session, ids.customers, options.asOf);
     step('opportunities');
+    await seedTargets(session, options.asOf);
     for (const table of tablesWithGeneratedIds) {
       await session.query(
         `SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`,
