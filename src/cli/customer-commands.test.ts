@@ -50,7 +50,7 @@ describeEmbedded('stratum customers on an embedded database', () => {
     it('merges one code into the other, taking the chosen field, and the pair is gone from the duplicates', () => {
       const run = stratum('customers', 'merge', 'K2', 'K1', '--take', 'name=K1', '--take', 'phone=K1');
       expect(run.status, run.stderr).toBe(ExitCode.ok);
-      expect(run.stdout).toContain('merged K1 into K2 宁波海天塑机有限公司');
+      expect(run.stdout).toContain('已合并 / merged K1 → K2 宁波海天塑机有限公司');
       expect(run.stdout).toContain('moved / 转移: orders 1, payments 0');
       const after = stratum('customers', 'duplicates');
       expect(after.stdout).toContain('0 groups');

@@ -79,7 +79,7 @@ export function registerCustomerCommands(program: Command, config: () => Config)
           ),
         );
         console.log(
-          `merged ${result.merged.map((c) => c.code).join(', ')} into ${result.customer.code} ${result.customer.name}`,
+          `已合并 / merged ${result.merged.map((c) => c.code).join(', ')} → ${result.customer.code} ${result.customer.name}`,
         );
         console.log(
           `moved / 转移: ${Object.entries(result.moved)

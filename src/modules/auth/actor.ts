@@ -9,5 +9,11 @@ export interface Actor {
   readonly teamId: number | null;
 }
 
+/**
+ * The user to name as a row's author: none for the CLI's system actor (id 0), which acts before any admin exists and
+ * has no user row for a foreign key to point at.
+ */
+export const authorId = (actor: Actor): number | null => (actor.id > 0 ? actor.id : null);
+
 export const isAdmin = (actor: Actor) => actor.role === 'admin';
 export const isManagerOrAdmin = (actor: Actor) => actor.role === 'admin' || actor.role === 'manager';

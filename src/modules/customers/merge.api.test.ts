@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor.js';
 import { findModelByKey } from '../grading/model.repository.js';
 import { executeRun } from '../grading/run.service.js';
 import { runImport } from '../imports/pipeline.js';
+import { mergeCustomers } from './merge.service.js';
 
 const RUN_DAY = new Date('2025-01-01T00:30:00+08:00');
 let t: TestApp;
@@ -401,5 +402,38 @@ describe('the merged code afterwards', () => {
     const result = await importOrders('erp-2.csv', ['D-4,M-D,2024-12-02,1.00,']);
     expect(result.inserted).toBe(1);
     expect(await customerOfOrder('D-4')).toBe(id.target);
+  });
+});
+
+describe('a merge by the CLI before any admin exists', () => {
+  it('revokes the duplicate’s live override without naming a user that does not exist', async () => {
+    const system: Actor = { id: 0, login: 'system', name: 'system', role: 'admin', teamId: null };
+    const db = t.handle.db;
+    const [kept, copy] = await Promise.all(
+      ['M-SYS-A', 'M-SYS-B'].map(
+        async (code) =>
+          (
+            await db
+              .insertInto('customers')
+              .values({ code, name: code })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id,
+      ),
+    );
+    await db
+      .insertInto('grade_overrides')
+      .values({ model_id: compositeId, customer_id: copy!, grade_code: 'A', reason: '战略客户' })
+      .execute();
+    await db
+      .transaction()
+      .execute((trx) => mergeCustomers(trx, system, kept!, { duplicateIds: [copy!] }, RUN_DAY));
+    const override = await db
+      .selectFrom('grade_overrides')
+      .select(['revoked_at', 'revoked_by'])
+      .where('customer_id', '=', copy!)
+      .executeTakeFirstOrThrow();
+    expect(override.revoked_at).not.toBeNull();
+    expect(override.revoked_by).toBeNull();
   });
 });

@@ -103,14 +103,14 @@ export async function moveCustomerRecords(
  */
 export async function retireDuplicates(
   db: Db,
-  actorId: number,
+  authorId: number | null,
   survivorId: number,
   duplicateIds: readonly number[],
 ): Promise<void> {
   const list = ids(duplicateIds);
   await sql`DELETE FROM customer_grades WHERE customer_id = ANY(${list})`.execute(db);
   await sql`
-    UPDATE grade_overrides SET revoked_at = now(), revoked_by = ${actorId}
+    UPDATE grade_overrides SET revoked_at = now(), revoked_by = ${authorId}
      WHERE customer_id = ANY(${list}) AND revoked_at IS NULL`.execute(db);
   for (const table of ['pool_entries', 'worklist_snoozes', 'customer_forecasts']) {
     await sql`DELETE FROM ${sql.table(table)} WHERE customer_id = ANY(${list})`.execute(db);

@@ -2,7 +2,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { CustomerTable } from '../../db/database.js';
 import { AppError } from '../../server/errors.js';
 import { recordAudits, type Db } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import { regradeCustomers } from '../grading/instant.service.js';
 import { customerColumnOf } from './customer.mapper.js';
 import { findCustomersForUpdate, updateCustomer } from './customer.repository.js';
@@ -88,7 +88,7 @@ export async function mergeCustomers(
   const changes = mergedProfile(survivor, duplicates, input.take);
   if (Object.keys(changes).length) await updateCustomer(db, survivorId, changes);
   const moved = await moveCustomerRecords(db, survivorId, duplicateIds);
-  await retireDuplicates(db, actor.id, survivorId, duplicateIds);
+  await retireDuplicates(db, authorId(actor), survivorId, duplicateIds);
   await regradeCustomers(db, [survivorId], 'merge', now);
   const [after] = await findCustomersForUpdate(db, actor, [survivorId]);
   const merged = duplicates.map(({ id, code, name }) => ({ id, code, name }));

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { splitGrandTotal } from '../shared/grouping-sets.js';
 import { addDays, businessDay, daysBetween } from '../worklist/business-day.js';
 import { findPeriodTargets } from '../targets/targets.repository.js';
-import { fromScaled, toScaled } from './decimal.js';
+import { sumMoney } from './decimal.js';
 import { salesRows, type SalesPeriods, type SalesRow } from './sales-summary.repository.js';
 import type { SalesSummaryFilter, SalesSummaryView } from './sales-summary.schema.js';
 
@@ -37,12 +37,6 @@ const figuresOf = (row: Omit<SalesRow, 'is_total' | 'owner_id' | 'owner_name'>, 
   attainment: target === null || Number(target) === 0 ? null : Number(row.amount) / Number(target),
 });
 
-const sumOf = (amounts: readonly string[]) =>
-  fromScaled(
-    amounts.reduce((sum, amount) => sum + toScaled(amount, 2), 0n),
-    2,
-  );
-
 /**
  * What the user's customers bought in a period, in total and per account manager, beside the period before and
  * against the period's targets (account managers with a target and no sales are listed too, at zero).
@@ -65,11 +59,11 @@ export async function salesSummary(
     .map((row) => ({ ...noSales, owner_id: row.user_id, owner_name: row.user_name }));
   return {
     ...periods,
-    total: figuresOf(total, targets.length ? sumOf(targets.map((row) => row.target)) : null),
+    total: figuresOf(total, targets.length ? sumMoney(targets.map((row) => row.target)) : null),
     owners: [...owners, ...withoutSales].map((row) => ({
       ownerId: row.owner_id,
       ownerName: row.owner_name,
-      ...figuresOf(row, (row.owner_id !== null && targetOf.get(row.owner_id)) || null),
+      ...figuresOf(row, targetOf.get(row.owner_id ?? 0) ?? null),
     })),
   };
 }

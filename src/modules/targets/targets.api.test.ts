@@ -47,10 +47,17 @@ describe('setting sales targets', () => {
     });
     const rows = await w.t.handle.db
       .selectFrom('audit_log')
-      .select('action')
+      .select(['action', 'user_id', 'before', 'after'])
       .where('entity', '=', 'sales_targets')
+      .orderBy('id')
       .execute();
     expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({
+      action: 'update',
+      user_id: w.t.people.managerEast,
+      before: [],
+      after: [{ user_id: repEast2, month: '2025-03', amount: '10000.00' }],
+    });
   });
 
   it('a manager cannot set another team’s target or their own, a rep none; one such entry refuses all', async () => {

@@ -62,17 +62,16 @@ export async function findTargets(db: Db, keys: readonly { userId: number; month
   return rows;
 }
 
-/** `actorId` 0 is the CLI's system actor (no admin exists yet): no user to name as the author. */
 export async function writeTargets(
   db: Db,
-  actorId: number,
+  authorId: number | null,
   set: readonly { userId: number; month: string; amount: string }[],
   removed: readonly { userId: number; month: string }[],
 ): Promise<void> {
   if (set.length) {
     await sql`
       INSERT INTO sales_targets (user_id, month, amount, updated_by)
-      SELECT k.user_id, k.month, k.amount, nullif(${actorId}, 0)
+      SELECT k.user_id, k.month, k.amount, ${authorId}::integer
         FROM unnest(${set.map((t) => t.userId)}::int[], ${set.map((t) => `${t.month}-01`)}::date[],
                     ${set.map((t) => t.amount)}::numeric[]) AS k(user_id, month, amount)
       ON CONFLICT (user_id, month) DO UPDATE

@@ -1,6 +1,6 @@
 import { AppError } from '../../server/errors.js';
 import { recordAudit, type Db } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import { businessDay } from '../worklist/business-day.js';
 import { findTargetGrid, findTargets, usersTargetableBy, writeTargets } from './targets.repository.js';
 import type { TargetGridQueryInput, TargetGridView, TargetsUpdateInput } from './targets.schema.js';
@@ -47,7 +47,7 @@ export async function setTargets(
   const before = await findTargets(db, targets);
   const set = targets.flatMap((t) => (t.amount === null ? [] : [{ ...t, amount: t.amount }]));
   const removed = targets.filter((t) => t.amount === null);
-  await writeTargets(db, actor.id, set, removed);
+  await writeTargets(db, authorId(actor), set, removed);
   await recordAudit(db, {
     actorId: actor.id,
     entity: 'sales_targets',

@@ -108,10 +108,9 @@ export function MergeDialog({ members, initialSurvivorId, onClose }: MergeDialog
     );
   };
 
-  const movedOrders = members.filter((m) => mergedIds.includes(m.id)).reduce((n, m) => n + m.orderCount, 0);
-  const movedContacts = members
-    .filter((m) => mergedIds.includes(m.id))
-    .reduce((n, m) => n + m.contactCount, 0);
+  const moving = members.filter((member) => mergedIds.includes(member.id));
+  const movedOrders = moving.reduce((n, member) => n + member.orderCount, 0);
+  const movedContacts = moving.reduce((n, member) => n + member.contactCount, 0);
 
   return (
     <Modal
