@@ -51,10 +51,14 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
   return { db, kind: 'postgres', pool, close: () => db.destroy() };
 }
 
-/** `dataDir` undefined gives an in-memory database (tests). */
+/**
+ * `dataDir` undefined gives an in-memory database (tests); `initialData`, a tarball of another one's data directory
+ * (`dumpDataDir`), starts it from that copy instead of an empty cluster.
+ */
 export async function openPglite(
   dataDir: string | undefined,
   sharedBuffers = DEFAULT_PGLITE_SHARED_BUFFERS,
+  initialData?: Blob,
 ): Promise<DatabaseHandle> {
   if (dataDir) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const unlock = dataDir ? lockDataDir(path.resolve(dataDir)) : undefined;
@@ -63,6 +67,7 @@ export async function openPglite(
     pglite = await PGlite.create(dataDir, {
       parsers: { [pgliteTypes.DATE]: keepText, [pgliteTypes.INT8]: toNumber },
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
+      loadDataDir: initialData,
     });
   } catch (error) {
     unlock?.();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.js';
-import { ensureFirstAdmin, openRuntime, startServer } from '../../server/runtime.js';
+import { ensureFirstAdmin, openRuntime } from '../../server/runtime.js';
+import { startServer } from '../../server/listen.js';
 import { positiveIntegerOption } from '../options.js';
 import { loadDemoIfEmpty, printLogins } from './demo.js';
 

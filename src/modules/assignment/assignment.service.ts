@@ -1,7 +1,7 @@
 import { AppError, type FieldProblem } from '../../server/errors.js';
 import type { FieldReason } from '../../server/messages.js';
 import { recordAudit, recordAudits, type Db } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import { findCustomersForUpdate, updateCustomers } from '../customers/customer.repository.js';
 import { headcountPlan, type HeadcountGroup } from './headcount.js';
 import {
@@ -194,7 +194,7 @@ export async function applyPlan(
   await recordAudits(
     db,
     input.moves.map((m) => ({
-      actorId: actor.id,
+      actorId: authorId(actor),
       entity: 'customer',
       entityId: m.customerId,
       action: 'update',
@@ -203,7 +203,7 @@ export async function applyPlan(
     })),
   );
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'assignment_plan',
     entityId: teamId,
     action: 'apply',

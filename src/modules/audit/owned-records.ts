@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { AppError } from '../../server/errors.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import type { Cursor } from '../shared/pagination.js';
 import { isCustomerVisible } from '../shared/scope.js';
 import type { Db } from './audit.repository.js';
@@ -37,7 +37,7 @@ export function recordChange(
 ): Promise<void> {
   const id = change.action === 'create' ? change.after.id : change.before.id;
   return recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity,
     entityId: id,
     action: change.action,

@@ -9,6 +9,15 @@ export interface Actor {
   readonly teamId: number | null;
 }
 
+/** The CLI's actor when no admin exists yet: it may do what an admin may, and is no user. */
+export const systemActor: Actor = Object.freeze({
+  id: 0,
+  login: 'system',
+  name: 'system',
+  role: 'admin',
+  teamId: null,
+});
+
 /**
  * The user to name as a row's author: none for the CLI's system actor (id 0), which acts before any admin exists and
  * has no user row for a foreign key to point at.

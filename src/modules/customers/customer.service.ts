@@ -1,6 +1,6 @@
 import type { Db } from '../audit/audit.repository.js';
 import { recordAudit, recordAudits } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import { AppError } from '../../server/errors.js';
 import { dictionaryCodeExists } from '../dictionaries/dictionary.repository.js';
 import type { DictionaryKind } from '../dictionaries/dictionary.builtin.js';
@@ -140,7 +140,7 @@ export async function createCustomer(
     ...ownership,
   });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'customer',
     entityId: created.id,
     action: 'create',
@@ -171,7 +171,7 @@ export async function updateCustomerById(
     : {};
   const after = await updateCustomer(db, id, { ...toCustomerColumns(input), ...ownership });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'customer',
     entityId: id,
     action: 'update',
@@ -204,7 +204,7 @@ export async function bulkAssignCustomers(
   await recordAudits(
     db,
     befores.map((before) => ({
-      actorId: actor.id,
+      actorId: authorId(actor),
       entity: 'customer',
       entityId: before.id,
       action: 'update',
@@ -222,7 +222,7 @@ export async function deleteCustomer(db: Db, actor: Actor, id: number): Promise<
   if (actor.role === 'rep') throw AppError.forbidden();
   const after = await softDeleteCustomer(db, id);
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'customer',
     entityId: id,
     action: 'delete',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
-import type { Actor } from '../auth/actor.js';
+import { systemActor } from '../auth/actor.js';
 import { findModelByKey } from '../grading/model.repository.js';
 import { executeRun } from '../grading/run.service.js';
 import { runImport } from '../imports/pipeline.js';
@@ -352,7 +352,7 @@ describe('a merge', () => {
 });
 
 describe('the merged code afterwards', () => {
-  const system: Actor = { id: 0, login: 'system', name: 'system', role: 'admin', teamId: null };
+  const system = systemActor;
   const dir = mkdtempSync(join(tmpdir(), 'stratum-merge-'));
   const importOrders = (name: string, rows: string[]) => {
     const path = join(dir, name);
@@ -406,8 +406,8 @@ describe('the merged code afterwards', () => {
 });
 
 describe('a merge by the CLI before any admin exists', () => {
-  it('revokes the duplicate’s live override without naming a user that does not exist', async () => {
-    const system: Actor = { id: 0, login: 'system', name: 'system', role: 'admin', teamId: null };
+  it('revokes the duplicate’s live override and writes its audit entry without naming a user that does not exist', async () => {
+    const system = systemActor;
     const db = t.handle.db;
     const [kept, copy] = await Promise.all(
       ['M-SYS-A', 'M-SYS-B'].map(
@@ -435,5 +435,12 @@ describe('a merge by the CLI before any admin exists', () => {
       .executeTakeFirstOrThrow();
     expect(override.revoked_at).not.toBeNull();
     expect(override.revoked_by).toBeNull();
+    const trail = await db
+      .selectFrom('audit_log')
+      .select(['user_id', 'action'])
+      .where('entity', '=', 'customer')
+      .where('entity_id', '=', String(kept))
+      .execute();
+    expect(trail).toEqual([{ user_id: null, action: 'merge' }]);
   });
 });

@@ -94,7 +94,7 @@ export async function mergeCustomers(
   const merged = duplicates.map(({ id, code, name }) => ({ id, code, name }));
   await recordAudits(db, [
     {
-      actorId: actor.id,
+      actorId: authorId(actor),
       entity: 'customer',
       entityId: survivorId,
       action: 'merge',
@@ -102,7 +102,7 @@ export async function mergeCustomers(
       after: { ...after, merged, moved },
     },
     ...duplicates.map((before) => ({
-      actorId: actor.id,
+      actorId: authorId(actor),
       entity: 'customer',
       entityId: before.id,
       action: 'merged_into',

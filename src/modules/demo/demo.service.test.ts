@@ -5,7 +5,7 @@ import { openTestDatabase } from '../../testing/test-database.js';
 import { verifyPassword } from '../auth/password.js';
 import { generateDemo, type DemoSummary } from './demo.service.js';
 import { DemoError } from './demo.errors.js';
-import type { Actor } from '../auth/actor.js';
+import { systemActor } from '../auth/actor.js';
 import { findDuplicateGroups } from '../customers/duplicates.repository.js';
 import { DEMO_PASSWORD } from './organisation.js';
 
@@ -229,7 +229,7 @@ describe('demo data on a fresh database', () => {
 
   it('plants customers entered twice, each found beside its original by the duplicates report', async () => {
     expect(summary.counts.duplicates).toBeGreaterThanOrEqual(2);
-    const admin: Actor = { id: 0, login: 'system', name: 'system', role: 'admin', teamId: null };
+    const admin = systemActor;
     const { groups } = await findDuplicateGroups(handle.db, admin, { limit: 200, offset: 0 });
     const copies = await rows<{ id: number; original: number }>(
       handle,

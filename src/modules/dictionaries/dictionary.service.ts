@@ -1,6 +1,6 @@
 import type { Db } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import { requireAdmin } from '../users/user.service.js';
 import type { DictionaryKind } from './dictionary.builtin.js';
 import { listDictionary, upsertDictionaryEntry } from './dictionary.repository.js';
@@ -42,7 +42,7 @@ export async function putDictionaryEntry(
     active: input.active ?? before?.active ?? true,
   });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'dictionary',
     entityId: `${key.kind}/${key.code}`,
     action: before ? 'update' : 'create',

@@ -3,7 +3,7 @@ import { explainCustomer, parseModel, type Explanation, type Model } from '../..
 import { AppError } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import { isCustomerVisible } from '../shared/scope.js';
 import {
   businessDay,
@@ -200,12 +200,12 @@ export async function setOverride(
       grade_code: input.grade,
       reason: input.reason,
       expires_on: input.expiresOn ?? null,
-      created_by: actor.id,
+      created_by: authorId(actor),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'grade_override',
     entityId: created.id,
     action: 'create',
@@ -219,7 +219,7 @@ export async function setOverride(
 async function revokeLive(db: Db, actor: Actor, customerId: number, modelId: number) {
   return db
     .updateTable('grade_overrides')
-    .set({ revoked_at: sql<Date>`now()`, revoked_by: actor.id })
+    .set({ revoked_at: sql<Date>`now()`, revoked_by: authorId(actor) })
     .where('model_id', '=', modelId)
     .where('customer_id', '=', customerId)
     .where('revoked_at', 'is', null)
@@ -233,7 +233,7 @@ export async function removeOverride(db: Db, actor: Actor, customerId: number, m
   const revoked = await revokeLive(db, actor, customerId, modelId);
   if (!revoked) throw AppError.notFound();
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'grade_override',
     entityId: revoked.id,
     action: 'delete',

@@ -1,3 +1,4 @@
+import { authorId } from '../auth/actor.js';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { AppError } from '../../server/errors.js';
@@ -230,7 +231,7 @@ export function registerGradingRoutes(app: OpenAPIHono<AppEnv>, { db, now }: App
       modelId: id,
       asOf: asOf ?? businessDay(now()),
       trigger: 'api',
-      startedBy: actor.id,
+      startedBy: authorId(actor),
     });
     return c.json(summary, 201);
   });

@@ -3,7 +3,7 @@ import { AppError } from '../../server/errors.js';
 import { problemsOf } from '../../server/validation.js';
 import type { Db } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import {
   findModel,
   findModelByKey,
@@ -97,10 +97,10 @@ export async function createModel(
     version: 1,
     definition,
     note: null,
-    createdBy: actor.id,
+    createdBy: authorId(actor),
   });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'grading_model',
     entityId: model.id,
     action: 'create',
@@ -126,7 +126,7 @@ export async function addModelVersion(
     version: next,
     definition,
     note: input.note ?? null,
-    createdBy: actor.id,
+    createdBy: authorId(actor),
   });
   const after = await updateModel(db, id, {
     current_version: next,
@@ -134,7 +134,7 @@ export async function addModelVersion(
     name_en: definition.name['en-US'],
   });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'grading_model',
     entityId: id,
     action: 'update',
@@ -162,7 +162,7 @@ export async function changeModel(
     ...(input.currentVersion === undefined ? {} : { current_version: input.currentVersion }),
   });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'grading_model',
     entityId: id,
     action: 'update',

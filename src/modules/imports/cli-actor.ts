@@ -1,5 +1,5 @@
 import type { Db } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, systemActor } from '../auth/actor.js';
 
 /** The CLI acts as a named user (their data scope applies), or as the first admin. */
 export async function findUserActor(db: Db, login: string | undefined): Promise<Actor> {
@@ -11,5 +11,5 @@ export async function findUserActor(db: Db, login: string | undefined): Promise<
   const user = await query.executeTakeFirst();
   if (user) return { id: user.id, login: user.login, name: user.name, role: user.role, teamId: user.team_id };
   if (login) throw new Error(`no active user ${login}`);
-  return { id: 0, login: 'system', name: 'system', role: 'admin', teamId: null };
+  return systemActor;
 }

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { openTestDatabase } from '../../testing/test-database.js';
-import type { Actor } from '../auth/actor.js';
+import { systemActor } from '../auth/actor.js';
 import { XlsxWriter } from './formats/xlsx-writer.js';
 import { ImportCancelled, runImport } from './pipeline.js';
 
-const admin: Actor = { id: 0, login: 'system', name: 'system', role: 'admin', teamId: null };
+const admin = systemActor;
 let handle: DatabaseHandle;
 const dir = mkdtempSync(join(tmpdir(), 'stratum-import-'));
 const file = (name: string, bytes: Buffer | string) => {

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { openTestDatabase } from '../../testing/test-database.js';
-import type { Actor } from '../auth/actor.js';
+import { systemActor } from '../auth/actor.js';
 import { runImport } from './pipeline.js';
 
 /**
@@ -13,7 +13,7 @@ import { runImport } from './pipeline.js';
  * import's transaction): a first history, orders added to it, and a re-import each leave the state equal to a
  * rebuild from the raw rows.
  */
-const admin: Actor = { id: 0, login: 'system', name: 'system', role: 'admin', teamId: null };
+const admin = systemActor;
 let handle: DatabaseHandle;
 const dir = mkdtempSync(join(tmpdir(), 'stratum-import-state-'));
 

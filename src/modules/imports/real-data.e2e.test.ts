@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { openTestDatabase } from '../../testing/test-database.js';
-import type { Actor } from '../auth/actor.js';
+import { systemActor } from '../auth/actor.js';
 import { findModelByKey } from '../grading/model.repository.js';
 import { readRunResults } from '../grading/run.repository.js';
 import { executeRun } from '../grading/run.service.js';
@@ -18,7 +18,7 @@ const DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url))
 const RETAIL_DIR = join(DATA, 'online-retail/by-day');
 const CDNOW_FILE = join(DATA, 'cdnow/CDNOW_master.txt');
 
-const admin: Actor = { id: 0, login: 'system', name: 'system', role: 'admin', teamId: null };
+const admin = systemActor;
 let handle: DatabaseHandle;
 
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { AppError } from '../../server/errors.js';
 import type { Locale } from '../../server/messages.js';
 import type { Db } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import { label } from '../exports/labels.js';
 import type { ExportTable } from '../exports/table-output.js';
 import { businessDay } from '../grading/instant.service.js';
@@ -195,7 +195,14 @@ export async function listBatches(db: Db, actor: Actor) {
 }
 
 const batchAudit = (db: Db, actor: Actor, id: number, action: string, after: unknown) =>
-  recordAudit(db, { actorId: actor.id, entity: 'message_batch', entityId: id, action, before: null, after });
+  recordAudit(db, {
+    actorId: authorId(actor),
+    entity: 'message_batch',
+    entityId: id,
+    action,
+    before: null,
+    after,
+  });
 
 /** Renders and stores the drafts of a batch; nothing is sent until the batch is sent. */
 export async function createBatch(
@@ -245,7 +252,7 @@ const requeue = (actor: Actor, now: Date) => ({
   attempts: 0,
   next_attempt_at: now,
   last_error: null,
-  queued_by: actor.id,
+  queued_by: authorId(actor),
 });
 
 /** Puts every draft of the batch into the outbox; refused while no channel can carry it (export instead). */
@@ -273,7 +280,7 @@ export async function retryMessage(db: Db, actor: Actor, id: number, now: Date):
   await requireChannelFor(db, await requireBatch(db, actor, message.batch_id));
   await moveMessages(db, actor, { id, from: 'failed' }, requeue(actor, now));
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'message',
     entityId: id,
     action: 'retry',

@@ -3,7 +3,7 @@ import type { Updateable } from 'kysely';
 import { AppError } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import { requireAdmin } from '../users/user.service.js';
 import {
   deleteChannel,
@@ -36,7 +36,7 @@ export const toChannelView = (row: ChannelRow): ChannelView => ({
 
 const audit = (db: Db, actor: Actor, row: ChannelRow, action: string, before: ChannelRow | null) =>
   recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'message_channel',
     entityId: row.id,
     action,

@@ -1,7 +1,7 @@
 import { AppError, type FieldProblem } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { isManagerOrAdmin, type Actor } from '../auth/actor.js';
+import { authorId, isManagerOrAdmin, type Actor } from '../auth/actor.js';
 import { businessDay } from '../grading/instant.service.js';
 import { sampleValues } from './merge-values.js';
 import {
@@ -62,7 +62,14 @@ export async function getTemplate(db: Db, id: number): Promise<TemplateView> {
 }
 
 const audit = (db: Db, actor: Actor, id: number, action: string, before: unknown, after: unknown) =>
-  recordAudit(db, { actorId: actor.id, entity: 'message_template', entityId: id, action, before, after });
+  recordAudit(db, {
+    actorId: authorId(actor),
+    entity: 'message_template',
+    entityId: id,
+    action,
+    before,
+    after,
+  });
 
 export async function createTemplate(
   db: Db,
@@ -71,7 +78,7 @@ export async function createTemplate(
 ): Promise<TemplateView> {
   requireWriter(actor);
   checkMergeFields(input);
-  const row = await insertTemplate(db, { ...input, created_by: actor.id });
+  const row = await insertTemplate(db, { ...input, created_by: authorId(actor) });
   await audit(db, actor, row.id, 'create', null, row);
   return toTemplateView(row);
 }

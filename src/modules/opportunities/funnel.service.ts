@@ -1,6 +1,6 @@
 import { AppError } from '../../server/errors.js';
 import { recordAudit, type Db } from '../audit/audit.repository.js';
-import { isAdmin, type Actor } from '../auth/actor.js';
+import { authorId, isAdmin, type Actor } from '../auth/actor.js';
 import { buildFunnel } from './funnel.js';
 import { averageDaysInStage, figuresByCurrentStage, furthestReachedCounts } from './funnel.repository.js';
 import { toStageView } from './opportunity.mapper.js';
@@ -37,7 +37,7 @@ export async function updateOpportunityStage(
     sort: input.sort,
   });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'opportunity_stage',
     entityId: code,
     action: 'update',

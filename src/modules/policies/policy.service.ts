@@ -1,6 +1,6 @@
 import { AppError } from '../../server/errors.js';
 import { recordAudit, type Db } from '../audit/audit.repository.js';
-import { isManagerOrAdmin, type Actor } from '../auth/actor.js';
+import { authorId, isManagerOrAdmin, type Actor } from '../auth/actor.js';
 import { findModel, findModelVersion } from '../grading/model.repository.js';
 import { validateDefinition } from '../grading/model.service.js';
 import type { PolicyRuleInput } from './policy.schema.js';
@@ -116,7 +116,7 @@ export async function createPolicy(
   });
   await insertVersion(db, policy.id, { rules, note: input.note ?? null, createdBy: actor.id });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'service_policy',
     entityId: policy.id,
     action: 'create',
@@ -139,7 +139,7 @@ export async function addPolicyVersion(
   const previous = before.current_version_id === null ? [] : await listRules(db, before.current_version_id);
   const version = await insertVersion(db, id, { rules, note: input.note ?? null, createdBy: actor.id });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'service_policy',
     entityId: id,
     action: 'update',
@@ -165,7 +165,7 @@ export async function changePolicy(
     ...(input.active === undefined ? {} : { active: input.active }),
   });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'service_policy',
     entityId: id,
     action: 'update',

@@ -1,6 +1,6 @@
 import { AppError } from '../../server/errors.js';
 import { recordAudit, type Db } from '../audit/audit.repository.js';
-import { isAdmin, type Actor } from '../auth/actor.js';
+import { authorId, isAdmin, type Actor } from '../auth/actor.js';
 import { visibleCustomers } from '../shared/scope.js';
 import { addDays } from '../worklist/business-day.js';
 import { readSettings } from '../worklist/settings.repository.js';
@@ -128,7 +128,7 @@ export async function claimCustomer(
     note: null,
   });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'customer',
     entityId: customerId,
     action: 'pool_claim',
@@ -164,7 +164,7 @@ export async function releaseCustomer(
     note,
   });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'customer',
     entityId: customer.id,
     action: 'pool_release',

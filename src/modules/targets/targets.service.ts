@@ -49,7 +49,7 @@ export async function setTargets(
   const removed = targets.filter((t) => t.amount === null);
   await writeTargets(db, authorId(actor), set, removed);
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'sales_targets',
     entityId: null,
     action: 'update',

@@ -1,7 +1,7 @@
 import { AppError } from '../../server/errors.js';
 import { recordAudit, type Db } from '../audit/audit.repository.js';
 import { isoTimestamp, recordChange } from '../audit/owned-records.js';
-import { isAdmin, type Actor } from '../auth/actor.js';
+import { authorId, isAdmin, type Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { deleteUserSessions } from '../auth/session.repository.js';
 import { forgetUserSessions } from '../auth/session-cache.js';
@@ -107,5 +107,12 @@ export async function deactivateUser(db: Db, actor: Actor, id: number): Promise<
   const after = await updateUser(db, id, { active: false });
   await deleteUserSessions(db, id);
   forgetUserSessions(id);
-  await recordAudit(db, { actorId: actor.id, entity: 'user', entityId: id, action: 'delete', before, after });
+  await recordAudit(db, {
+    actorId: authorId(actor),
+    entity: 'user',
+    entityId: id,
+    action: 'delete',
+    before,
+    after,
+  });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import { requireAdmin } from '../users/user.service.js';
 import {
@@ -64,7 +64,7 @@ const toDeliveryView = (row: DeliveryRow, attempts: readonly AttemptRow[]): Deli
 
 /** The audit image of a webhook never holds its secret, only whether it changed. */
 const audit = (db: Db, actor: Actor, id: number, action: string, before?: unknown, after?: unknown) =>
-  recordAudit(db, { actorId: actor.id, entity: 'webhook', entityId: id, action, before, after });
+  recordAudit(db, { actorId: authorId(actor), entity: 'webhook', entityId: id, action, before, after });
 
 async function existing(db: Db, id: number): Promise<WebhookRow> {
   const row = await findWebhookRow(db, id);
@@ -91,7 +91,7 @@ export async function createWebhook(db: Db, actor: Actor, input: WebhookCreateIn
     events: [...new Set(input.events)],
     active: input.active ?? true,
     secret,
-    created_by: actor.id,
+    created_by: authorId(actor),
   });
   await audit(db, actor, row.id, 'create', undefined, row);
   return { ...toWebhookView(row), secret };

@@ -1,6 +1,6 @@
 import { AppError } from '../../server/errors.js';
 import { recordAudit, type Db } from '../audit/audit.repository.js';
-import { isAdmin, type Actor } from '../auth/actor.js';
+import { authorId, isAdmin, type Actor } from '../auth/actor.js';
 import { lockSettings, readSettings, updateSettings, type SettingsRow } from './settings.repository.js';
 import type { WorklistSettingsInput, WorklistSettingsView } from './worklist.schema.js';
 
@@ -39,10 +39,10 @@ export async function changeSettings(
     max_claims_per_day: input.maxClaimsPerDay,
     reclaim_block_days: input.reclaimBlockDays,
     max_owned: input.maxOwned,
-    updated_by: actor.id,
+    updated_by: authorId(actor),
   });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'worklist_settings',
     entityId: 1,
     action: 'update',

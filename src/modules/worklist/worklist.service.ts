@@ -1,7 +1,7 @@
 import { AppError } from '../../server/errors.js';
 import { recordAudit, type Db } from '../audit/audit.repository.js';
 import { requireVisibleCustomer } from '../audit/owned-records.js';
-import type { Actor } from '../auth/actor.js';
+import { authorId, type Actor } from '../auth/actor.js';
 import { holidaysBetween } from '../holidays/holidays.js';
 import { addDays, businessDay, daysBetween } from './business-day.js';
 import { readSettings } from './settings.repository.js';
@@ -85,7 +85,7 @@ export async function snoozeItem(db: Db, actor: Actor, input: SnoozeInput, now: 
   if (input.until <= businessDay(now)) throw AppError.invalid('until', 'not_after_today');
   const row = await upsertSnooze(db, { ...input, by: actor.id });
   await recordAudit(db, {
-    actorId: actor.id,
+    actorId: authorId(actor),
     entity: 'worklist_snooze',
     entityId: `${row.customer_id}:${row.kind}:${row.ref}`,
     action: 'snooze',

@@ -1,3 +1,4 @@
+import { systemActor } from '../../auth/actor.js';
 /**
  * Test helper process: imports a file and stops just before the COMMIT, with every row staged and merged, announcing
  * it on stdout so that the parent can kill it (SIGKILL) with everything written but nothing committed.
@@ -11,7 +12,7 @@ const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataD
 await migrateToLatest(handle.db);
 await runImport(
   handle,
-  { id: 0, login: 'system', name: 'system', role: 'admin', teamId: null },
+  systemActor,
   { entity: 'orders', files: [{ path: file ?? '' }], createCustomers: true },
   {
     onPhase: async (phase) => {
