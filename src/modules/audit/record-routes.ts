@@ -41,8 +41,9 @@ export interface RecordRouteSpec<
       filter: z.output<CustomerQuery>,
     ): Promise<unknown>;
     get(db: Db, actor: Actor, id: number): Promise<unknown>;
-    create(db: Db, actor: Actor, input: z.output<Create>): Promise<unknown>;
-    update(db: Db, actor: Actor, id: number, input: z.output<Update>): Promise<unknown>;
+    /** `at` is the request's moment: what a write may not date after, and what its re-grade is as of. */
+    create(db: Db, actor: Actor, input: z.output<Create>, at: Date): Promise<unknown>;
+    update(db: Db, actor: Actor, id: number, input: z.output<Update>, at: Date): Promise<unknown>;
     remove(db: Db, actor: Actor, id: number): Promise<void>;
   };
 }
@@ -58,9 +59,9 @@ export function registerRecordRoutes<
   spec: RecordRouteSpec<Query, CustomerQuery, Create, Update>,
 ) {
   const { tag, path, noun, plural, service } = spec;
-  const regrade = async (trx: Db, record: unknown) => {
+  const regrade = async (trx: Db, record: unknown, at: Date) => {
     if (spec.regradeAs)
-      await regradeCustomers(trx, [(record as { customerId: number }).customerId], spec.regradeAs, now());
+      await regradeCustomers(trx, [(record as { customerId: number }).customerId], spec.regradeAs, at);
   };
   /** Concrete schema types inside: the OpenAPI route types cannot be computed from open generics. */
   const schemas: Record<'listQuery' | 'customerListQuery', z.ZodObject> &
@@ -128,9 +129,10 @@ export function registerRecordRoutes<
   );
   app.openapi(createRecordRoute, async (c) => {
     const body = c.req.valid('json') as z.output<Create>;
+    const at = now();
     const created = await db.transaction().execute(async (trx) => {
-      const record = await service.create(trx, c.get('actor'), body);
-      await regrade(trx, record);
+      const record = await service.create(trx, c.get('actor'), body, at);
+      await regrade(trx, record, at);
       return record;
     });
     return c.json(created as never, 201);
@@ -138,9 +140,10 @@ export function registerRecordRoutes<
   app.openapi(updateRoute, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json') as z.output<Update>;
+    const at = now();
     const updated = await db.transaction().execute(async (trx) => {
-      const record = await service.update(trx, c.get('actor'), id, body);
-      await regrade(trx, record);
+      const record = await service.update(trx, c.get('actor'), id, body, at);
+      await regrade(trx, record, at);
       return record;
     });
     return c.json(updated as never, 200);
@@ -150,7 +153,7 @@ export function registerRecordRoutes<
     await db.transaction().execute(async (trx) => {
       const record = spec.regradeAs ? await service.get(trx, c.get('actor'), id) : undefined;
       await service.remove(trx, c.get('actor'), id);
-      if (record) await regrade(trx, record);
+      if (record) await regrade(trx, record, now());
     });
     return c.body(null, 204);
   });

@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => w.t.close());
 
 describe('payment round trip', () => {
-  it('creates, reads, settles and deletes a payment, with days late and an audit entry per step', async () => {
+  it('creates, reads, settles and deletes a payment, with days late and an audit entry per step; a paid date still to come is refused', async () => {
     const payment = await created(
       await w.repEast1('POST', '/api/payments', {
         customerId: w.customers.east1,
@@ -50,6 +50,15 @@ describe('payment round trip', () => {
     );
     expect(payment).toMatchObject({ orderNo: 'PO-E1', paidDate: null, amount: '2500.50' });
     expect(payment.daysLate as number).toBeGreaterThan(300);
+    await expectRefused(
+      await w.repEast1('PATCH', `/api/payments/${payment.id}`, { paidDate: '2999-01-01' }),
+      400,
+      'paidDate',
+      'after_today',
+    );
+    expect(await json(await w.repEast1('GET', `/api/payments/${payment.id}`))).toMatchObject({
+      paidDate: null,
+    });
     const paid = await json(
       await w.repEast1('PATCH', `/api/payments/${payment.id}`, { paidDate: '2024-06-19' }),
     );
@@ -107,6 +116,7 @@ describe('payment validation', () => {
       'paidDate',
       'paid_before_order',
     ],
+    ['a paid date still to come', () => ({ ...base(), paidDate: '2999-01-01' }), 'paidDate', 'after_today'],
     [
       'an order of another customer',
       () => ({ ...base(), orderId: east2Order }),

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { findOrderOfCustomer } from '../orders/order.repository.js';
 import { decodeCursor, toPage, type Page } from '../shared/pagination.js';
 import { isCustomerVisible } from '../shared/scope.js';
+import { businessDay } from '../worklist/business-day.js';
 import { toPaymentColumns, toPaymentView } from './payment.mapper.js';
 import {
   compareWithAmount,
@@ -54,6 +55,11 @@ export async function listCustomerPayments(
   return listPayments(db, actor, { ...filter, customerId });
 }
 
+/** Money is received on a day that has come: a paid date after today is a typing mistake, not a plan. */
+function refusePaidAfter(paidDate: string | null | undefined, today: string): void {
+  if (paidDate && paidDate > today) throw AppError.invalid('paidDate', 'after_today');
+}
+
 /** A payment settles an order of its own customer, and nothing is due or paid before the order was placed. */
 async function checkAgainstOrder(
   db: Db,
@@ -69,7 +75,13 @@ async function checkAgainstOrder(
   }
 }
 
-export async function createPayment(db: Db, actor: Actor, input: PaymentCreateInput): Promise<PaymentView> {
+export async function createPayment(
+  db: Db,
+  actor: Actor,
+  input: PaymentCreateInput,
+  at: Date,
+): Promise<PaymentView> {
+  refusePaidAfter(input.paidDate, businessDay(at));
   await requireVisibleCustomer(db, actor, input.customerId);
   await checkAgainstOrder(db, actor, {
     customerId: input.customerId,
@@ -94,7 +106,9 @@ export async function updatePaymentById(
   actor: Actor,
   id: number,
   input: PaymentUpdateInput,
+  at: Date,
 ): Promise<PaymentView> {
+  refusePaidAfter(input.paidDate, businessDay(at));
   const before = await findPaymentForUpdate(db, actor, id);
   if (!before) throw AppError.notFound();
   refuseCustomerChange(input.customerId, before.customer_id);
@@ -132,7 +146,7 @@ export async function recordReceipt(
   const before = await findPaymentForUpdate(db, actor, id);
   if (!before) throw AppError.notFound();
   if (before.paid_date !== null) throw AppError.invalid('paidDate', 'already_paid');
-  if (input.paidDate > today) throw AppError.invalid('paidDate', 'after_today');
+  refusePaidAfter(input.paidDate, today);
   if (Number(input.amount) <= 0) throw AppError.invalid('amount', 'too_small');
   await checkAgainstOrder(db, actor, {
     customerId: before.customer_id,

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Col, DatePicker, Row, Space, Spin } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PagePanel } from '../shared/components/PagePanel';
 import { QueryState } from '../shared/components/QueryState';
 import { FigureRow } from '../shared/components/FigureRow';
 import { formatMoneyShort } from '../shared/format/money';
 import { formatShare } from '../shared/format/localised';
+import { isAfterToday } from '../shared/format/dates';
 import { useActor } from '../modules/auth/hooks/useSession';
 import {
   bucketsOf,
@@ -68,7 +68,7 @@ export default function ReceivablesPage() {
           <DatePicker
             aria-label={t('receivables.asOf')}
             placeholder={t('receivables.asOf')}
-            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+            disabledDate={isAfterToday}
             onChange={(day) => setFilter({ ...filter, asOf: day?.format('YYYY-MM-DD') })}
           />
         </Space>

@@ -7,6 +7,7 @@ import {
 } from '../../customers/components/CustomerRecordDrawer';
 import { useRules } from '../../../shared/components/useRules';
 import { formatMoney } from '../../../shared/format/money';
+import { isAfterToday } from '../../../shared/format/dates';
 import { useCustomerRecords } from '../../customers/hooks/useCustomerRecords';
 import type { Order } from '../../orders/api/orders.api';
 
@@ -48,7 +49,7 @@ export function PaymentDrawer({ customerId, open, onClose }: RecordDrawerProps) 
         </Col>
         <Col span={12}>
           <Form.Item name="paidDate" label={t('payment.paidDate')}>
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker style={{ width: '100%' }} disabledDate={isAfterToday} />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../shared/api/error-text';
 import { formatMoney } from '../../../shared/format/money';
+import { isAfterToday } from '../../../shared/format/dates';
 import type { Payment } from '../api/payments.api';
 import { useRecordPaid } from '../hooks/useReceivables';
 
@@ -55,7 +56,7 @@ export function RecordPaidButton({ payment }: { payment: Payment }) {
             aria-label={t('receivables.paidOn')}
             value={day}
             allowClear={false}
-            disabledDate={(candidate) => candidate.isAfter(dayjs(), 'day')}
+            disabledDate={isAfterToday}
             onChange={(chosen) => chosen && setDay(chosen)}
           />
           <InputNumber<string>
