@@ -177,6 +177,8 @@ export interface PaymentTable {
   paid_date: DateString | null;
   amount: Decimal;
   note: string | null;
+  /** The payment this part was received of (a partial receipt splits it), if any. */
+  split_from_id: Generated<number | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

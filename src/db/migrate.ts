@@ -27,6 +27,7 @@ import * as receivables from './migrations/024_receivables.js';
 import * as customerMerge from './migrations/025_customer_merge.js';
 import * as customerMatchKeys from './migrations/026_customer_match_keys.js';
 import * as salesTargets from './migrations/027_sales_targets.js';
+import * as paymentParts from './migrations/028_payment_parts.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '025_customer_merge': customerMerge,
   '026_customer_match_keys': customerMatchKeys,
   '027_sales_targets': salesTargets,
+  '028_payment_parts': paymentParts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -77,6 +77,10 @@ export const fieldMessages = {
   invalid_boolean: { 'zh-CN': '应为 是/否', 'en-US': 'should be yes or no' },
   unknown_user: { 'zh-CN': '不是系统中的用户', 'en-US': 'is not a user of the system' },
   unknown_order: { 'zh-CN': '该客户没有此订单号', 'en-US': 'is not an order of this customer' },
+  within_received: {
+    'zh-CN': '不大于该笔回款已登记到账的部分之和',
+    'en-US': 'is not more than the parts of this payment already recorded as received',
+  },
   duplicate_in_file: { 'zh-CN': '在文件中重复出现', 'en-US': 'appears more than once in the file' },
   duplicate_company_in_file: {
     'zh-CN': '与文件中前面的客户是同一家公司（名称规范化后相同）',

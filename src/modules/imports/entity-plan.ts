@@ -13,11 +13,14 @@ import {
   duplicatesInFile,
   orderConsistency,
   orderOwnership,
+  paymentAboveReceived,
   paymentOrder,
+  receivedPartsOf,
   relationshipChecks,
   type CheckContext,
 } from './set-checks.js';
 import { fieldsOf } from './fields.js';
+import { typed } from './sql-types.js';
 
 export interface EntityOptions {
   readonly createCustomers?: boolean;
@@ -44,6 +47,7 @@ export interface EntityPlan {
 const importKey = (fallback: string) => `coalesce(s.ref, ${fallback})`;
 const contactKey = importKey(`s.name`);
 const paymentKey = importKey(`concat_ws('|', s.order_no, s.due_date, s.amount)`);
+const paymentAmount = typed(fieldsOf('payments').find((field) => field.key === 'amount')!);
 const activityKey = importKey(`concat_ws('|', s.at, s.kind, s.subject)`);
 
 export const isLineMode = (mapped: ReadonlySet<string>) => mapped.has('product') || mapped.has('quantity');
@@ -101,14 +105,18 @@ export const entityPlans: Readonly<Record<ImportEntity, EntityPlan>> = {
       await customerReference(context, 'customer_code');
       await paymentOrder(context);
       await duplicatesInFile(context, 'amount', `concat_ws('|', s.customer_code, ${paymentKey})`);
+      await paymentAboveReceived(context, paymentKey, paymentAmount);
     },
     merge: (context) =>
-      mergeChildren(context.session, 'payments', fieldsOf('payments'), context.mapped, paymentKey, [
-        {
-          column: 'order_id',
-          value: `(SELECT o.id FROM orders o WHERE o.order_no = s.order_no AND o.customer_id = c.id)`,
-        },
-      ]),
+      mergeChildren(context.session, 'payments', fieldsOf('payments'), context.mapped, paymentKey, {
+        extra: [
+          {
+            column: 'order_id',
+            value: `(SELECT o.id FROM orders o WHERE o.order_no = s.order_no AND o.customer_id = c.id)`,
+          },
+        ],
+        onUpdate: { amount: (value) => `${value} - coalesce((${receivedPartsOf('t.id')}), 0)` },
+      }),
   },
   activities: {
     indexed: ['customer_code'],

@@ -78,6 +78,13 @@ export async function mergeCustomers(
   return { inserted, updated };
 }
 
+export interface ChildMergeOptions {
+  /** Columns the file has no field for, with their values. */
+  readonly extra?: readonly { column: string; value: string }[];
+  /** A column's value on updating a row that exists, from the file's value (which an insert takes as it is). */
+  readonly onUpdate?: Readonly<Record<string, (value: string) => string>>;
+}
+
 /**
  * Contacts, payments and activities have no code of their own: they are matched on (customer, import key), where the
  * key is the file's external id when it has one, else the fields that identify the row.
@@ -88,7 +95,7 @@ export async function mergeChildren(
   fields: readonly FieldSpec[],
   mapped: ReadonlySet<string>,
   keyExpression: string,
-  extra: readonly { column: string; value: string }[] = [],
+  options: ChildMergeOptions = {},
 ): Promise<MergeCounts> {
   const skip = new Set(['customer_code', 'ref', 'order_no']);
   const list = [
@@ -97,13 +104,17 @@ export async function mergeChildren(
       mapped,
       { user: 'user_id' },
     ),
-    ...extra,
+    ...(options.extra ?? []),
   ];
+  const updates = list.map((a) => {
+    const onUpdate = options.onUpdate?.[a.column];
+    return onUpdate ? { ...a, value: onUpdate(a.value) } : a;
+  });
   const source = `${STAGE} s ${joinCustomerByCode('s.customer_code', 'c')}`;
   const updated = await count(
     session,
-    `UPDATE ${table} t SET ${list.map((a) => `${quote(a.column)} = ${a.value}`).join(', ')}, updated_at = now()
-       FROM ${source} WHERE ${good} AND t.customer_id = c.id AND t.import_key = ${keyExpression} AND ${changedPredicate(list, 't')}`,
+    `UPDATE ${table} t SET ${updates.map((a) => `${quote(a.column)} = ${a.value}`).join(', ')}, updated_at = now()
+       FROM ${source} WHERE ${good} AND t.customer_id = c.id AND t.import_key = ${keyExpression} AND ${changedPredicate(updates, 't')}`,
   );
   const inserted = await count(
     session,

@@ -127,6 +127,29 @@ export async function paymentOrder(context: CheckContext): Promise<void> {
   );
 }
 
+/**
+ * A payment already in Stratum, of which parts were recorded as received (receipts of less than was owed), is
+ * re-imported as its whole amount less those parts: the whole must still be more than them.
+ */
+export async function paymentAboveReceived(
+  context: CheckContext,
+  keyExpression: string,
+  amount: string,
+): Promise<void> {
+  await flag(
+    context,
+    'amount',
+    'within_received',
+    `FROM ${STAGE} s JOIN customer_code_targets k ON k.code = s.customer_code
+       JOIN payments t ON t.customer_id = k.customer_id AND t.import_key = ${keyExpression}
+      WHERE ${good} AND ${amount} <= (${receivedPartsOf('t.id')})`,
+  );
+}
+
+/** The sum of the parts received of a payment, NULL when none was. */
+export const receivedPartsOf = (paymentId: string) =>
+  `SELECT sum(p.amount) FROM payments p WHERE p.split_from_id = ${paymentId}`;
+
 export async function relationshipChecks(context: CheckContext): Promise<void> {
   await customerReference(context, 'related_code');
   await flag(

@@ -169,6 +169,7 @@ export async function recordReceipt(
     paid_date: input.paidDate,
     amount: input.amount,
     note: input.note ?? before.note,
+    split_from_id: id,
   });
   await recordChange(db, actor, 'payment', { action: 'update', before, after: remaining });
   await recordChange(db, actor, 'payment', { action: 'create', after: paid });
