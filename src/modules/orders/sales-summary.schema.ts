@@ -25,7 +25,10 @@ const SalesFigures = z.object({
     description:
       "Sales target for the period: each month's target in the share of its days the period covers; null when none is set",
   }),
-  attainment: z.number().nullable().openapi({ description: 'amount / target; null without a target' }),
+  attainment: z.number().nullable().openapi({
+    description:
+      'amount / target; in the total, the sales of the account managers who have a target over their targets; null without a target',
+  }),
 });
 
 export const SalesSummary = z

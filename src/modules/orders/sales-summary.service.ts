@@ -26,7 +26,12 @@ const noSales = {
   previous_amount: '0.00',
 };
 
-const figuresOf = (row: Omit<SalesRow, 'is_total' | 'owner_id' | 'owner_name'>, target: string | null) => ({
+/** `attained` is the part of the sales measured against the target: all of a person's, those of the targeted in a total. */
+const figuresOf = (
+  row: Omit<SalesRow, 'is_total' | 'owner_id' | 'owner_name'>,
+  target: string | null,
+  attained = row.amount,
+) => ({
   orders: row.orders,
   amount: row.amount,
   grossProfit: row.gross_profit,
@@ -34,7 +39,7 @@ const figuresOf = (row: Omit<SalesRow, 'is_total' | 'owner_id' | 'owner_name'>, 
   customers: row.customers,
   previousAmount: row.previous_amount,
   target,
-  attainment: target === null || Number(target) === 0 ? null : Number(row.amount) / Number(target),
+  attainment: target === null || Number(target) === 0 ? null : Number(attained) / Number(target),
 });
 
 /**
@@ -59,7 +64,11 @@ export async function salesSummary(
     .map((row) => ({ ...noSales, owner_id: row.user_id, owner_name: row.user_name }));
   return {
     ...periods,
-    total: figuresOf(total, targets.length ? sumMoney(targets.map((row) => row.target)) : null),
+    total: figuresOf(
+      total,
+      targets.length ? sumMoney(targets.map((row) => row.target)) : null,
+      sumMoney(owners.filter((row) => targetOf.has(row.owner_id ?? 0)).map((row) => row.amount)),
+    ),
     owners: [...owners, ...withoutSales].map((row) => ({
       ownerId: row.owner_id,
       ownerName: row.owner_name,

@@ -5,7 +5,8 @@ import type { TargetGridView } from './targets.schema.js';
 
 /**
  * Targets of 2025: rep east 1 has 31,000.00 for March and 28,000.00 for February; rep east 2 has 10,000.00 for March
- * and sells nothing. Rep east 1's customer buys 1,550.00 on 2025-03-05.
+ * and sells nothing. Rep east 1's customer buys 1,550.00 on 2025-03-05; rep south 1, who has no target, sells
+ * 5,000.00 on 2025-03-12.
  */
 let w: RecordWorld;
 
@@ -24,6 +25,14 @@ beforeAll(async () => {
       orderNo: 'T-1',
       orderDate: '2025-03-05',
       amount: '1550.00',
+    }),
+  );
+  await created(
+    await w.repSouth1('POST', '/api/orders', {
+      customerId: w.customers.south1,
+      orderNo: 'T-S1',
+      orderDate: '2025-03-12',
+      amount: '5000.00',
     }),
   );
 });
@@ -126,6 +135,17 @@ describe('sales against targets', () => {
     expect(report.owners).toHaveLength(1);
     expect(report.owners[0]).toMatchObject({ target: '10000.00', attainment: 0.155 });
     expect(report.total.target).toBe('10000.00');
+  });
+
+  it('the total’s attainment is of those with a target: a rep without one adds to the sales, not to the attainment', async () => {
+    const report = await summary(w.admin, 'from=2025-03-01&to=2025-03-31');
+    expect(report.owners.find((owner) => owner.ownerId === w.t.people.repSouth1)).toMatchObject({
+      amount: '5000.00',
+      target: null,
+      attainment: null,
+    });
+    expect(report.total).toMatchObject({ amount: '6550.00', target: '41000.00' });
+    expect(report.total.attainment).toBeCloseTo(1550 / 41000, 12);
   });
 
   it('without targets the figures say so: null, not zero', async () => {
