@@ -21,6 +21,8 @@ function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+const yesterday = addDays(new Date().toISOString().slice(0, 10), -1);
+
 const provinces = ['江苏省', '浙江省', '广东省', '上海市', '山东省'];
 const industries = ['manufacturing', 'logistics', 'energy', 'chemicals', 'electronics'];
 
@@ -78,10 +80,12 @@ export async function seedGradingData(
         });
         if (k === 0) {
           const dueDate = addDays(orderDate, 30);
+          const paidDate = addDays(dueDate, (n * 11) % 45);
           await post(admin, '/api/payments', {
             customerId: customer.id,
             dueDate,
-            paidDate: addDays(dueDate, (n * 11) % 45),
+            // Money is received by yesterday at the latest: a paid date still to come is refused.
+            paidDate: paidDate < yesterday ? paidDate : yesterday,
             amount: amount.toFixed(2),
           });
         }

@@ -277,6 +277,11 @@ describe('grading in Chromium', () => {
     expect(await rep.page.getByTestId('pipeline').getByText('暂无商机').count()).toBe(1);
     await stageButton.click();
     await expect.poll(() => pipeline.locator('tr.ant-table-row').count()).toBe(2);
+    // A column's header orders the list on the server: newest first by default, oldest first on a click.
+    const firstRow = () => pipeline.locator('tr.ant-table-row').first().textContent();
+    expect(await firstRow()).toContain('本人商机二');
+    await pipeline.locator('th', { hasText: '创建日期' }).click();
+    await expect.poll(firstRow).toContain('本人商机一');
     await settled(rep.page);
     await rep.page.screenshot({ path: screenshotPath('funnel.png'), fullPage: true });
 

@@ -24,7 +24,7 @@ const columns: readonly ListColumn<OpportunityViewRow>[] = [
 
 export type OpportunityExportFilter = Omit<OpportunityListFilter, 'limit' | 'cursor'>;
 
-/** The opportunity list as the list API filters and scopes it (the funnel's filters among them), newest first. */
+/** The opportunity list as the list API filters, scopes and orders it (the funnel's filters among them). */
 export function opportunitiesTable(
   db: Db,
   actor: Actor,

@@ -61,17 +61,21 @@ function applyFilter(query: ReturnType<typeof opportunityViews>, filter: Opportu
   return q;
 }
 
-const newestFirst = {
-  key: sql`opportunities.created_at`,
-  type: sql`timestamptz`,
-  id: sql`opportunities.id`,
-  direction: 'desc',
+/** Each sort of the list as a keyset: never NULL (a row compared with NULL would fall out of every page). */
+const sortKeys = {
+  createdAt: { key: sql`opportunities.created_at`, type: sql`timestamptz` },
+  amount: { key: sql`opportunities.amount`, type: sql`numeric` },
+  weightedAmount: { key: weightedAmount, type: sql`numeric` },
+  expectedCloseDate: {
+    key: sql`coalesce(opportunities.expected_close_date, DATE '9999-12-31')`,
+    type: sql`date`,
+  },
 } as const;
 
 export function listOpportunityViews(db: Db, actor: Actor, filter: OpportunityListFilter, cursor?: Cursor) {
   return keysetPage(
     applyFilter(opportunityViews(db, actor), filter),
-    newestFirst,
+    { ...sortKeys[filter.sort], id: sql`opportunities.id`, direction: filter.order },
     cursor,
     filter.limit,
   ).execute();

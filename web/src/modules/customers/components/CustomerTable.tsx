@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
+import { sortableColumn, sortFromTable } from '../../../shared/components/sortableColumns';
 import { useDictionaryLabel } from '../../dictionaries/hooks/useDictionary';
 import type { GradingModel } from '../../grading/api/grading.api';
 import type { CustomerRow, CustomerSortKey } from '../api/customers.api';
@@ -20,8 +21,6 @@ interface CustomerTableProps {
   selection?: { selected: number[]; onChange: (ids: number[]) => void };
 }
 
-const sortOrders = { asc: 'ascend', desc: 'descend' } as const;
-
 export function CustomerTable({
   customers,
   loading,
@@ -33,11 +32,7 @@ export function CustomerTable({
 }: CustomerTableProps) {
   const { t } = useTranslation();
   const label = useDictionaryLabel();
-  const sortable = (key: CustomerSortKey) => ({
-    key,
-    sorter: true,
-    sortOrder: sort === key && order ? sortOrders[order] : null,
-  });
+  const sortable = (key: CustomerSortKey) => sortableColumn({ sort, order }, key);
 
   const columns: TableProps<CustomerRow>['columns'] = [
     // Code and name on the left and the amount on the right stay in view while the columns between scroll: who the
@@ -128,9 +123,8 @@ export function CustomerTable({
       }
       locale={{ emptyText: t('customerList.empty') }}
       onChange={(_pagination, _filters, sorter) => {
-        const single = Array.isArray(sorter) ? sorter[0] : sorter;
-        const key = single?.order ? (single.columnKey as CustomerSortKey) : undefined;
-        onSort(key, single?.order === 'ascend' ? 'asc' : single?.order === 'descend' ? 'desc' : undefined);
+        const next = sortFromTable<CustomerSortKey, CustomerRow>(sorter);
+        onSort(next.sort, next.order);
       }}
     />
   );

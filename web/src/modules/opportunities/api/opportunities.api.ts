@@ -65,9 +65,13 @@ export interface StageChange {
 }
 
 /** The opportunity list's query: the funnel's filters, a stage, open or closed, and the page. */
+export type OpportunitySortKey = 'createdAt' | 'amount' | 'weightedAmount' | 'expectedCloseDate';
+
 export interface OpportunityListParams extends FunnelFilter {
   stage?: string;
   open?: 'true' | 'false';
+  sort?: OpportunitySortKey;
+  order?: 'asc' | 'desc';
   cursor?: string;
   limit?: number;
 }

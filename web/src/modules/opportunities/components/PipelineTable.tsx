@@ -6,7 +6,19 @@ import { CursorPager, useCursors } from '../../../shared/components/CursorPager'
 import { ExportMenu } from '../../../shared/components/ExportMenu';
 import { QueryState } from '../../../shared/components/QueryState';
 import { formatDate } from '../../../shared/format/dates';
-import { opportunitiesApi, stageName, type FunnelFilter, type Opportunity } from '../api/opportunities.api';
+import {
+  defaultSort,
+  sortableColumn,
+  sortFromTable,
+  type ListSort,
+} from '../../../shared/components/sortableColumns';
+import {
+  opportunitiesApi,
+  stageName,
+  type FunnelFilter,
+  type Opportunity,
+  type OpportunitySortKey,
+} from '../api/opportunities.api';
 import { useOpportunityList, useOpportunityStages } from '../hooks/useOpportunities';
 import { StageHistory } from './StageHistory';
 import { useOpportunityColumns } from './useOpportunityColumns';
@@ -15,7 +27,7 @@ type Openness = 'true' | 'false' | 'all';
 const PAGE_SIZE = 20;
 
 /**
- * The opportunities behind the funnel, with its filters: newest first, open ones by default, narrowed to a stage on
+ * The opportunities behind the funnel, with its filters: newest first unless a column header sorts them, open ones by default, narrowed to a stage on
  * request (here or by a click on the stage in the funnel's table); each names its customer (a link to it) and owner,
  * and opens to its stage history.
  */
@@ -32,11 +44,12 @@ export function PipelineTable({
   const { t, i18n } = useTranslation();
   const stages = useOpportunityStages();
   const [open, setOpen] = useState<Openness>('true');
-  const cursors = useCursors([filter, stage, open]);
+  const [sorting, setSorting] = useState<ListSort<OpportunitySortKey>>(defaultSort);
+  const cursors = useCursors([filter, stage, open, sorting]);
   const openness = stage !== undefined || open === 'all' ? undefined : open;
-  const query = { ...filter, stage, open: openness } as const;
+  const query = { ...filter, stage, open: openness, ...sorting } as const;
   const list = useOpportunityList({ ...query, cursor: cursors.cursor, limit: PAGE_SIZE });
-  const columns = useOpportunityColumns();
+  const columns = useOpportunityColumns(sorting);
   return (
     <section data-testid="pipeline">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
@@ -76,6 +89,9 @@ export function PipelineTable({
               loading={list.isFetching && list.isPlaceholderData}
               dataSource={page.items}
               data-testid="pipeline-table"
+              onChange={(_pagination, _filters, sorter) =>
+                setSorting(sortFromTable<OpportunitySortKey, Opportunity>(sorter))
+              }
               expandable={{ expandedRowRender: (opportunity) => <StageHistory opportunity={opportunity} /> }}
               columns={[
                 {
@@ -94,6 +110,7 @@ export function PipelineTable({
                 {
                   title: t('funnel.created'),
                   dataIndex: 'createdAt',
+                  ...sortableColumn(sorting, 'createdAt'),
                   render: (at: string) => formatDate(at),
                 },
               ]}

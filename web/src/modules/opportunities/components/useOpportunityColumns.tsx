@@ -3,7 +3,8 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
-import { stageName, type Opportunity } from '../api/opportunities.api';
+import { sortableColumn, type ListSort } from '../../../shared/components/sortableColumns';
+import { stageName, type Opportunity, type OpportunitySortKey } from '../api/opportunities.api';
 import { useOpportunityStages } from '../hooks/useOpportunities';
 import { outcomeColours } from './outcomeColours';
 
@@ -13,11 +14,15 @@ const isOverdue = (opportunity: Opportunity) =>
   opportunity.expectedCloseDate !== null &&
   dayjs(opportunity.expectedCloseDate).isBefore(dayjs(), 'day');
 
-/** The columns every opportunity table shows: name, stage, amount, probability, weighted amount, expected close. */
-export function useOpportunityColumns(): TableColumnsType<Opportunity> {
+/**
+ * The columns every opportunity table shows: name, stage, amount, probability, weighted amount, expected close. With
+ * `sorting`, the list is ordered by the server and the amounts and the close date sort it.
+ */
+export function useOpportunityColumns(sorting?: ListSort<OpportunitySortKey>): TableColumnsType<Opportunity> {
   const { t, i18n } = useTranslation();
   const stages = useOpportunityStages();
   const stageOf = (code: string) => stages.data?.find((stage) => stage.code === code);
+  const sortable = (key: OpportunitySortKey) => (sorting ? sortableColumn(sorting, key) : {});
   return [
     { title: t('opportunity.name'), dataIndex: 'name' },
     {
@@ -36,6 +41,7 @@ export function useOpportunityColumns(): TableColumnsType<Opportunity> {
       title: t('funnel.amount'),
       dataIndex: 'amount',
       align: 'right',
+      ...sortable('amount'),
       render: (amount: string) => formatMoney(amount),
     },
     {
@@ -48,11 +54,13 @@ export function useOpportunityColumns(): TableColumnsType<Opportunity> {
       title: t('funnel.weightedAmount'),
       dataIndex: 'weightedAmount',
       align: 'right',
+      ...sortable('weightedAmount'),
       render: (amount: string) => formatMoney(amount),
     },
     {
       title: t('opportunity.expectedClose'),
       dataIndex: 'expectedCloseDate',
+      ...sortable('expectedCloseDate'),
       render: (date: string | null, opportunity) =>
         date ? (
           <Space size={4}>
