@@ -117,6 +117,7 @@ async function lastRunOf(db: Db, modelId: number) {
       join.onRef('v.model_id', '=', 'r.model_id').onRef('v.version', '=', 'r.version'),
     )
     .select(['r.id as runId', 'r.model_id as modelId', 'r.version', 'r.as_of', 'v.definition'])
+    .select(sql<string>`r.started_at::text`.as('startedAt'))
     .where('r.model_id', '=', modelId)
     .orderBy('r.id', 'desc')
     .limit(1)

@@ -21,23 +21,26 @@ export type RegradeCause = 'order' | 'payment' | 'activity' | 'attributes' | 'ov
 export interface LastRun {
   readonly modelId: number;
   readonly runId: number;
+  /** When the run started, as text: with the id, it tells apart runs of databases one process opens side by side. */
+  readonly startedAt: string;
   readonly version: number;
   readonly definition: unknown;
 }
 
-/** Decoded run parameters by run id: a run's breakpoints never change, so they are read once per process. */
-const paramsCache = new Map<number, { model: Model; params: RunParams }>();
+/** Decoded run parameters by run: a run's breakpoints never change, so they are read once per process. */
+const paramsCache = new Map<string, { model: Model; params: RunParams }>();
 const CACHE_RUNS = 16;
 
 export async function runContext(db: Db, run: LastRun) {
-  const cached = paramsCache.get(run.runId);
+  const key = `${run.runId}@${run.startedAt}`;
+  const cached = paramsCache.get(key);
   if (cached) return cached;
   const context = {
     model: parseModel(run.definition),
     params: await readRunParams<RunParams>(db, run.runId),
   };
   if (paramsCache.size >= CACHE_RUNS) paramsCache.delete(paramsCache.keys().next().value!);
-  paramsCache.set(run.runId, context);
+  paramsCache.set(key, context);
   return context;
 }
 
@@ -92,7 +95,8 @@ export async function regradeCustomers(
 ): Promise<number[]> {
   if (customerIds.length === 0) return [];
   const { rows: runs } = await sql<LastRun>`
-    SELECT DISTINCT ON (r.model_id) r.model_id AS "modelId", r.id AS "runId", r.version, v.definition
+    SELECT DISTINCT ON (r.model_id) r.model_id AS "modelId", r.id AS "runId", r.started_at::text AS "startedAt",
+           r.version, v.definition
     FROM grading_runs r
     JOIN grading_models m ON m.id = r.model_id AND m.active
     JOIN grading_model_versions v ON v.model_id = r.model_id AND v.version = r.version

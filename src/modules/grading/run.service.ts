@@ -68,8 +68,8 @@ export interface Timings {
   readonly totalMs: number;
 }
 
-/** Runs in this process: a second run of a model waits for nobody, it is refused. */
-const runningModels = new Set<number>();
+/** Runs in this process, per database: a second run of a model waits for nobody, it is refused. */
+const runningModels = new WeakMap<Kysely<Database>, Set<number>>();
 
 export async function loadModelVersion(db: Db, modelId: number, version?: number) {
   const model = await findModel(db, modelId);
@@ -183,8 +183,10 @@ export async function gradeAsOf(
  * previous grades as they were; a second run of the same model while one is under way is refused.
  */
 export async function executeRun(db: Kysely<Database>, request: RunRequest): Promise<RunSummary> {
-  if (runningModels.has(request.modelId)) throw new AppError('CONFLICT');
-  runningModels.add(request.modelId);
+  let running = runningModels.get(db);
+  if (!running) runningModels.set(db, (running = new Set()));
+  if (running.has(request.modelId)) throw new AppError('CONFLICT');
+  running.add(request.modelId);
   try {
     const summary = await db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ locked: boolean }>`
@@ -276,7 +278,7 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
     await companySummary(db, summary.runId).catch(() => undefined);
     return summary;
   } finally {
-    runningModels.delete(request.modelId);
+    running.delete(request.modelId);
   }
 }
 
