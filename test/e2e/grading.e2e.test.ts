@@ -282,6 +282,7 @@ describe('grading in Chromium', () => {
     expect(await firstRow()).toContain('本人商机二');
     await pipeline.locator('th', { hasText: '创建日期' }).click();
     await expect.poll(firstRow).toContain('本人商机一');
+    await rep.page.mouse.move(0, 0);
     await settled(rep.page);
     await rep.page.screenshot({ path: screenshotPath('funnel.png'), fullPage: true });
 

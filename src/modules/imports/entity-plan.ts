@@ -13,6 +13,7 @@ import {
   duplicatesInFile,
   orderConsistency,
   orderOwnership,
+  paidByToday,
   paymentAboveReceived,
   paymentOrder,
   receivedPartsOf,
@@ -47,7 +48,7 @@ export interface EntityPlan {
 const importKey = (fallback: string) => `coalesce(s.ref, ${fallback})`;
 const contactKey = importKey(`s.name`);
 const paymentKey = importKey(`concat_ws('|', s.order_no, s.due_date, s.amount)`);
-const paymentAmount = typed(fieldsOf('payments').find((field) => field.key === 'amount')!);
+const paymentField = (key: string) => typed(fieldsOf('payments').find((field) => field.key === key)!);
 const activityKey = importKey(`concat_ws('|', s.at, s.kind, s.subject)`);
 
 export const isLineMode = (mapped: ReadonlySet<string>) => mapped.has('product') || mapped.has('quantity');
@@ -105,7 +106,8 @@ export const entityPlans: Readonly<Record<ImportEntity, EntityPlan>> = {
       await customerReference(context, 'customer_code');
       await paymentOrder(context);
       await duplicatesInFile(context, 'amount', `concat_ws('|', s.customer_code, ${paymentKey})`);
-      await paymentAboveReceived(context, paymentKey, paymentAmount);
+      await paymentAboveReceived(context, paymentKey, paymentField('amount'));
+      await paidByToday(context, paymentField('paid_date'));
     },
     merge: (context) =>
       mergeChildren(context.session, 'payments', fieldsOf('payments'), context.mapped, paymentKey, {

@@ -1,6 +1,7 @@
 import type { BulkSession } from '../demo/bulk-writer.js';
 import { STAGE } from './staging.js';
 import { quote } from './sql-types.js';
+import { BUSINESS_TIME_ZONE } from '../worklist/business-day.js';
 
 /** Checks that need the whole file or the database, as set-based SQL writing into import_problems. */
 export interface CheckContext {
@@ -143,6 +144,16 @@ export async function paymentAboveReceived(
     `FROM ${STAGE} s JOIN customer_code_targets k ON k.code = s.customer_code
        JOIN payments t ON t.customer_id = k.customer_id AND t.import_key = ${keyExpression}
       WHERE ${good} AND ${amount} <= (${receivedPartsOf('t.id')})`,
+  );
+}
+
+/** Money is received on a day that has come (today in Beijing, the database's clock), as the API holds too. */
+export async function paidByToday(context: CheckContext, paidDate: string): Promise<void> {
+  await flag(
+    context,
+    'paid_date',
+    'after_today',
+    `FROM ${STAGE} s WHERE ${good} AND ${paidDate} > (now() AT TIME ZONE '${BUSINESS_TIME_ZONE}')::date`,
   );
 }
 

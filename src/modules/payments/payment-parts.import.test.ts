@@ -99,6 +99,14 @@ describe('a payment received in parts, then imported again from the ERP', () => 
     expect(await paymentsOfE1()).toEqual(before);
   });
 
+  it('a paid date still to come is refused at its row and column, as the API refuses it', async () => {
+    const refused = await importPayments('erp-future.csv', ['AR-002,E1,2024-06-09,2999-01-01,500']);
+    expect(refused.committed).toBe(false);
+    expect(refused.problems).toEqual([
+      expect.objectContaining({ row: 2, column: '回款日期', value: '2999-01-01', reason: 'after_today' }),
+    ]);
+  });
+
   it('a part deleted is no longer taken off: the ERP’s whole is owed again', async () => {
     const part = await w.t.handle.db
       .selectFrom('payments')

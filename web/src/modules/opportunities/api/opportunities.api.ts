@@ -41,6 +41,7 @@ export type Stage = Pick<FunnelStage, 'code' | 'nameZh' | 'nameEn' | 'probabilit
 export interface Opportunity {
   id: number;
   customerId: number;
+  customerName: string;
   name: string;
   amount: string;
   stage: string;
@@ -52,6 +53,7 @@ export interface Opportunity {
   ownerName: string | null;
   lostReason: string | null;
   note: string | null;
+  createdAt: string;
   closedAt: string | null;
 }
 

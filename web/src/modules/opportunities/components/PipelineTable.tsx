@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Flex, Segmented, Select, Table, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Flex, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CursorPager, useCursors } from '../../../shared/components/CursorPager';
+import { useCursors } from '../../../shared/components/CursorPager';
+import {
+  CustomerRecordList,
+  customerColumn,
+  personColumn,
+} from '../../../shared/components/CustomerRecordList';
 import { ExportMenu } from '../../../shared/components/ExportMenu';
-import { QueryState } from '../../../shared/components/QueryState';
 import { formatDate } from '../../../shared/format/dates';
 import {
   defaultSort,
@@ -51,11 +54,10 @@ export function PipelineTable({
   const list = useOpportunityList({ ...query, cursor: cursors.cursor, limit: PAGE_SIZE });
   const columns = useOpportunityColumns(sorting);
   return (
-    <section data-testid="pipeline">
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {t('opportunity.list')}
-        </Typography.Title>
+    <CustomerRecordList
+      testId="pipeline"
+      title={t('opportunity.list')}
+      actions={
         <Flex gap={8} wrap>
           <Select
             allowClear
@@ -78,51 +80,27 @@ export function PipelineTable({
             ]}
           />
         </Flex>
-      </Flex>
-      <QueryState query={list} isEmpty={(page) => page.items.length === 0} emptyText={t('opportunity.empty')}>
-        {(page) => (
-          <>
-            <Table<Opportunity>
-              size="small"
-              rowKey="id"
-              pagination={false}
-              loading={list.isFetching && list.isPlaceholderData}
-              dataSource={page.items}
-              data-testid="pipeline-table"
-              onChange={(_pagination, _filters, sorter) =>
-                setSorting(sortFromTable<OpportunitySortKey, Opportunity>(sorter))
-              }
-              expandable={{ expandedRowRender: (opportunity) => <StageHistory opportunity={opportunity} /> }}
-              columns={[
-                {
-                  title: t('opportunity.customer'),
-                  dataIndex: 'customerName',
-                  render: (name: string, opportunity) => (
-                    <Link to={`/customers/${opportunity.customerId}`}>{name}</Link>
-                  ),
-                },
-                ...columns,
-                {
-                  title: t('funnel.owner'),
-                  dataIndex: 'ownerName',
-                  render: (name: string | null) => name ?? '—',
-                },
-                {
-                  title: t('funnel.created'),
-                  dataIndex: 'createdAt',
-                  ...sortableColumn(sorting, 'createdAt'),
-                  render: (at: string) => formatDate(at),
-                },
-              ]}
-            />
-            <CursorPager
-              cursors={cursors}
-              nextCursor={page.nextCursor}
-              summary={t('opportunity.count', { count: page.total })}
-            />
-          </>
-        )}
-      </QueryState>
-    </section>
+      }
+      list={list}
+      cursors={cursors}
+      emptyText={t('opportunity.empty')}
+      countLabel={(count) => t('opportunity.count', { count })}
+      columns={[
+        customerColumn<Opportunity>(t('opportunity.customer')),
+        ...columns,
+        personColumn<Opportunity>(t('funnel.owner'), 'ownerName'),
+        {
+          title: t('funnel.created'),
+          dataIndex: 'createdAt',
+          ...sortableColumn(sorting, 'createdAt'),
+          render: (at: string) => formatDate(at),
+        },
+      ]}
+      table={{
+        onChange: (_pagination, _filters, sorter) =>
+          setSorting(sortFromTable<OpportunitySortKey, Opportunity>(sorter)),
+        expandable: { expandedRowRender: (opportunity) => <StageHistory opportunity={opportunity} /> },
+      }}
+    />
   );
 }

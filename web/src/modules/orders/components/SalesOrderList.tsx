@@ -1,9 +1,11 @@
-import { Flex, Table, Typography } from 'antd';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CursorPager, useCursors } from '../../../shared/components/CursorPager';
+import { useCursors } from '../../../shared/components/CursorPager';
+import {
+  CustomerRecordList,
+  customerColumn,
+  personColumn,
+} from '../../../shared/components/CustomerRecordList';
 import { ExportMenu } from '../../../shared/components/ExportMenu';
-import { QueryState } from '../../../shared/components/QueryState';
 import { ordersApi, type Order, type SalesFilter } from '../api/orders.api';
 import { useOrderList } from '../hooks/useSales';
 import { useOrderColumns } from './useOrderColumns';
@@ -17,46 +19,19 @@ export function SalesOrderList({ filter }: { filter: SalesFilter }) {
   const list = useOrderList({ ...filter, cursor: cursors.cursor, limit: PAGE_SIZE });
   const columns = useOrderColumns();
   return (
-    <section data-testid="sales-orders">
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {t('sales.list')}
-        </Typography.Title>
-        <ExportMenu href={(format) => ordersApi.exportUrl(filter, format)} />
-      </Flex>
-      <QueryState query={list} isEmpty={(page) => page.items.length === 0} emptyText={t('sales.empty')}>
-        {(page) => (
-          <>
-            <Table<Order>
-              size="small"
-              rowKey="id"
-              pagination={false}
-              loading={list.isFetching && list.isPlaceholderData}
-              dataSource={page.items}
-              data-testid="sales-orders-table"
-              scroll={{ x: 'max-content' }}
-              columns={[
-                {
-                  title: t('sales.customer'),
-                  dataIndex: 'customerName',
-                  render: (name: string, order) => <Link to={`/customers/${order.customerId}`}>{name}</Link>,
-                },
-                ...columns,
-                {
-                  title: t('sales.owner'),
-                  dataIndex: 'ownerName',
-                  render: (name: string | null) => name ?? '—',
-                },
-              ]}
-            />
-            <CursorPager
-              cursors={cursors}
-              nextCursor={page.nextCursor}
-              summary={t('sales.countLabel', { count: page.total })}
-            />
-          </>
-        )}
-      </QueryState>
-    </section>
+    <CustomerRecordList
+      testId="sales-orders"
+      title={t('sales.list')}
+      actions={<ExportMenu href={(format) => ordersApi.exportUrl(filter, format)} />}
+      list={list}
+      cursors={cursors}
+      emptyText={t('sales.empty')}
+      countLabel={(count) => t('sales.countLabel', { count })}
+      columns={[
+        customerColumn<Order>(t('sales.customer')),
+        ...columns,
+        personColumn<Order>(t('sales.owner'), 'ownerName'),
+      ]}
+    />
   );
 }

@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Flex, Segmented, Select, Table, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Flex, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CursorPager, useCursors } from '../../../shared/components/CursorPager';
+import { useCursors } from '../../../shared/components/CursorPager';
+import {
+  CustomerRecordList,
+  customerColumn,
+  personColumn,
+} from '../../../shared/components/CustomerRecordList';
 import { ExportMenu } from '../../../shared/components/ExportMenu';
-import { QueryState } from '../../../shared/components/QueryState';
 import {
   paymentsApi,
   type AgingBucket,
@@ -56,11 +59,10 @@ export function ReceivableList({
   // Payments recorded on another day than today are not settled today: only today's list offers the action.
   const settlable = (payment: Payment) => payment.paidDate === null && filter.asOf === undefined;
   return (
-    <section data-testid="receivables">
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {t('receivables.list')}
-        </Typography.Title>
+    <CustomerRecordList
+      testId="receivables"
+      title={t('receivables.list')}
+      actions={
         <Flex gap={8} wrap>
           <Select
             allowClear
@@ -82,47 +84,20 @@ export function ReceivableList({
             }))}
           />
         </Flex>
-      </Flex>
-      <QueryState query={list} isEmpty={(page) => page.items.length === 0} emptyText={t('receivables.empty')}>
-        {(page) => (
-          <>
-            <Table<Payment>
-              size="small"
-              rowKey="id"
-              pagination={false}
-              loading={list.isFetching && list.isPlaceholderData}
-              dataSource={page.items}
-              data-testid="receivables-table"
-              scroll={{ x: 'max-content' }}
-              columns={[
-                {
-                  title: t('receivables.customer'),
-                  dataIndex: 'customerName',
-                  render: (name: string, payment) => (
-                    <Link to={`/customers/${payment.customerId}`}>{name}</Link>
-                  ),
-                },
-                ...columns,
-                {
-                  title: t('receivables.owner'),
-                  dataIndex: 'ownerName',
-                  render: (name: string | null) => name ?? '—',
-                },
-                {
-                  key: 'action',
-                  render: (_, payment) =>
-                    settlable(payment) ? <RecordPaidButton payment={payment} /> : null,
-                },
-              ]}
-            />
-            <CursorPager
-              cursors={cursors}
-              nextCursor={page.nextCursor}
-              summary={t('receivables.countLabel', { count: page.total })}
-            />
-          </>
-        )}
-      </QueryState>
-    </section>
+      }
+      list={list}
+      cursors={cursors}
+      emptyText={t('receivables.empty')}
+      countLabel={(count) => t('receivables.countLabel', { count })}
+      columns={[
+        customerColumn<Payment>(t('receivables.customer')),
+        ...columns,
+        personColumn<Payment>(t('receivables.owner'), 'ownerName'),
+        {
+          key: 'action',
+          render: (_, payment) => (settlable(payment) ? <RecordPaidButton payment={payment} /> : null),
+        },
+      ]}
+    />
   );
 }
