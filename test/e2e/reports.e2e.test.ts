@@ -202,6 +202,11 @@ describe('receivables in Chromium', () => {
     await page.getByText('已回款', { exact: true }).click();
     await expect.poll(() => rows(page, 'receivables-table').count()).toBe(3);
     expect(await rows(page, 'receivables-table').nth(0).textContent()).toContain('¥2,000.00');
+    // The part received says so beside its amount; the payments received whole do not.
+    const partTag = page.locator('.ant-tag', { hasText: '部分' });
+    const partRows = rows(page, 'receivables-table').filter({ has: partTag });
+    expect(await partRows.count()).toBe(1);
+    expect(await partRows.textContent()).toContain('¥4,000.00');
     expect(consoleErrors).toEqual([]);
   }, 90_000);
 });

@@ -218,7 +218,9 @@ describe('money received against a payment', () => {
       amount: '700.05',
       paidDate: null,
       dueDate: '2024-06-09',
+      splitFromId: null,
     });
+    expect(result.paid).toMatchObject({ splitFromId: owed });
     const paidId = (result.paid as { id: number }).id;
     expect(await auditActions(w.t, 'payment', owed)).toEqual(['create', 'update']);
     expect(await auditActions(w.t, 'payment', paidId)).toEqual(['create']);

@@ -31,6 +31,7 @@ export function toPaymentView(row: PaymentViewRow): PaymentView {
     amount: row.amount,
     daysLate: Number(row.days_late),
     note: row.note,
+    splitFromId: row.split_from_id,
     createdAt: isoTimestamp(row.created_at),
     updatedAt: isoTimestamp(row.updated_at),
   };

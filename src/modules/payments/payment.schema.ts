@@ -69,6 +69,10 @@ export const PaymentResponse = z
         "Days paid after the due date; for an unpaid payment, days overdue as of the list's day (today in Beijing)",
     }),
     note: z.string().nullable(),
+    splitFromId: z.number().int().nullable().openapi({
+      description:
+        'The payment this one was received of, in part (a receipt of less than was owed); null otherwise',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -15,6 +15,8 @@ export interface Payment {
   amount: string;
   daysLate: number;
   note: string | null;
+  /** The payment this one was received of, in part. */
+  splitFromId: number | null;
 }
 
 /** An aging bracket of days past due; the report lists the server's brackets in their order. */

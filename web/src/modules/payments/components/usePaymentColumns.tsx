@@ -1,4 +1,4 @@
-import { Tag, Typography, type TableColumnsType } from 'antd';
+import { Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
@@ -20,7 +20,17 @@ export function usePaymentColumns(): TableColumnsType<Payment> {
       title: t('payment.amount'),
       dataIndex: 'amount',
       align: 'right',
-      render: (amount: string) => formatMoney(amount),
+      render: (amount: string, payment) =>
+        payment.splitFromId === null ? (
+          formatMoney(amount)
+        ) : (
+          <Space size={4}>
+            <Tooltip title={t('payment.partHint')}>
+              <Tag>{t('payment.part')}</Tag>
+            </Tooltip>
+            {formatMoney(amount)}
+          </Space>
+        ),
     },
     {
       title: t('payment.daysLate'),
