@@ -14,6 +14,7 @@ import {
   orderConsistency,
   orderOwnership,
   paidByToday,
+  paymentDatesAfterOrder,
   paymentAboveReceived,
   paymentOrder,
   receivedPartsOf,
@@ -105,6 +106,7 @@ export const entityPlans: Readonly<Record<ImportEntity, EntityPlan>> = {
     async check(context) {
       await customerReference(context, 'customer_code');
       await paymentOrder(context);
+      await paymentDatesAfterOrder(context, paymentField('due_date'), paymentField('paid_date'));
       await duplicatesInFile(context, 'amount', `concat_ws('|', s.customer_code, ${paymentKey})`);
       await paymentAboveReceived(context, paymentKey, paymentField('amount'));
       await paidByToday(context, paymentField('paid_date'));

@@ -147,6 +147,18 @@ export async function paymentAboveReceived(
   );
 }
 
+/** Nothing of a payment is due or paid before its order was placed, as the API holds. */
+export async function paymentDatesAfterOrder(
+  context: CheckContext,
+  dueDate: string,
+  paidDate: string,
+): Promise<void> {
+  const withOrder = `FROM ${STAGE} s JOIN customer_code_targets k ON k.code = s.customer_code
+       JOIN orders o ON o.order_no = s.order_no AND o.customer_id = k.customer_id WHERE ${good}`;
+  await flag(context, 'due_date', 'due_before_order', `${withOrder} AND ${dueDate} < o.order_date`);
+  await flag(context, 'paid_date', 'paid_before_order', `${withOrder} AND ${paidDate} < o.order_date`);
+}
+
 /** Money is received on a day that has come (today in Beijing, the database's clock), as the API holds too. */
 export async function paidByToday(context: CheckContext, paidDate: string): Promise<void> {
   await flag(

@@ -4,16 +4,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, openRecordWorld, type RecordWorld } from '../audit/api-fixtures.js';
 import { systemActor } from '../auth/actor.js';
+import type { Mapping } from '../imports/mapping.js';
 import { runImport } from '../imports/pipeline.js';
 
 /**
- * The ERP exports a payment as one row, whole; Stratum records the money as it arrives, in parts. Importing the
- * ERP's file again must leave what was received where it is and set what is still owed — never the whole again.
+ * Payments from the ERP's files. The ERP exports a payment as one row, whole; Stratum records the money as it
+ * arrives, in parts. Importing the ERP's file again must leave what was received where it is and set what is still
+ * owed — never the whole again. And a file is held to the API's rules on dates.
  */
 let w: RecordWorld;
 const dir = mkdtempSync(join(tmpdir(), 'stratum-payment-parts-'));
 
-const mapping = {
+const mapping: Mapping = {
   ref: { column: '单据号' },
   customer_code: { column: '客户编号' },
   due_date: { column: '应收日期' },
@@ -21,10 +23,15 @@ const mapping = {
   amount: { column: '金额' },
 };
 
-function importPayments(name: string, rows: string[]) {
+function importPayments(
+  name: string,
+  rows: string[],
+  header = '单据号,客户编号,应收日期,回款日期,金额',
+  fields = mapping,
+) {
   const path = join(dir, name);
-  writeFileSync(path, ['单据号,客户编号,应收日期,回款日期,金额', ...rows].join('\n'));
-  return runImport(w.t.handle, systemActor, { entity: 'payments', files: [{ path }], mapping });
+  writeFileSync(path, [header, ...rows].join('\n'));
+  return runImport(w.t.handle, systemActor, { entity: 'payments', files: [{ path }], mapping: fields });
 }
 
 async function paymentsOfE1() {
@@ -116,5 +123,43 @@ describe('a payment received in parts, then imported again from the ERP', () => 
     expect((await w.repEast1('DELETE', `/api/payments/${part.id}`)).status).toBe(204);
     await importPayments('erp-4.csv', ['AR-001,E1,2024-06-09,,10000']);
     expect(await paymentsOfE1()).toEqual([{ amount: '10000.00', paid_date: null, split_from_id: null }]);
+  });
+});
+
+describe('payment dates against their order', () => {
+  it('nothing due or paid before the order was placed: each at its row and column, and nothing is written', async () => {
+    expect(
+      (
+        await w.repEast2('POST', '/api/orders', {
+          customerId: w.customers.east2,
+          orderNo: 'PO-D1',
+          orderDate: '2024-05-10',
+          amount: 300,
+        })
+      ).status,
+    ).toBe(201);
+    const refused = await importPayments(
+      'erp-dates.csv',
+      [
+        'AR-D1,E2,PO-D1,2024-05-01,,100',
+        'AR-D2,E2,PO-D1,2024-06-10,2024-05-09,100',
+        'AR-D3,E2,PO-D1,2024-05-10,2024-05-10,100',
+      ],
+      '单据号,客户编号,订单号,应收日期,回款日期,金额',
+      { ...mapping, order_no: { column: '订单号' } },
+    );
+    expect(refused.committed).toBe(false);
+    expect(
+      refused.problems.map(({ row, column, value, reason }) => ({ row, column, value, reason })),
+    ).toEqual([
+      { row: 2, column: '应收日期', value: '2024-05-01', reason: 'due_before_order' },
+      { row: 3, column: '回款日期', value: '2024-05-09', reason: 'paid_before_order' },
+    ]);
+    const written = await w.t.handle.db
+      .selectFrom('payments')
+      .select('id')
+      .where('customer_id', '=', w.customers.east2)
+      .execute();
+    expect(written).toEqual([]);
   });
 });
