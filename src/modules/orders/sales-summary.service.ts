@@ -59,8 +59,9 @@ export async function salesSummary(
   ]);
   const { total, groups: owners } = splitGrandTotal(rows);
   const targetOf = new Map(targets.map((row) => [row.user_id, row.target]));
+  const sold = new Set(owners.map((owner) => owner.owner_id));
   const withoutSales = targets
-    .filter((row) => !owners.some((owner) => owner.owner_id === row.user_id))
+    .filter((row) => !sold.has(row.user_id))
     .map((row) => ({ ...noSales, owner_id: row.user_id, owner_name: row.user_name }));
   return {
     ...periods,

@@ -69,7 +69,7 @@ describe('setting sales targets', () => {
     });
   });
 
-  it('a manager cannot set another team’s target or their own, a rep none; one such entry refuses all', async () => {
+  it('a manager cannot set another team’s target or their own, a rep none, nobody an admin’s; one such entry refuses all', async () => {
     const { repEast2, repSouth1, managerEast } = w.t.people;
     await expectRefused(
       await put(w.managerEast, [
@@ -88,6 +88,13 @@ describe('setting sales targets', () => {
     );
     expect((await put(w.repEast1, [{ userId: repEast2, month: '2025-04', amount: '1.00' }])).status).toBe(
       403,
+    );
+    // Nor an admin for someone the grid does not list: an admin is no account manager.
+    await expectRefused(
+      await put(w.admin, [{ userId: w.t.people.admin, month: '2025-04', amount: '1.00' }]),
+      400,
+      'targets.0.userId',
+      'out_of_scope',
     );
     const april = (await grid(w.admin)).users.find((user) => user.userId === repEast2)!.months[3];
     expect(april).toBeNull();

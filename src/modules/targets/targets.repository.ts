@@ -36,17 +36,22 @@ export async function findTargetGrid(db: Db, actor: Actor, year: number, teamId:
   return rows;
 }
 
-/** Which of these users the actor may set targets for: an admin anyone, a manager the others of their team. */
+/**
+ * Which of these users the actor may set targets for: the active account managers the grid lists (reps and
+ * managers), any of them for an admin, the others of their team for a manager. The service refuses reps first.
+ */
 export async function usersTargetableBy(
   db: Db,
   actor: Actor,
   userIds: readonly number[],
 ): Promise<Set<number>> {
-  if (actor.role === 'rep' || userIds.length === 0) return new Set();
+  if (userIds.length === 0) return new Set();
   let query = db
     .selectFrom('users')
     .select('id')
-    .where('id', 'in', [...userIds]);
+    .where('id', 'in', [...userIds])
+    .where('active', '=', true)
+    .where('role', 'in', ['rep', 'manager']);
   if (actor.role === 'manager') {
     query = query.where('team_id', '=', actor.teamId ?? -1).where('id', '<>', actor.id);
   }
