@@ -63,6 +63,17 @@ export const PageQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 
+/** A list's `sort` (one of its keys, ties by id) and `order`; newest or largest first unless asked otherwise. */
+export function sortQuery<K extends string>(keys: readonly [K, ...K[]], byDefault: K, description: string) {
+  return {
+    sort: z
+      .enum(keys)
+      .default(byDefault as never)
+      .openapi({ description: `Order of the list; ties by id. ${description}` }),
+    order: z.enum(['asc', 'desc']).default('desc'),
+  };
+}
+
 export const ErrorResponse = z
   .object({
     error: z.object({

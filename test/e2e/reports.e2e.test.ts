@@ -160,6 +160,16 @@ describe('receivables in Chromium', () => {
     expect(await rows(page, 'receivables-table').nth(0).textContent()).toContain(names.colleague);
     await settled(page);
     await page.screenshot({ path: screenshotPath('receivables.png'), fullPage: true });
+    // A column header sorts the payments on the server: the smallest amount owed first, then the largest.
+    const amountHeader = page
+      .getByTestId('receivables-table')
+      .locator('th')
+      .filter({ hasText: /^金额$/ });
+    const firstPayment = async () => (await rows(page, 'receivables-table').nth(0).textContent()) ?? '';
+    await amountHeader.click();
+    await expect.poll(firstPayment).toContain('¥2,000.00');
+    await amountHeader.click();
+    await expect.poll(firstPayment).toContain('¥30,000.00');
     await page.getByTestId('aging-table').getByRole('button', { name: '逾期 31–60 天' }).click();
     await expect.poll(() => rows(page, 'receivables-table').count()).toBe(1);
     expect(await rows(page, 'receivables-table').nth(0).textContent()).toContain('¥10,000.00');
@@ -268,6 +278,16 @@ describe('sales in Chromium', () => {
     expect(await own()).toContain('¥8,000.00');
     expect(await own()).toContain('+87.5%');
     await expect.poll(() => rows(page, 'sales-orders-table').count()).toBe(3);
+    // A click on a column header sorts the whole list on the server: smallest amount first, then largest.
+    const amountHeader = page
+      .getByTestId('sales-orders-table')
+      .locator('th')
+      .filter({ hasText: /^金额$/ });
+    const firstOrder = async () => (await rows(page, 'sales-orders-table').nth(0).textContent()) ?? '';
+    await amountHeader.click();
+    await expect.poll(firstOrder).toContain('¥5,000.00');
+    await amountHeader.click();
+    await expect.poll(firstOrder).toContain('¥20,000.00');
 
     // This month's target for rep east 1: the month to date counts its share of the month's days.
     await page.getByRole('button', { name: /设置目标/ }).click();

@@ -37,6 +37,35 @@ export async function expectRefused(response: Response, status: number, path: st
   if (reason) expect(fields.find((field) => field.path === path)?.reason).toBe(reason);
 }
 
+/**
+ * Every page of a list, two rows at a time, following the cursor: the records in the order listed, by the names
+ * the test gave them (`ids`: name → id).
+ */
+export async function listedNames(
+  client: Client,
+  pathAndQuery: string,
+  ids: Record<string, number>,
+): Promise<string[]> {
+  const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
+  return (await listedIds(client, pathAndQuery)).map((id) => names.get(id) ?? `#${id}`);
+}
+
+/** Every page of a list, two rows at a time, following the cursor: the ids in the order listed. */
+async function listedIds(client: Client, pathAndQuery: string): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const separator = pathAndQuery.includes('?') ? '&' : '?';
+    const page = (await json(
+      await client('GET', `${pathAndQuery}${separator}limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+    )) as Body & { nextCursor: string | null };
+    expect(page.items, JSON.stringify(page)).toBeDefined();
+    ids.push(...page.items!.map((item) => item.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
 export async function openRecordWorld(): Promise<RecordWorld> {
   const t = await createTestApp();
   const [admin, managerEast, managerSouth, repEast1, repEast2, repSouth1] = await Promise.all([

@@ -55,6 +55,30 @@ export interface KeysetOrder {
   readonly direction: 'asc' | 'desc';
 }
 
+/** A list's sortable keys as `keysetPage` reads them: never NULL (a row compared with NULL falls out of every page). */
+export type SortKeys<K extends string> = Record<
+  K,
+  (direction: 'asc' | 'desc') => Pick<KeysetOrder, 'key' | 'type'>
+>;
+
+/** A plain column as a sort key. */
+export const sortedBy =
+  (key: RawBuilder<unknown>, type: RawBuilder<unknown>) => (): Pick<KeysetOrder, 'key' | 'type'> => ({
+    key,
+    type,
+  });
+
+/**
+ * A nullable date or amount as a sort key that lists the rows without one last, whichever way the list is read:
+ * infinity past the end of the order asked for.
+ */
+export const sortedByNullsLast =
+  (column: RawBuilder<unknown>, type: 'date' | 'numeric') =>
+  (direction: 'asc' | 'desc'): Pick<KeysetOrder, 'key' | 'type'> => ({
+    key: sql`coalesce(${column}, ${sql.lit(direction === 'asc' ? 'infinity' : '-infinity')}::${sql.raw(type)})`,
+    type: sql.raw(type),
+  });
+
 /** One page in keyset order, fetched with one extra row so that `toPage` knows whether another page follows. */
 export function keysetPage<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,

@@ -5,6 +5,10 @@ export type Label = { readonly 'zh-CN': string; readonly 'en-US': string };
 
 export const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
 
+const yesNo = { true: label('是', 'yes'), false: label('否', 'no') };
+
+export const yesNoText = (value: boolean, locale: Locale) => yesNo[`${value}`][locale];
+
 /** Grade ladders (model definitions are JSON): grade index → code. */
 export function ladderCodes(definition: unknown): string[] {
   const ladder = (definition as { ladder?: { code: string }[] } | null)?.ladder ?? [];

@@ -1,6 +1,6 @@
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { listOrderViews, type OrderCondition, type OrderViewRow } from '../orders/order.repository.js';
+import { listOrderViews, type OrderListOrder, type OrderViewRow } from '../orders/order.repository.js';
 import type { OrderStatus } from '../orders/order.schema.js';
 import type { Locale } from '../../server/messages.js';
 import { keysetTable, type ListColumn } from './keyset-pages.js';
@@ -26,8 +26,8 @@ const columns: readonly ListColumn<OrderViewRow>[] = [
   { label: label('备注', 'Note'), cell: (r) => r.note },
 ];
 
-/** The order list as the list API filters and scopes it, newest first. */
-export function ordersTable(db: Db, actor: Actor, filter: OrderCondition, locale: Locale): ExportTable {
+/** The order list as the list API filters, orders and scopes it. */
+export function ordersTable(db: Db, actor: Actor, filter: OrderListOrder, locale: Locale): ExportTable {
   return keysetTable(
     label('销售订单', 'Orders'),
     columns,

@@ -4,7 +4,7 @@ import { listPaymentViews, type PaymentViewRow } from '../payments/payment.repos
 import type { PaymentListFilter } from '../payments/payment.schema.js';
 import type { Locale } from '../../server/messages.js';
 import { keysetTable, type ListColumn } from './keyset-pages.js';
-import { dateCell, label, moneyCell } from './labels.js';
+import { dateCell, label, moneyCell, yesNoText } from './labels.js';
 import type { ExportTable } from './table-output.js';
 
 const columns: readonly ListColumn<PaymentViewRow>[] = [
@@ -14,6 +14,11 @@ const columns: readonly ListColumn<PaymentViewRow>[] = [
   { label: label('应收日期', 'Due date'), cell: (r) => dateCell(r.due_date) },
   { label: label('回款日期', 'Paid date'), cell: (r) => dateCell(r.paid_date) },
   { label: label('金额', 'Amount'), cell: (r) => moneyCell(r.amount) },
+  // A part received is split from a payment that keeps the rest: the two amounts are one receivable.
+  {
+    label: label('部分回款', 'Part payment'),
+    cell: (r, locale) => yesNoText(r.split_from_id !== null, locale),
+  },
   { label: label('逾期天数', 'Days late'), cell: (r) => Number(r.days_late) },
   { label: label('负责人', 'Owner'), cell: (r) => r.owner_name },
   { label: label('备注', 'Note'), cell: (r) => r.note },

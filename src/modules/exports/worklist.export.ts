@@ -5,7 +5,7 @@ import { holidayLabels, type HolidayCode } from '../holidays/holidays.js';
 import type { ItemKind } from '../worklist/worklist.repository.js';
 import type { WorklistItemView, WorklistQueryInput } from '../worklist/worklist.schema.js';
 import { getWorklist } from '../worklist/worklist.service.js';
-import { label, type Label } from './labels.js';
+import { label, yesNoText, type Label } from './labels.js';
 import type { ExportCell, ExportTable } from './table-output.js';
 
 /** A whole list, not the page's first 500: one person's items are thousands at most. */
@@ -34,8 +34,6 @@ const kindLabels: Record<ItemKind, Label> = {
   downgrade: label('降级', 'Downgrade'),
   churn_risk: label('流失风险', 'Churn risk'),
 };
-
-const yesNo = { true: label('是', 'yes'), false: label('否', 'no') };
 
 /** The reasons the forecast stores (see churnReasonOf); another one is named by the forecast in general. */
 const churnReasons: Record<string, Label> = {
@@ -88,7 +86,7 @@ export async function worklistTable(
         item.due,
         item.since,
         item.overdueDays,
-        yesNo[`${item.escalated}`][locale],
+        yesNoText(item.escalated, locale),
         item.lastContact,
         detailText(item, locale),
       ];

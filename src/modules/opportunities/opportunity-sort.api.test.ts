@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { created, expectRefused, json, openRecordWorld, type RecordWorld } from '../audit/api-fixtures.js';
+import {
+  created,
+  expectRefused,
+  listedNames,
+  openRecordWorld,
+  type RecordWorld,
+} from '../audit/api-fixtures.js';
 import { csvRows } from '../exports/testing/read-back.js';
 
 /**
@@ -13,12 +19,6 @@ import { csvRows } from '../exports/testing/read-back.js';
  */
 let w: RecordWorld;
 const ids: Record<string, number> = {};
-
-interface Listed {
-  items: { id: number }[];
-  nextCursor: string | null;
-  total: number;
-}
 
 beforeAll(async () => {
   w = await openRecordWorld();
@@ -53,20 +53,8 @@ beforeAll(async () => {
 
 afterAll(async () => w.t.close());
 
-/** Every page of the list, two rows at a time, following the cursor. */
-async function walk(client: RecordWorld['admin'], query: string): Promise<string[]> {
-  const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
-  const seen: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = (await json(
-      await client('GET', `/api/opportunities?${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`),
-    )) as unknown as Listed;
-    seen.push(...page.items.map((item) => names[item.id]!));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return seen;
-}
+const walk = (client: RecordWorld['admin'], query: string) =>
+  listedNames(client, `/api/opportunities?${query}`, ids);
 
 describe('sorting the opportunity list', () => {
   it('newest first by default', async () => {
@@ -84,6 +72,10 @@ describe('sorting the opportunity list', () => {
 
   it('by expected close date, soonest first, those without a date last', async () => {
     expect(await walk(w.repEast1, 'sort=expectedCloseDate&order=asc')).toEqual(['C', 'D', 'A', 'B', 'E']);
+  });
+
+  it('by expected close date, latest first, those without a date still last', async () => {
+    expect(await walk(w.repEast1, 'sort=expectedCloseDate&order=desc')).toEqual(['A', 'D', 'C', 'E', 'B']);
   });
 
   it('keeps the scope: the manager sees the other rep’s opportunity in order, the rep never', async () => {

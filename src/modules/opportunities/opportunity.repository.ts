@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Database, OpportunityTable, OpportunityTables } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
-import { countRows, keysetPage } from '../audit/owned-records.js';
+import { countRows, keysetPage, sortedBy, sortedByNullsLast, type SortKeys } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { startOfBusinessDay } from '../shared/business-day-sql.js';
 import type { Cursor } from '../shared/pagination.js';
@@ -61,21 +61,17 @@ function applyFilter(query: ReturnType<typeof opportunityViews>, filter: Opportu
   return q;
 }
 
-/** Each sort of the list as a keyset: never NULL (a row compared with NULL would fall out of every page). */
-const sortKeys = {
-  createdAt: { key: sql`opportunities.created_at`, type: sql`timestamptz` },
-  amount: { key: sql`opportunities.amount`, type: sql`numeric` },
-  weightedAmount: { key: weightedAmount, type: sql`numeric` },
-  expectedCloseDate: {
-    key: sql`coalesce(opportunities.expected_close_date, DATE '9999-12-31')`,
-    type: sql`date`,
-  },
-} as const;
+const sortKeys: SortKeys<OpportunityListFilter['sort']> = {
+  createdAt: sortedBy(sql`opportunities.created_at`, sql`timestamptz`),
+  amount: sortedBy(sql`opportunities.amount`, sql`numeric`),
+  weightedAmount: sortedBy(weightedAmount, sql`numeric`),
+  expectedCloseDate: sortedByNullsLast(sql`opportunities.expected_close_date`, 'date'),
+};
 
 export function listOpportunityViews(db: Db, actor: Actor, filter: OpportunityListFilter, cursor?: Cursor) {
   return keysetPage(
     applyFilter(opportunityViews(db, actor), filter),
-    { ...sortKeys[filter.sort], id: sql`opportunities.id`, direction: filter.order },
+    { ...sortKeys[filter.sort](filter.order), id: sql`opportunities.id`, direction: filter.order },
     cursor,
     filter.limit,
   ).execute();

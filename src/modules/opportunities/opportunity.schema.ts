@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery, isoDate, money, optionalText, text } from '../../server/schema-common.js';
+import { PageQuery, isoDate, money, optionalText, sortQuery, text } from '../../server/schema-common.js';
 
 export const buyingRoles = [
   'decision_maker',
@@ -51,17 +51,17 @@ export type OpportunityUpdateInput = z.output<typeof OpportunityUpdate>;
 
 const positiveId = z.coerce.number().int().positive();
 
-export const opportunitySortKeys = ['createdAt', 'amount', 'weightedAmount', 'expectedCloseDate'] as const;
+const opportunitySortKeys = ['createdAt', 'amount', 'weightedAmount', 'expectedCloseDate'] as const;
 
 export const CustomerOpportunityQuery = PageQuery.extend({
   ownerId: positiveId.optional(),
   stage: stageCode.optional(),
   open: z.enum(['true', 'false']).optional(),
-  sort: z.enum(opportunitySortKeys).default('createdAt').openapi({
-    description:
-      'Order of the list; ties by id. Without an expected close date an opportunity sorts after every date',
-  }),
-  order: z.enum(['asc', 'desc']).default('desc'),
+  ...sortQuery(
+    opportunitySortKeys,
+    'createdAt',
+    'Opportunities without an expected close date come last either way',
+  ),
 });
 /** The funnel's own filters: whose opportunities, of which team, created in which business days. */
 const funnelFilters = {

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { OrderTable } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
-import { countRows, keysetPage } from '../audit/owned-records.js';
+import { countRows, keysetPage, sortedBy, sortedByNullsLast, type SortKeys } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
 import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
@@ -30,7 +30,9 @@ function orderViews(db: Db, actor: Actor) {
 
 export type OrderViewRow = Awaited<ReturnType<ReturnType<typeof orderViews>['executeTakeFirstOrThrow']>>;
 
-export type OrderCondition = Omit<OrderListFilter, 'limit' | 'cursor'>;
+export type OrderCondition = Omit<OrderListFilter, 'limit' | 'cursor' | 'sort' | 'order'>;
+/** What an export of the list reads: its filters and its order, every page. */
+export type OrderListOrder = Omit<OrderListFilter, 'limit' | 'cursor'>;
 
 /** One filter for the list, its export and the sales summary. */
 export function matchingOrders<Q extends ReturnType<typeof scopedOrders>>(
@@ -48,17 +50,17 @@ export function matchingOrders<Q extends ReturnType<typeof scopedOrders>>(
   return conditions.reduce((q, condition) => q.where(condition) as Q, query);
 }
 
-const newestFirst = {
-  key: sql`orders.order_date`,
-  type: sql`date`,
-  id: sql`orders.id`,
-  direction: 'desc',
-} as const;
+const sortKeys: SortKeys<OrderListFilter['sort']> = {
+  orderDate: sortedBy(sql`orders.order_date`, sql`date`),
+  amount: sortedBy(sql`orders.amount`, sql`numeric`),
+  grossProfit: sortedByNullsLast(sql`orders.gross_profit`, 'numeric'),
+  orderNo: sortedBy(sql`orders.order_no`, sql`text`),
+};
 
 export function listOrderViews(db: Db, actor: Actor, filter: OrderListFilter, cursor?: Cursor) {
   return keysetPage(
     matchingOrders(orderViews(db, actor), filter),
-    newestFirst,
+    { ...sortKeys[filter.sort](filter.order), id: sql`orders.id`, direction: filter.order },
     cursor,
     filter.limit,
   ).execute();

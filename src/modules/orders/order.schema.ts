@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery, isoDate, money, optionalText, text } from '../../server/schema-common.js';
+import { PageQuery, isoDate, money, optionalText, sortQuery, text } from '../../server/schema-common.js';
 
 export const orderStatuses = ['confirmed', 'completed', 'cancelled'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
@@ -92,6 +92,11 @@ export const CustomerOrderQuery = PageQuery.extend({
   to: isoDate.optional(),
   status: csvOf(orderStatuses).optional(),
   q: z.string().trim().max(100).optional(),
+  ...sortQuery(
+    ['orderDate', 'amount', 'grossProfit', 'orderNo'],
+    'orderDate',
+    'Orders without a gross profit come last either way',
+  ),
 });
 export const OrderListQuery = CustomerOrderQuery.extend({
   customerId: z.coerce.number().int().positive().optional(),

@@ -153,21 +153,25 @@ describe('the payment list on a day', () => {
     items.map((item) => Object.keys(ids).find((name) => ids[name] === item.id));
 
   it('lists one aging bracket, oldest due first, with the days late on that day', async () => {
-    const items = await list(w.admin, '&bucket=d1_30&order=due_asc');
+    const items = await list(w.admin, '&bucket=d1_30&sort=dueDate&order=asc');
     expect(names(items)).toEqual(['P4', 'P11', 'P3']);
     expect(items.map((item) => item.daysLate)).toEqual([30, 29, 1]);
     expect(items[0]).toMatchObject({ ownerName: '张三', customerCode: 'E1' });
   });
 
   it('tells outstanding, overdue and paid apart as they stood on the day', async () => {
-    expect(names(await list(w.repEast1, '&status=outstanding&order=due_asc'))).toEqual([
+    expect(names(await list(w.repEast1, '&status=outstanding&sort=dueDate&order=asc'))).toEqual([
       'P5',
       'P4',
       'P3',
       'P2',
       'P1',
     ]);
-    expect(names(await list(w.repEast1, '&status=overdue&order=due_asc'))).toEqual(['P5', 'P4', 'P3']);
+    expect(names(await list(w.repEast1, '&status=overdue&sort=dueDate&order=asc'))).toEqual([
+      'P5',
+      'P4',
+      'P3',
+    ]);
     expect(names(await list(w.repEast1, '&status=paid'))).toEqual(['P6']);
     const paidLater = (await list(w.repEast1, '&bucket=d31_60'))[0]!;
     expect(paidLater.daysLate).toBe(31);
@@ -180,7 +184,7 @@ describe('the payment list on a day', () => {
       const page = (await json(
         await w.admin(
           'GET',
-          `/api/payments?asOf=${AS_OF}&status=outstanding&order=due_asc&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          `/api/payments?asOf=${AS_OF}&status=outstanding&sort=dueDate&order=asc&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
         ),
       )) as unknown as { items: { id: number }[]; nextCursor: string | null; total: number };
       expect(page.total).toBe(9);
@@ -204,7 +208,10 @@ describe('the payment list on a day', () => {
 
   it('exports the bracket as listed; a rep’s export holds only their customers', async () => {
     const rows = await csvRows(
-      await w.admin('GET', `/api/exports/payments?format=csv&asOf=${AS_OF}&bucket=d1_30&order=due_asc`),
+      await w.admin(
+        'GET',
+        `/api/exports/payments?format=csv&asOf=${AS_OF}&bucket=d1_30&sort=dueDate&order=asc`,
+      ),
     );
     expect(rows[0]).toEqual([
       '客户编号',
@@ -213,14 +220,15 @@ describe('the payment list on a day', () => {
       '应收日期',
       '回款日期',
       '金额',
+      '部分回款',
       '逾期天数',
       '负责人',
       '备注',
     ]);
-    expect(rows.slice(1).map((row) => [row[0], row[5], row[6]])).toEqual([
-      ['E1', '400.00', '30'],
-      ['U1', '10.00', '29'],
-      ['E1', '300.33', '1'],
+    expect(rows.slice(1).map((row) => [row[0], row[5], row[6], row[7]])).toEqual([
+      ['E1', '400.00', '否', '30'],
+      ['U1', '10.00', '否', '29'],
+      ['E1', '300.33', '否', '1'],
     ]);
     const reps = await csvRows(
       await w.repEast2('GET', `/api/exports/payments?format=csv&asOf=${AS_OF}&status=outstanding`),

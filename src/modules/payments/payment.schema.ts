@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery, isoDate, money, optionalText } from '../../server/schema-common.js';
+import { PageQuery, isoDate, money, optionalText, sortQuery } from '../../server/schema-common.js';
 import { agingBucketCodes } from './aging.js';
 
 const paymentFields = {
@@ -44,7 +44,11 @@ export const CustomerPaymentQuery = PageQuery.extend({
   bucket: z.enum(agingBucketCodes).optional().openapi({
     description: 'Outstanding payments in one aging bracket of days past due (not_due is 0 days or fewer)',
   }),
-  order: z.enum(['due_desc', 'due_asc']).default('due_desc'),
+  ...sortQuery(
+    ['dueDate', 'paidDate', 'amount', 'daysLate'],
+    'dueDate',
+    'Unpaid payments come last by paid date either way; days late are counted on asOf',
+  ),
 });
 export const PaymentListQuery = CustomerPaymentQuery.extend({ customerId: id.optional() }).merge(
   PaymentOwnerQuery,

@@ -1,6 +1,7 @@
 import { Table, type TableProps } from 'antd';
 import { QueryState } from '../../../shared/components/QueryState';
 import { RecordsFootnote } from '../../../shared/components/RecordsFootnote';
+import type { SortOrder } from '../../../shared/components/sortableColumns';
 import { useCustomerRecords, type CustomerResource } from '../hooks/useCustomerRecords';
 
 interface CustomerRecordTableProps<T> {
@@ -9,6 +10,9 @@ interface CustomerRecordTableProps<T> {
   emptyText: string;
   columns: TableProps<T>['columns'];
   scrollX?: number;
+  /** The server's order of the records, and the change a column header asks for. */
+  order?: SortOrder<string>;
+  onTableChange?: TableProps<T>['onChange'];
 }
 
 /** One of the customer's record lists as a table, with its loading, error and empty states. */
@@ -18,8 +22,10 @@ export function CustomerRecordTable<T extends { id: number }>({
   emptyText,
   columns,
   scrollX,
+  order,
+  onTableChange,
 }: CustomerRecordTableProps<T>) {
-  const records = useCustomerRecords<T>(customerId, resource);
+  const records = useCustomerRecords<T>(customerId, resource, order);
   return (
     <QueryState query={records} isEmpty={(data) => !data.items.length} emptyText={emptyText}>
       {(data) => (
@@ -28,6 +34,8 @@ export function CustomerRecordTable<T extends { id: number }>({
             rowKey="id"
             size="small"
             pagination={false}
+            loading={records.isFetching && records.isPlaceholderData}
+            onChange={onTableChange}
             dataSource={data.items}
             columns={columns}
             scroll={scrollX ? { x: scrollX } : undefined}

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type ItemList } from '../../../shared/api/client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, buildQuery, type ItemList } from '../../../shared/api/client';
+import type { SortOrder } from '../../../shared/components/sortableColumns';
 import { customerKeys } from './useCustomers';
 
 /** The records a customer owns (contacts, orders, payments, activities, relationships, history), one list each. */
@@ -12,10 +13,17 @@ export type RecordList<T> = ItemList<T> & { total?: number };
 const pagedResources: readonly CustomerResource[] = ['orders', 'payments', 'activities'];
 const PAGE_LIMIT = 200;
 
-export function useCustomerRecords<T>(customerId: number, resource: CustomerResource) {
-  const query = pagedResources.includes(resource) ? `?limit=${PAGE_LIMIT}` : '';
+/** A customer's records; a paged list in `order` when given, the server's own order otherwise. */
+export function useCustomerRecords<T>(
+  customerId: number,
+  resource: CustomerResource,
+  order?: SortOrder<string>,
+) {
+  const query = pagedResources.includes(resource) ? buildQuery({ limit: PAGE_LIMIT, ...order }) : '';
   return useQuery({
-    queryKey: customerKeys.records(customerId, resource),
+    queryKey: [...customerKeys.records(customerId, resource), order ?? null],
+    // A new order keeps the rows on screen until the sorted ones arrive, instead of a blank table.
+    placeholderData: keepPreviousData,
     queryFn: () => api.get<RecordList<T>>(`/customers/${customerId}/${resource}${query}`),
   });
 }

@@ -9,12 +9,7 @@ import {
 } from '../../../shared/components/CustomerRecordList';
 import { ExportMenu } from '../../../shared/components/ExportMenu';
 import { formatDate } from '../../../shared/format/dates';
-import {
-  defaultSort,
-  sortableColumn,
-  sortFromTable,
-  type ListSort,
-} from '../../../shared/components/sortableColumns';
+import { alwaysSortedColumn, useListSort } from '../../../shared/components/sortableColumns';
 import {
   opportunitiesApi,
   stageName,
@@ -47,12 +42,15 @@ export function PipelineTable({
   const { t, i18n } = useTranslation();
   const stages = useOpportunityStages();
   const [open, setOpen] = useState<Openness>('true');
-  const [sorting, setSorting] = useState<ListSort<OpportunitySortKey>>(defaultSort);
-  const cursors = useCursors([filter, stage, open, sorting]);
+  const { order, onTableChange } = useListSort<OpportunitySortKey, Opportunity>({
+    sort: 'createdAt',
+    order: 'desc',
+  });
+  const cursors = useCursors([filter, stage, open, order]);
   const openness = stage !== undefined || open === 'all' ? undefined : open;
-  const query = { ...filter, stage, open: openness, ...sorting } as const;
+  const query = { ...filter, stage, open: openness, ...order } as const;
   const list = useOpportunityList({ ...query, cursor: cursors.cursor, limit: PAGE_SIZE });
-  const columns = useOpportunityColumns(sorting);
+  const columns = useOpportunityColumns(order);
   return (
     <CustomerRecordList
       testId="pipeline"
@@ -92,13 +90,12 @@ export function PipelineTable({
         {
           title: t('funnel.created'),
           dataIndex: 'createdAt',
-          ...sortableColumn(sorting, 'createdAt'),
+          ...alwaysSortedColumn(order, 'createdAt'),
           render: (at: string) => formatDate(at),
         },
       ]}
       table={{
-        onChange: (_pagination, _filters, sorter) =>
-          setSorting(sortFromTable<OpportunitySortKey, Opportunity>(sorter)),
+        onChange: onTableChange,
         expandable: { expandedRowRender: (opportunity) => <StageHistory opportunity={opportunity} /> },
       }}
     />

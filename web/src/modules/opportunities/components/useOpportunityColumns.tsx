@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
-import { sortableColumn, type ListSort } from '../../../shared/components/sortableColumns';
+import { alwaysSortedColumn, type SortOrder } from '../../../shared/components/sortableColumns';
 import { stageName, type Opportunity, type OpportunitySortKey } from '../api/opportunities.api';
 import { useOpportunityStages } from '../hooks/useOpportunities';
 import { outcomeColours } from './outcomeColours';
@@ -18,11 +18,13 @@ const isOverdue = (opportunity: Opportunity) =>
  * The columns every opportunity table shows: name, stage, amount, probability, weighted amount, expected close. With
  * `sorting`, the list is ordered by the server and the amounts and the close date sort it.
  */
-export function useOpportunityColumns(sorting?: ListSort<OpportunitySortKey>): TableColumnsType<Opportunity> {
+export function useOpportunityColumns(
+  sorting?: SortOrder<OpportunitySortKey>,
+): TableColumnsType<Opportunity> {
   const { t, i18n } = useTranslation();
   const stages = useOpportunityStages();
   const stageOf = (code: string) => stages.data?.find((stage) => stage.code === code);
-  const sortable = (key: OpportunitySortKey) => (sorting ? sortableColumn(sorting, key) : {});
+  const sortable = (key: OpportunitySortKey) => (sorting ? alwaysSortedColumn(sorting, key) : {});
   return [
     { title: t('opportunity.name'), dataIndex: 'name' },
     {

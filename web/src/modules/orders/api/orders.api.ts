@@ -68,8 +68,15 @@ export interface SalesSummary {
   owners: (SalesFigures & { ownerId: number | null; ownerName: string | null })[];
 }
 
+/** What the order list can be sorted by; orders without a gross profit come last either way. */
+export type OrderSortKey = 'orderDate' | 'amount' | 'grossProfit' | 'orderNo';
+
+export const ordersNewestFirst = { sort: 'orderDate', order: 'desc' } as const;
+
 export interface OrderListParams extends SalesFilter {
   status?: readonly OrderStatus[];
+  sort?: OrderSortKey;
+  order?: 'asc' | 'desc';
   cursor?: string;
   limit?: number;
 }

@@ -51,10 +51,14 @@ export interface ReceivablesFilter {
 
 export type PaymentStatus = 'outstanding' | 'overdue' | 'paid';
 
+/** What the payment list can be sorted by; days late are counted on the list's day. */
+export type PaymentSortKey = 'dueDate' | 'paidDate' | 'amount' | 'daysLate';
+
 export interface PaymentListParams extends ReceivablesFilter {
   status?: PaymentStatus;
   bucket?: AgingBucket;
-  order?: 'due_asc' | 'due_desc';
+  sort?: PaymentSortKey;
+  order?: 'asc' | 'desc';
   cursor?: string;
   limit?: number;
 }

@@ -8,10 +8,12 @@ import {
   personColumn,
 } from '../../../shared/components/CustomerRecordList';
 import { ExportMenu } from '../../../shared/components/ExportMenu';
+import { useListSort } from '../../../shared/components/sortableColumns';
 import {
   paymentsApi,
   type AgingBucket,
   type Payment,
+  type PaymentSortKey,
   type PaymentStatus,
   type ReceivablesFilter,
 } from '../api/payments.api';
@@ -23,9 +25,9 @@ type StatusChoice = PaymentStatus | 'all';
 const PAGE_SIZE = 20;
 
 /**
- * The payments behind the aging: unpaid ones by default, the longest overdue first (where collection starts);
- * narrowed to a bracket by the aging table or the select. Each names its customer and owner, and an unpaid one can
- * be recorded as received on the spot.
+ * The payments behind the aging: unpaid ones by default, the longest overdue first (where collection starts) unless
+ * a column header sorts them; narrowed to a bracket by the aging table or the select. Each names its customer and
+ * owner, and an unpaid one can be recorded as received on the spot.
  */
 export function ReceivableList({
   filter,
@@ -42,20 +44,17 @@ export function ReceivableList({
 }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<StatusChoice>('outstanding');
-  const cursors = useCursors([filter, bucket, status]);
   const chosenStatus = bucket !== undefined || status === 'all' ? undefined : status;
-  const query = {
-    ...filter,
-    bucket,
-    status: chosenStatus,
-    // What is still owed is collected longest overdue first; what is settled or mixed reads newest first.
-    order:
-      bucket !== undefined || chosenStatus === 'outstanding' || chosenStatus === 'overdue'
-        ? 'due_asc'
-        : 'due_desc',
-  } as const;
+  const owed = bucket !== undefined || chosenStatus === 'outstanding' || chosenStatus === 'overdue';
+  // What is still owed is collected longest overdue first; what is settled or mixed reads newest first.
+  const { order, onTableChange } = useListSort<PaymentSortKey, Payment>({
+    sort: 'dueDate',
+    order: owed ? 'asc' : 'desc',
+  });
+  const cursors = useCursors([filter, bucket, status, order]);
+  const query = { ...filter, bucket, status: chosenStatus, ...order };
   const list = usePaymentList({ ...query, cursor: cursors.cursor, limit: PAGE_SIZE });
-  const columns = usePaymentColumns();
+  const columns = usePaymentColumns(order);
   // Payments recorded on another day than today are not settled today: only today's list offers the action.
   const settlable = (payment: Payment) => payment.paidDate === null && filter.asOf === undefined;
   return (
@@ -89,6 +88,7 @@ export function ReceivableList({
       cursors={cursors}
       emptyText={t('receivables.empty')}
       countLabel={(count) => t('receivables.countLabel', { count })}
+      table={{ onChange: onTableChange }}
       columns={[
         customerColumn<Payment>(t('receivables.customer')),
         ...columns,

@@ -2,17 +2,28 @@ import { Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
-import type { Payment } from '../api/payments.api';
+import { alwaysSortedColumn, type SortOrder } from '../../../shared/components/sortableColumns';
+import type { Payment, PaymentSortKey } from '../api/payments.api';
 
-/** A payment's own columns, the same on the customer's page and on the receivables page. */
-export function usePaymentColumns(): TableColumnsType<Payment> {
+/**
+ * A payment's own columns, the same on the customer's page and on the receivables page. With `sorting`, the list
+ * is ordered by the server and the dates, the amount and the days late sort it.
+ */
+export function usePaymentColumns(sorting?: SortOrder<PaymentSortKey>): TableColumnsType<Payment> {
   const { t } = useTranslation();
+  const sortable = (key: PaymentSortKey) => (sorting ? alwaysSortedColumn(sorting, key) : {});
   return [
     { title: t('payment.orderNo'), dataIndex: 'orderNo' },
-    { title: t('payment.dueDate'), dataIndex: 'dueDate', render: (date: string) => formatDate(date) },
+    {
+      title: t('payment.dueDate'),
+      dataIndex: 'dueDate',
+      ...sortable('dueDate'),
+      render: (date: string) => formatDate(date),
+    },
     {
       title: t('payment.paidDate'),
       dataIndex: 'paidDate',
+      ...sortable('paidDate'),
       render: (date: string | null) =>
         date ? formatDate(date) : <Tag color="gold">{t('payment.unpaid')}</Tag>,
     },
@@ -20,6 +31,7 @@ export function usePaymentColumns(): TableColumnsType<Payment> {
       title: t('payment.amount'),
       dataIndex: 'amount',
       align: 'right',
+      ...sortable('amount'),
       render: (amount: string, payment) =>
         payment.splitFromId === null ? (
           formatMoney(amount)
@@ -36,6 +48,7 @@ export function usePaymentColumns(): TableColumnsType<Payment> {
       title: t('payment.daysLate'),
       dataIndex: 'daysLate',
       align: 'right',
+      ...sortable('daysLate'),
       render: (days: number, payment) =>
         days > 0 ? (
           <Typography.Text type="danger" strong>
