@@ -98,6 +98,46 @@ describe('a grading run whose model uses CLV metrics', () => {
     await t.handle.db.deleteFrom('orders').where('order_no', '=', 'CLV-EXTRA').execute();
   });
 
+  it('an order between runs moves its customer’s forecast at once, against the run’s stored fit; no other forecast moves', async () => {
+    const before = await forecasts();
+    // One not at risk, so that neither the order nor its removal raises a churn alert (the next test counts them).
+    const buyer = before.find((f) => !f.churn_risk && world.east.includes(f.customer_id))!.customer_id;
+    const response = await admin('POST', '/api/orders', {
+      customerId: buyer,
+      orderNo: 'CLV-INSTANT',
+      orderDate: '2024-12-31',
+      amount: '88888.00',
+    });
+    expect(response.status, await response.text()).toBe(201);
+    const after = await forecasts();
+    const stored = (await readRunParams<RunParams>(t.handle.db, firstRun)).clv!;
+    const model = parseModel(CLV_MODEL);
+    const expected = await clvMetrics(
+      t.handle.db,
+      model,
+      await customerMetricColumns(t.handle.db, model, [buyer], '2025-01-01'),
+      '2025-01-01',
+      stored,
+    );
+    const moved = after.find((f) => f.customer_id === buyer)!;
+    expect(moved).toMatchObject({ run_id: firstRun, as_of: '2025-01-01' });
+    expect(moved.expected_purchases_12m).toBe(expected.expectedPurchases12m[0]);
+    expect(moved.clv_12m).toBe(expected.clv[0]!.toFixed(2));
+    expect(Number(moved.clv_12m)).toBeGreaterThan(
+      Number(before.find((f) => f.customer_id === buyer)!.clv_12m),
+    );
+    const others = (rows: typeof before) =>
+      rows.filter((f) => f.customer_id !== buyer).map(({ updated_at: _at, ...rest }) => rest);
+    expect(others(after)).toEqual(others(before));
+    await t.handle.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('orders').where('order_no', '=', 'CLV-INSTANT').execute();
+      await regradeCustomers(trx, [buyer], 'order', RUN_DAY);
+    });
+    const restored = (await forecasts()).find((f) => f.customer_id === buyer)!;
+    expect(restored.clv_12m).toBe(before.find((f) => f.customer_id === buyer)!.clv_12m);
+    expect(await churnAlerts()).toEqual([]);
+  });
+
   it('raises a churn-risk alert to owner and manager and a webhook event once, when a customer newly becomes a churn risk', async () => {
     expect(await churnAlerts()).toEqual([]);
     const atRiskBefore = new Set((await forecasts()).filter((f) => f.churn_risk).map((f) => f.customer_id));

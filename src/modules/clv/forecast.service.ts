@@ -3,10 +3,12 @@ import type { ClvMetrics } from './clv-metrics.js';
 import { raiseChurnAlerts, upsertForecasts } from './forecast.repository.js';
 
 /**
- * Stores a run's forecasts for the members of its population that have bought (input rows `rows`), and alerts the
- * owners and managers of customers who newly became churn risks, in the run's transaction.
+ * Stores the forecasts of the members of a model's population that have bought (input rows `rows`), made by a run
+ * or, between runs, by an instant re-grade against the run's stored fit (`run` is then the run whose parameters
+ * served, `asOf` the day); alerts the owners and managers of customers who newly became churn risks, in the
+ * caller's transaction.
  */
-export async function storeRunForecasts(
+export async function storeForecasts(
   db: Db,
   run: { readonly runId: number; readonly modelId: number; readonly asOf: string },
   rows: ArrayLike<number>,

@@ -13,7 +13,8 @@ import type { Db } from '../audit/audit.repository.js';
 import { readBaseAggregates } from './base-aggregates.repository.js';
 import { readRunParams } from './run.repository.js';
 import { raiseGradeAlerts } from '../alerts/alert.service.js';
-import { withClvMetrics } from '../clv/clv-metrics.js';
+import { clvMetrics, usesClvMetrics } from '../clv/clv-metrics.js';
+import { storeForecasts } from '../clv/forecast.service.js';
 
 /** What made a customer's grade change between runs, recorded with the change. */
 export type RegradeCause = 'order' | 'payment' | 'activity' | 'attributes' | 'override' | 'merge';
@@ -125,8 +126,11 @@ export async function regradeCustomers(
     const measure = `${model.windowMonths}|${model.lateness}|${model.costPerContact}`;
     if (!metricsByMeasure.has(measure))
       metricsByMeasure.set(measure, customerMetricColumns(db, model, ids, today));
-    const columns = await withClvMetrics(db, model, await metricsByMeasure.get(measure)!, today, params.clv);
+    const measured = await metricsByMeasure.get(measure)!;
+    const clv = usesClvMetrics(model) ? await clvMetrics(db, model, measured, today, params.clv) : undefined;
+    const columns = clv?.columns ?? measured;
     const modelChanges: number[] = [];
+    const members: number[] = [];
     for (let row = 0; row < columns.ids.length; row++) {
       const customerId = columns.ids[row]!;
       const before = currentOf.get(`${run.modelId}:${customerId}`);
@@ -146,9 +150,12 @@ export async function regradeCustomers(
             expiresOn: o.expires_on ?? undefined,
           })),
       );
+      if (graded.inPopulation) members.push(row);
       const changeId = await applyInstantGrade(db, run, model, customerId, before, graded, cause);
       if (changeId !== undefined) modelChanges.push(changeId);
     }
+    // The forecast moves with the grade that reads it: as of today, against the run's stored fit.
+    if (clv) await storeForecasts(db, { runId: run.runId, modelId: run.modelId, asOf: today }, members, clv);
     if (modelChanges.length) await raiseGradeAlerts(db, { modelId: run.modelId, changeIds: modelChanges });
     changeIds.push(...modelChanges);
   }

@@ -13,7 +13,7 @@ import { AppError } from '../../server/errors.js';
 import { raiseGradeAlerts } from '../alerts/alert.service.js';
 import { companySummary } from '../analytics/analytics.service.js';
 import { clvMetrics, usesClvMetrics, type ClvMetrics } from '../clv/clv-metrics.js';
-import { storeRunForecasts } from '../clv/forecast.service.js';
+import { storeForecasts } from '../clv/forecast.service.js';
 import type { ClvRunParams } from '../../engine/clv/forecast.js';
 import type { Db } from '../audit/audit.repository.js';
 import { readBaseAggregates, type BaseAggregates } from './base-aggregates.repository.js';
@@ -246,8 +246,7 @@ export async function executeRun(db: Kysely<Database>, request: RunRequest): Pro
         definition.ladder.map((g) => g.code),
       );
       await raiseGradeAlerts(trx, { modelId: model.id, runId });
-      if (clv)
-        await storeRunForecasts(trx, { runId, modelId: model.id, asOf: request.asOf }, result.rows, clv);
+      if (clv) await storeForecasts(trx, { runId, modelId: model.id, asOf: request.asOf }, result.rows, clv);
       const finished = performance.now();
       const timings: Timings = {
         ...timingsSoFar,
