@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseModel, type RunParams } from '../../engine/index.js';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
-import { customerMetricColumns } from '../grading/instant.service.js';
-import { readRunParams } from '../grading/run.repository.js';
 import { executeRun } from '../grading/run.service.js';
-import { clvMetrics } from './clv-metrics.js';
 import type { ClvTables } from './clv.tables.js';
-import { CLV_MODEL, seedClvWorld, type ClvWorld } from './testing/clv-fixture.js';
+import { scoredOnStoredFit, seedClvWorld, type ClvWorld } from './testing/clv-fixture.js';
 
 const RUN_DAY = new Date('2025-01-01T00:30:00+08:00');
 let t: TestApp;
@@ -44,14 +40,7 @@ describe('a merge between CLV runs', () => {
     const merged = await admin('POST', `/api/customers/${survivor}/merge`, { duplicateIds: [duplicate] });
     expect(merged.status, await merged.text()).toBe(200);
 
-    const model = parseModel(CLV_MODEL);
-    const expected = await clvMetrics(
-      t.handle.db,
-      model,
-      await customerMetricColumns(t.handle.db, model, [survivor], '2025-01-01'),
-      '2025-01-01',
-      (await readRunParams<RunParams>(t.handle.db, runId)).clv!,
-    );
+    const expected = await scoredOnStoredFit(t, runId, [survivor], '2025-01-01');
     const after = await forecastOf(survivor);
     expect(after).toMatchObject({ run_id: runId, as_of: '2025-01-01' });
     expect(after.p_alive).toBe(expected.pAlive[0]);

@@ -8,7 +8,7 @@ import { customerMetricColumns, regradeCustomers } from '../grading/instant.serv
 import { verifyRun } from '../grading/verify.service.js';
 import { clvMetrics } from './clv-metrics.js';
 import type { ClvTables } from './clv.tables.js';
-import { CLV_MODEL, seedClvWorld, type ClvWorld } from './testing/clv-fixture.js';
+import { CLV_MODEL, scoredOnStoredFit, seedClvWorld, type ClvWorld } from './testing/clv-fixture.js';
 
 const RUN_DAY = new Date('2025-01-01T00:30:00+08:00');
 let t: TestApp;
@@ -110,15 +110,7 @@ describe('a grading run whose model uses CLV metrics', () => {
     });
     expect(response.status, await response.text()).toBe(201);
     const after = await forecasts();
-    const stored = (await readRunParams<RunParams>(t.handle.db, firstRun)).clv!;
-    const model = parseModel(CLV_MODEL);
-    const expected = await clvMetrics(
-      t.handle.db,
-      model,
-      await customerMetricColumns(t.handle.db, model, [buyer], '2025-01-01'),
-      '2025-01-01',
-      stored,
-    );
+    const expected = await scoredOnStoredFit(t, firstRun, [buyer], '2025-01-01');
     const moved = after.find((f) => f.customer_id === buyer)!;
     expect(moved).toMatchObject({ run_id: firstRun, as_of: '2025-01-01' });
     expect(moved.expected_purchases_12m).toBe(expected.expectedPurchases12m[0]);

@@ -1,5 +1,8 @@
-import { toDayNumber, toIsoDate } from '../../../engine/index.js';
+import { parseModel, toDayNumber, toIsoDate, type RunParams } from '../../../engine/index.js';
 import type { Client, TestApp } from '../../../testing/test-app.js';
+import { customerMetricColumns } from '../../grading/instant.service.js';
+import { readRunParams } from '../../grading/run.repository.js';
+import { clvMetrics } from '../clv-metrics.js';
 
 const grade = (code: string, zh: string, en: string, color: string) => ({
   code,
@@ -69,4 +72,16 @@ export async function seedClvWorld(t: TestApp, admin: Client): Promise<ClvWorld>
   const created = await admin('POST', '/api/grading/models', { key: 'clv-tiers', definition: CLV_MODEL });
   world.modelId = ((await created.json()) as { id: number }).id;
   return world;
+}
+
+/** Customers' CLV metrics as of a day, scored against a run's stored fit: what an instant re-grade stores. */
+export async function scoredOnStoredFit(t: TestApp, runId: number, customerIds: number[], asOf: string) {
+  const model = parseModel(CLV_MODEL);
+  return clvMetrics(
+    t.handle.db,
+    model,
+    await customerMetricColumns(t.handle.db, model, customerIds, asOf),
+    asOf,
+    (await readRunParams<RunParams>(t.handle.db, runId)).clv!,
+  );
 }
