@@ -294,6 +294,12 @@ describe('sales in Chromium', () => {
     const dialog = page.locator('.ant-modal:visible');
     const month = Number(TODAY.slice(5, 7));
     await dialog.getByRole('spinbutton', { name: `张三 ${month}月` }).fill('30000');
+    // The year's total follows the cells as typed, before anything is saved.
+    const targetRow = dialog
+      .getByTestId('targets-table')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: '张三' });
+    await expect.poll(() => targetRow.locator('td').last().textContent()).toBe('¥30,000.00');
     await page.screenshot({ path: screenshotPath('sales-targets.png'), animations: 'disabled' });
     await dialog.getByRole('button', { name: twoCharacters('保存') }).click();
     await expect.poll(() => page.getByText('已保存 1 项目标').count()).toBe(1);

@@ -1,5 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyShort } from './money';
+import { formatMoney, formatMoneyShort, sumMoney } from './money';
+
+describe('sumMoney', () => {
+  it('adds amounts as typed, to the cent, without float drift', () => {
+    expect(sumMoney(['0.10', '0.20'])).toBe('0.30');
+    expect(sumMoney(['30000', '1234.5', '0.05'])).toBe('31234.55');
+  });
+
+  it('counts blank cells as nothing, and nothing at all as zero', () => {
+    expect(sumMoney([null, '', undefined, '12'])).toBe('12.00');
+    expect(sumMoney([])).toBe('0.00');
+  });
+
+  it('stays exact beyond double precision', () => {
+    expect(sumMoney(['9007199254740993.01', '1.99'])).toBe('9007199254740995.00');
+  });
+
+  it('keeps the sign of a negative total', () => {
+    expect(sumMoney(['-5.25', '1'])).toBe('-4.25');
+    expect(sumMoney(['-0.05'])).toBe('-0.05');
+  });
+});
 
 describe('formatMoney', () => {
   it('groups thousands and keeps two decimals', () => {

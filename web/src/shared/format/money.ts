@@ -20,6 +20,25 @@ export function formatMoney(value: string | number | null | undefined): string {
   return `${negative ? '-' : ''}¥${groupThousands(whole.replace(/^0+(?=\d)/, ''))}.${cents}`;
 }
 
+/** Cents of a decimal amount as typed or sent (at most two decimals); blanks count as nothing. */
+function centsOf(value: string | null | undefined): bigint {
+  const match = value ? DECIMAL.exec(value.trim()) : null;
+  if (!match) return 0n;
+  const [, sign = '', whole = '0', fraction = ''] = match;
+  const cents = BigInt(whole) * 100n + BigInt(fraction.slice(0, 2).padEnd(2, '0'));
+  return sign === '-' ? -cents : cents;
+}
+
+/**
+ * The exact sum of decimal amounts (a row of money inputs), as a decimal string: in cents, so no float drift at any
+ * size. Blank and unreadable cells count as nothing.
+ */
+export function sumMoney(values: readonly (string | null | undefined)[]): string {
+  const total = values.reduce((sum, value) => sum + centsOf(value), 0n);
+  const magnitude = (total < 0n ? -total : total).toString().padStart(3, '0');
+  return `${total < 0n ? '-' : ''}${magnitude.slice(0, -2)}.${magnitude.slice(-2)}`;
+}
+
 const chineseUnits = [
   { size: 1e8, unit: '亿' },
   { size: 1e4, unit: '万' },

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../shared/api/error-text';
 import { QueryState } from '../../../shared/components/QueryState';
-import { formatMoney } from '../../../shared/format/money';
+import { formatMoney, sumMoney } from '../../../shared/format/money';
 import type { TargetChange, TargetGrid } from '../api/orders.api';
 import { useSetTargets, useTargetGrid } from '../hooks/useSales';
 
@@ -116,7 +116,9 @@ export function TargetsDialog({ onClose, ownUserId }: { onClose: () => void; own
                 {
                   title: t('sales.total'),
                   align: 'right' as const,
-                  render: (_, user) => formatMoney(user.total),
+                  // The row as edited, not as saved: what the year will total once saved.
+                  render: (_, user) =>
+                    formatMoney(sumMoney(Array.from({ length: 12 }, (_, month) => valueOf(user, month)))),
                 },
               ]}
             />
