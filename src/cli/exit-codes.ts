@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.js';
 import { MigrationError } from '../db/migrate.js';
 import { DataDirInUseError } from '../db/data-dir-lock.js';
+import { BackupError } from '../modules/backup/backup-format.js';
 import { AppError, renderError } from '../server/errors.js';
 import type { Locale } from '../server/messages.js';
 
@@ -29,7 +30,8 @@ function bilingual(error: AppError): string {
 export function describeFailure(error: unknown): { code: number; message: string } {
   if (error instanceof ConfigError) return { code: ExitCode.config, message: error.message };
   if (error instanceof AppError) return { code: ExitCode.invalidInput, message: bilingual(error) };
-  if (error instanceof InputError) return { code: ExitCode.invalidInput, message: error.message };
+  if (error instanceof InputError || error instanceof BackupError)
+    return { code: ExitCode.invalidInput, message: error.message };
   if (error instanceof MigrationError || error instanceof DataDirInUseError) {
     return { code: ExitCode.database, message: error.message };
   }

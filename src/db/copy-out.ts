@@ -23,10 +23,19 @@ export interface CopiedResult {
 
 /** Runs `select` and reads its result through COPY, inside whatever transaction `db` is. */
 export async function copyOut(db: Kysely<Database>, select: string): Promise<CopiedResult> {
+  return copiedResult(await copyOutBytes(db, select, 'FORMAT text, HEADER true'));
+}
+
+/** The bytes of `select`'s result in COPY's format (`options`: what follows WITH), inside `db`'s transaction. */
+export async function copyOutBytes(
+  db: Kysely<Database>,
+  select: string,
+  options = 'FORMAT text',
+): Promise<Buffer[]> {
   const { rows } = await db.executeQuery<{ chunk: Buffer }>(
-    CompiledQuery.raw(`${MARK}COPY (${select}) TO STDOUT WITH (FORMAT text, HEADER true)`),
+    CompiledQuery.raw(`${MARK}COPY (${select}) TO STDOUT WITH (${options})`),
   );
-  return copiedResult(rows.map((row) => row.chunk));
+  return rows.map((row) => row.chunk);
 }
 
 /** The marked COPY TO statement's text, or undefined for any other query. */

@@ -84,9 +84,10 @@ export async function copyFromStdin(
   table: string,
   columns: readonly string[],
   parts: Iterable<Uint8Array>,
+  format: 'binary' | 'text' = 'binary',
 ): Promise<void> {
   await db.executeQuery(
-    CompiledQuery.raw(`${MARK}COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`, [
+    CompiledQuery.raw(`${MARK}COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT ${format})`, [
       parts,
     ]),
   );

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 import * as schema from './migrations/001_schema.js';
 import * as customerState from './migrations/002_customer_state.js';
@@ -65,9 +66,20 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export class MigrationError extends Error {}
 
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider });
-  const result = await migrator.migrateToLatest();
+/** The names of the migrations this version of Stratum knows, in order. */
+export const migrationNames: readonly string[] = Object.keys(migrations).sort();
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  return migrated(new Migrator({ db: db as unknown as Kysely<unknown>, provider }).migrateToLatest());
+}
+
+/** Migrates up to (and with) `name`; `db` may be a transaction, and the migrations then run in it. */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<MigrationResultSet> {
+  return migrated(new Migrator({ db: db as unknown as Kysely<unknown>, provider }).migrateTo(name));
+}
+
+async function migrated(running: Promise<MigrationResultSet>): Promise<MigrationResultSet> {
+  const result = await running;
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });

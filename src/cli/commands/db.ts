@@ -1,7 +1,17 @@
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { createGunzip, createGzip } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
+import { openDatabase } from '../../db/connect.js';
+import { byteLines } from '../../modules/backup/backup-format.js';
+import { restoreBackup, writeBackup } from '../../modules/backup/backup.service.js';
+import { InputError } from '../exit-codes.js';
 import { withRuntime } from './with-runtime.js';
+
+const printTable = (table: string, rows: number) =>
+  console.log(`  ${table.padEnd(32)} ${rows.toLocaleString('en-US').padStart(12)}`);
 
 export function registerDatabaseCommands(program: Command, config: () => Config): void {
   const db = program.command('db').description('database maintenance / 数据库维护');
@@ -30,4 +40,65 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
         );
       }),
     );
+  db.command('backup')
+    .description('write the whole database to a file, as one consistent snapshot / 备份数据库')
+    .argument('<file>', 'the backup to write (gzip); an existing file is not overwritten')
+    .action((file: string) =>
+      withRuntime(config, async (runtime) => {
+        if (existsSync(file)) throw new InputError(`文件已存在 / file exists: ${file}`);
+        const started = performance.now();
+        // Written beside the target and renamed at the end: a failed backup leaves no file that looks whole.
+        const partial = `${file}.partial`;
+        const gzip = createGzip();
+        const written = pipeline(gzip, createWriteStream(partial));
+        try {
+          const counts = await writeBackup(runtime.database.db, runtime.database.kind, gzip, printTable);
+          await written;
+          renameSync(partial, file);
+          const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
+          console.log(
+            `Backed up ${rows.toLocaleString('en-US')} rows of ${Object.keys(counts).length} tables to ${file} ` +
+              `in ${((performance.now() - started) / 1000).toFixed(1)} s / 备份完成`,
+          );
+        } catch (error) {
+          gzip.destroy();
+          await written.catch(() => undefined);
+          rmSync(partial, { force: true });
+          throw error;
+        }
+      }),
+    );
+  db.command('restore')
+    .description(
+      'replace the database with a backup, all or nothing, and migrate it to this version / 恢复备份',
+    )
+    .argument('<file>', 'a backup written by `stratum db backup`, from PGlite or PostgreSQL')
+    .option('--replace', 'overwrite a database that already holds users or customers')
+    .action(async (file: string, options: { replace?: boolean }) => {
+      if (!existsSync(file)) throw new InputError(`找不到文件 / no such file: ${file}`);
+      const { databaseUrl, dataDir, pgliteSharedBuffers } = config();
+      const database = await openDatabase({ databaseUrl, dataDir, pgliteSharedBuffers });
+      try {
+        const started = performance.now();
+        const input = createReadStream(file).pipe(createGunzip());
+        const counts = await restoreBackup(database.db, byteLines(input), {
+          replace: options.replace,
+          onTable: printTable,
+        }).catch((error: unknown) => {
+          if (
+            (error as { code?: string }).code === 'Z_DATA_ERROR' ||
+            (error as { code?: string }).code === 'Z_BUF_ERROR'
+          )
+            throw new InputError(`不是 gzip 备份文件 / not a gzip backup file: ${file}`);
+          throw error;
+        });
+        const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
+        console.log(
+          `Restored ${rows.toLocaleString('en-US')} rows of ${Object.keys(counts).length} tables from ${file} ` +
+            `in ${((performance.now() - started) / 1000).toFixed(1)} s / 恢复完成`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
 }
