@@ -5,7 +5,6 @@ import { sql } from 'kysely';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { openDatabase } from '../../db/connect.js';
-import { byteLines } from '../../modules/backup/backup-format.js';
 import { restoreBackup, writeBackup } from '../../modules/backup/backup.service.js';
 import { InputError } from '../exit-codes.js';
 import { withRuntime } from './with-runtime.js';
@@ -49,7 +48,7 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
         const started = performance.now();
         // Written beside the target and renamed at the end: a failed backup leaves no file that looks whole.
         const partial = `${file}.partial`;
-        const gzip = createGzip();
+        const gzip = createGzip({ level: 1 });
         const written = pipeline(gzip, createWriteStream(partial));
         try {
           const counts = await writeBackup(runtime.database.db, runtime.database.kind, gzip, printTable);
@@ -80,8 +79,8 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
       const database = await openDatabase({ databaseUrl, dataDir, pgliteSharedBuffers });
       try {
         const started = performance.now();
-        const input = createReadStream(file).pipe(createGunzip());
-        const counts = await restoreBackup(database.db, byteLines(input), {
+        const input = createReadStream(file).pipe(createGunzip({ chunkSize: 1024 * 1024 }));
+        const counts = await restoreBackup(database.db, input, {
           replace: options.replace,
           onTable: printTable,
         }).catch((error: unknown) => {

@@ -33,24 +33,80 @@ export class BackupError extends Error {
 }
 
 const NEWLINE = 10;
+const EMPTY = Buffer.alloc(0);
+const END_LINE = Buffer.from(`${END_OF_ROWS}\n`);
+const NEWLINE_END_LINE = Buffer.from(`\n${END_OF_ROWS}\n`);
 
-/** The lines of a byte stream (without their newline), each a view of the bytes read, never decoded. */
-export async function* byteLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  let carry: Buffer | undefined;
-  for await (const chunk of chunks) {
-    let start = 0;
-    for (let at = chunk.indexOf(NEWLINE); at !== -1; at = chunk.indexOf(NEWLINE, start)) {
-      const piece = chunk.subarray(start, at);
-      yield carry ? Buffer.concat([carry, piece]) : piece;
-      carry = undefined;
-      start = at + 1;
-    }
-    if (start < chunk.length) {
-      const rest = chunk.subarray(start);
-      carry = carry ? Buffer.concat([carry, rest]) : Buffer.from(rest);
+/**
+ * Reads a backup's decompressed bytes: its JSON lines one at a time, and a table's rows as large pieces of whole
+ * lines, found by searching for the `\.` line, never split into an object per row (11.6 M rows restored in 269 s
+ * that way, most of it in the kernel, one write per row).
+ */
+export class BackupReader {
+  private buffer: Buffer = EMPTY;
+  private readonly chunks: AsyncIterator<Buffer>;
+
+  constructor(chunks: AsyncIterable<Buffer>) {
+    this.chunks = chunks[Symbol.asyncIterator]();
+  }
+
+  private async fill(): Promise<boolean> {
+    const next = await this.chunks.next();
+    if (next.done) return false;
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, next.value]) : next.value;
+    return true;
+  }
+
+  /** The next line without its newline; undefined at the end of the file. */
+  async line(): Promise<Buffer | undefined> {
+    for (;;) {
+      const at = this.buffer.indexOf(NEWLINE);
+      if (at !== -1) {
+        const line = this.buffer.subarray(0, at);
+        this.buffer = this.buffer.subarray(at + 1);
+        return line;
+      }
+      if (!(await this.fill())) {
+        const rest = this.buffer;
+        this.buffer = EMPTY;
+        return rest.length ? rest : undefined;
+      }
     }
   }
-  if (carry?.length) yield carry;
+
+  /**
+   * A table's rows up to its `\.` line, in pieces of at least `size` bytes (the last may be smaller) that end with a
+   * whole line; `incomplete` is thrown when the file ends first.
+   */
+  async *rows(size: number, incomplete: () => Error): AsyncGenerator<Buffer> {
+    const pieces: Buffer[] = [];
+    let gathered = 0;
+    for (;;) {
+      if (this.buffer.subarray(0, END_LINE.length).equals(END_LINE)) {
+        this.buffer = this.buffer.subarray(END_LINE.length);
+        break;
+      }
+      const end = this.buffer.indexOf(NEWLINE_END_LINE);
+      if (end !== -1) {
+        pieces.push(this.buffer.subarray(0, end + 1));
+        this.buffer = this.buffer.subarray(end + NEWLINE_END_LINE.length);
+        break;
+      }
+      // Whole lines go on; the last, perhaps cut short (or the start of the `\.` line), waits for more bytes.
+      const lastNewline = this.buffer.lastIndexOf(NEWLINE);
+      if (lastNewline !== -1) {
+        pieces.push(this.buffer.subarray(0, lastNewline + 1));
+        gathered += lastNewline + 1;
+        this.buffer = this.buffer.subarray(lastNewline + 1);
+      }
+      if (gathered >= size) {
+        yield Buffer.concat(pieces.splice(0));
+        gathered = 0;
+      }
+      if (!(await this.fill())) throw incomplete();
+    }
+    if (pieces.length) yield Buffer.concat(pieces);
+  }
 }
 
 /** A JSON line of the file read by its schema; anything else is a damaged or foreign file. */

@@ -9,6 +9,7 @@ import {
   BackupEnd,
   BackupError,
   BackupHeader,
+  BackupReader,
   END_OF_ROWS,
   TableStart,
   parseLine,
@@ -36,12 +37,11 @@ const BYTES_PER_LOAD = 8 * 1024 * 1024;
 export type BackupProgress = (table: string, rows: number) => void;
 
 const NEWLINE = 10;
-const countLines = (chunks: readonly Buffer[]) =>
-  chunks.reduce((lines, chunk) => {
-    let count = 0;
-    for (let at = chunk.indexOf(NEWLINE); at !== -1; at = chunk.indexOf(NEWLINE, at + 1)) count++;
-    return lines + count;
-  }, 0);
+function countLines(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) count++;
+  return count;
+}
 
 /**
  * Writes every table of the database to `output` (a gzip stream, which this ends) as one consistent snapshot: a
@@ -78,12 +78,17 @@ export async function writeBackup(
         await write(`${JSON.stringify({ table: table.name, columns: table.columns })}\n`);
         rows[table.name] = 0;
         const pages = await pageCount(trx, table.name);
-        for (let from = 0; ; from += PAGES_PER_READ) {
-          const last = from + PAGES_PER_READ >= pages;
-          const chunks = await tablePages(trx, table, from, last ? undefined : from + PAGES_PER_READ);
-          for (const chunk of chunks) await write(chunk);
-          rows[table.name] = (rows[table.name] ?? 0) + countLines(chunks);
-          if (last) break;
+        const read = (from: number) =>
+          tablePages(trx, table, from, from + PAGES_PER_READ >= pages ? undefined : from + PAGES_PER_READ);
+        let reading: Promise<Buffer[]> | undefined = read(0);
+        for (let from = 0; reading; from += PAGES_PER_READ) {
+          const chunks: Buffer[] = await reading;
+          // The next pages are read while these are compressed and written.
+          reading = from + PAGES_PER_READ >= pages ? undefined : read(from + PAGES_PER_READ);
+          // One write per read: PostgreSQL sends COPY a row per message, and a write per row cost more than the read.
+          const bytes = Buffer.concat(chunks);
+          await write(bytes);
+          rows[table.name] = (rows[table.name] ?? 0) + countLines(bytes);
         }
         await write(`${END_OF_ROWS}\n`);
         onTable(table.name, rows[table.name] ?? 0);
@@ -103,22 +108,18 @@ export interface RestoreOptions {
 }
 
 /**
- * Restores a backup (`lines`: its decompressed lines) into the database in one transaction: the schema is made
+ * Restores a backup (`bytes`: its decompressed bytes) into the database in one transaction: the schema is made
  * again at the backup's migration, every table emptied and filled with the backup's rows as they were, the
  * sequences set past them, and the schema migrated on to this version's latest. A damaged or incomplete file, a
  * count that does not match, or any failure leaves the database as it was.
  */
 export async function restoreBackup(
   db: Db,
-  lines: AsyncIterable<Buffer>,
+  bytes: AsyncIterable<Buffer>,
   options: RestoreOptions = {},
 ): Promise<Record<string, number>> {
-  const reader = lines[Symbol.asyncIterator]();
-  const next = async () => {
-    const result = await reader.next();
-    return result.done ? undefined : result.value;
-  };
-  const header = parseLine(await next(), BackupHeader, 'header');
+  const reader = new BackupReader(bytes);
+  const header = parseLine(await reader.line(), BackupHeader, 'header');
   if (!migrationNames.includes(header.migration))
     throw new BackupError(
       `备份来自更新的 Stratum 版本（${header.migration}），请先升级`,
@@ -141,7 +142,7 @@ export async function restoreBackup(
       );
     await loadWithoutTriggers(trx);
     await emptyTables(trx, [...tables.values()]);
-    const loaded = await loadTables(trx, tables, next, options.onTable ?? (() => undefined));
+    const loaded = await loadTables(trx, tables, reader, options.onTable ?? (() => undefined));
     await sql`SET LOCAL session_replication_role = origin`.execute(trx);
     await resetSequences(trx);
     await migrateToLatest(trx);
@@ -152,14 +153,13 @@ export async function restoreBackup(
 async function loadTables(
   trx: Db,
   tables: ReadonlyMap<string, BackupTable>,
-  next: () => Promise<Buffer | undefined>,
+  reader: BackupReader,
   onTable: BackupProgress,
 ): Promise<Record<string, number>> {
   const loaded: Record<string, number> = {};
-  for (let line = await next(); ; line = await next()) {
+  for (let line = await reader.line(); ; line = await reader.line()) {
     if (line === undefined) throw incomplete('end');
-    const text = line.toString('utf8');
-    if (text.startsWith('{"end"')) {
+    if (line.toString('utf8', 0, 6) === '{"end"') {
       await checkCounts(trx, parseLine(line, BackupEnd, 'end').rows, loaded);
       return loaded;
     }
@@ -170,34 +170,15 @@ async function loadTables(
         `备份中的表 ${start.table} 与其版本的表结构不一致`,
         `table ${start.table} does not match the schema of the backup's version`,
       );
-    loaded[table.name] = await loadTable(trx, { ...table, columns: start.columns }, next);
-    onTable(table.name, loaded[table.name]!);
+    let rows = 0;
+    for await (const piece of reader.rows(BYTES_PER_LOAD, () => incomplete(table.name))) {
+      await loadRows(trx, table, [piece]);
+      rows += countLines(piece);
+    }
+    loaded[table.name] = rows;
+    onTable(table.name, rows);
   }
 }
-
-/** One table's rows up to its `\.` line, loaded in pieces of bounded size; returns how many there were. */
-async function loadTable(trx: Db, table: BackupTable, next: () => Promise<Buffer | undefined>) {
-  let rows = 0;
-  let batch: Buffer[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (batch.length) await loadRows(trx, table, batch);
-    batch = [];
-    size = 0;
-  };
-  for (let line = await next(); ; line = await next()) {
-    if (line === undefined) throw incomplete(table.name);
-    if (line.length === 2 && line.toString('latin1') === END_OF_ROWS) break;
-    batch.push(line, NEWLINE_BYTES);
-    size += line.length + 1;
-    rows++;
-    if (size >= BYTES_PER_LOAD) await flush();
-  }
-  await flush();
-  return rows;
-}
-
-const NEWLINE_BYTES = Buffer.from('\n');
 
 const incomplete = (where: string) =>
   new BackupError(
