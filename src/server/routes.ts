@@ -8,6 +8,7 @@ import { registerAlertRoutes } from '../modules/alerts/alert.routes.js';
 import { registerHistoryRoutes } from '../modules/audit/history.routes.js';
 import { registerAuditLogRoutes } from '../modules/audit/audit-log.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contact.routes.js';
+import { registerBackupRoutes } from '../modules/backup/backup.routes.js';
 import { registerExportRoutes } from '../modules/exports/export.routes.js';
 import { registerImportRoutes } from '../modules/imports/import.routes.js';
 import { registerComplianceRoutes } from '../modules/compliance/compliance.routes.js';
@@ -56,6 +57,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerWebhookRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
   registerExportRoutes(app, deps);
+  registerBackupRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerOpportunityRoutes(app, deps);
   registerMessagingRoutes(app, deps);

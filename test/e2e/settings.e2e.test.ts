@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.js';
@@ -272,6 +274,25 @@ describe('settings in Chromium (admin)', () => {
     expect(await page.locator('pre').filter({ hasText: 'rep.west1' }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('settings-audit.png') });
     // The refused team deletion is the one failed request the browser logs; nothing else may go wrong.
+    expect(consoleErrors.filter((error) => !error.includes('409 (Conflict)'))).toEqual([]);
+  }, 60_000);
+
+  it('downloads a backup of the whole database, which starts with the backup header', async () => {
+    await page.getByRole('tab', { name: '数据备份' }).click();
+    await page.waitForURL(/\/settings\/backup$/);
+    await expect.poll(() => page.getByRole('tab', { name: '数据备份', selected: true }).count()).toBe(1);
+    // The webhook test's message may still be showing; the picture is of this page alone.
+    await expect.poll(() => page.locator('.ant-message-notice').count()).toBe(0);
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('settings-backup.png') });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('backup-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^stratum-\d{4}-\d{2}-\d{2}\.backup\.gz$/);
+    const file = await download.path();
+    const header = gunzipSync(readFileSync(file)).toString('utf8').split('\n', 1)[0]!;
+    expect(JSON.parse(header)).toMatchObject({ format: 'stratum-backup', version: 1 });
     expect(consoleErrors.filter((error) => !error.includes('409 (Conflict)'))).toEqual([]);
   }, 60_000);
 });

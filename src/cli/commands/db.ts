@@ -1,11 +1,11 @@
-import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
-import { createGunzip, createGzip } from 'node:zlib';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import { sql } from 'kysely';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { openDatabase } from '../../db/connect.js';
-import { restoreBackup, writeBackup } from '../../modules/backup/backup.service.js';
+import { writeBackupFile } from '../../modules/backup/backup-file.js';
+import { restoreBackup } from '../../modules/backup/backup.service.js';
 import { InputError } from '../exit-codes.js';
 import { withRuntime } from './with-runtime.js';
 
@@ -46,25 +46,12 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
       withRuntime(config, async (runtime) => {
         if (existsSync(file)) throw new InputError(`文件已存在 / file exists: ${file}`);
         const started = performance.now();
-        // Written beside the target and renamed at the end: a failed backup leaves no file that looks whole.
-        const partial = `${file}.partial`;
-        const gzip = createGzip({ level: 1 });
-        const written = pipeline(gzip, createWriteStream(partial));
-        try {
-          const counts = await writeBackup(runtime.database.db, runtime.database.kind, gzip, printTable);
-          await written;
-          renameSync(partial, file);
-          const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
-          console.log(
-            `Backed up ${rows.toLocaleString('en-US')} rows of ${Object.keys(counts).length} tables to ${file} ` +
-              `in ${((performance.now() - started) / 1000).toFixed(1)} s / 备份完成`,
-          );
-        } catch (error) {
-          gzip.destroy();
-          await written.catch(() => undefined);
-          rmSync(partial, { force: true });
-          throw error;
-        }
+        const counts = await writeBackupFile(runtime.database.db, runtime.database.kind, file, printTable);
+        const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
+        console.log(
+          `Backed up ${rows.toLocaleString('en-US')} rows of ${Object.keys(counts).length} tables to ${file} ` +
+            `in ${((performance.now() - started) / 1000).toFixed(1)} s / 备份完成`,
+        );
       }),
     );
   db.command('restore')

@@ -4,6 +4,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { PagePanel } from '../shared/components/PagePanel';
 import { useActor } from '../modules/auth/hooks/useSession';
 import { AuditLogView } from '../modules/audit/components/AuditLogView';
+import { BackupView } from '../modules/backup/components/BackupView';
 import { DictionariesView } from '../modules/dictionaries/components/DictionariesView';
 import { StagesView } from '../modules/opportunities/components/StagesView';
 import { TeamsView } from '../modules/users/components/TeamsView';
@@ -19,11 +20,12 @@ const tabs = {
   worklist: <WorklistSettingsForm />,
   webhooks: <WebhooksView />,
   audit: <AuditLogView />,
+  backup: <BackupView />,
 } as const;
 type SettingsTab = keyof typeof tabs;
 const tabKeys = Object.keys(tabs) as SettingsTab[];
 
-/** Administration, a tab each: users, teams, code lists, sales stages, worklist and pool rules, webhooks and the audit log (the menu shows it to admins). */
+/** Administration, a tab each: users, teams, code lists, sales stages, worklist and pool rules, webhooks, the audit log and backups (the menu shows it to admins). */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
