@@ -78,8 +78,17 @@ export async function writeBackup(
         await write(`${JSON.stringify({ table: table.name, columns: table.columns })}\n`);
         rows[table.name] = 0;
         const pages = await pageCount(trx, table.name);
-        const read = (from: number) =>
-          tablePages(trx, table, from, from + PAGES_PER_READ >= pages ? undefined : from + PAGES_PER_READ);
+        const read = (from: number) => {
+          const pending = tablePages(
+            trx,
+            table,
+            from,
+            from + PAGES_PER_READ >= pages ? undefined : from + PAGES_PER_READ,
+          );
+          // Awaited below; handled now, so a failure that comes while a write waits does not end the process.
+          pending.catch(() => undefined);
+          return pending;
+        };
         let reading: Promise<Buffer[]> | undefined = read(0);
         for (let from = 0; reading; from += PAGES_PER_READ) {
           const chunks: Buffer[] = await reading;
