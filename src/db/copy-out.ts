@@ -68,7 +68,7 @@ const BACKSLASH = 92;
 const EMPTY = Buffer.alloc(0);
 
 /** Lines in the chunks: newlines, plus a last line that has none. */
-function countLines(chunks: readonly Buffer[]): number {
+export function countLines(chunks: readonly Buffer[]): number {
   let lines = 0;
   for (const chunk of chunks)
     for (let at = chunk.indexOf(NEWLINE); at !== -1; at = chunk.indexOf(NEWLINE, at + 1)) lines++;

@@ -1,16 +1,22 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { openDatabase } from '../../db/connect.js';
-import { writeBackupFile } from '../../modules/backup/backup-file.js';
-import { restoreBackup } from '../../modules/backup/backup.service.js';
+import { restoreBackupFile, writeBackupFile } from '../../modules/backup/backup-file.js';
 import { InputError } from '../exit-codes.js';
 import { withRuntime } from './with-runtime.js';
 
 const printTable = (table: string, rows: number) =>
   console.log(`  ${table.padEnd(32)} ${rows.toLocaleString('en-US').padStart(12)}`);
+
+const describe = (counts: Record<string, number>) => {
+  const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  return `${rows.toLocaleString('en-US')} rows of ${Object.keys(counts).length} tables`;
+};
+
+const printSummary = (what: string, started: number, done: string) =>
+  console.log(`${what} in ${((performance.now() - started) / 1000).toFixed(1)} s / ${done}`);
 
 export function registerDatabaseCommands(program: Command, config: () => Config): void {
   const db = program.command('db').description('database maintenance / 数据库维护');
@@ -47,11 +53,7 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
         if (existsSync(file)) throw new InputError(`文件已存在 / file exists: ${file}`);
         const started = performance.now();
         const counts = await writeBackupFile(runtime.database.db, runtime.database.kind, file, printTable);
-        const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
-        console.log(
-          `Backed up ${rows.toLocaleString('en-US')} rows of ${Object.keys(counts).length} tables to ${file} ` +
-            `in ${((performance.now() - started) / 1000).toFixed(1)} s / 备份完成`,
-        );
+        printSummary(`Backed up ${describe(counts)} to ${file}`, started, '备份完成');
       }),
     );
   db.command('restore')
@@ -66,23 +68,11 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
       const database = await openDatabase({ databaseUrl, dataDir, pgliteSharedBuffers });
       try {
         const started = performance.now();
-        const input = createReadStream(file).pipe(createGunzip({ chunkSize: 1024 * 1024 }));
-        const counts = await restoreBackup(database.db, input, {
+        const counts = await restoreBackupFile(database.db, file, {
           replace: options.replace,
           onTable: printTable,
-        }).catch((error: unknown) => {
-          if (
-            (error as { code?: string }).code === 'Z_DATA_ERROR' ||
-            (error as { code?: string }).code === 'Z_BUF_ERROR'
-          )
-            throw new InputError(`不是 gzip 备份文件 / not a gzip backup file: ${file}`);
-          throw error;
         });
-        const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
-        console.log(
-          `Restored ${rows.toLocaleString('en-US')} rows of ${Object.keys(counts).length} tables from ${file} ` +
-            `in ${((performance.now() - started) / 1000).toFixed(1)} s / 恢复完成`,
-        );
+        printSummary(`Restored ${describe(counts)} from ${file}`, started, '恢复完成');
       } finally {
         await database.close();
       }

@@ -46,38 +46,31 @@ export function recordChange(
   });
 }
 
-export interface KeysetOrder {
-  /** The sort expression; ties are broken by `id`. */
+/** What a list can be sorted by: an expression and the SQL type the cursor's text is read back as. */
+export interface SortKey {
   readonly key: RawBuilder<unknown>;
-  /** The SQL type the cursor's text is read back as. */
   readonly type: RawBuilder<unknown>;
+  /**
+   * A nullable date or amount: the rows without one come last whichever way the list is read (NULL itself would
+   * fall out of every page's comparison), as infinity past the end of the order asked for.
+   */
+  readonly nullsLast?: boolean;
+}
+
+export interface KeysetOrder extends SortKey {
+  /** Ties are broken by it, in the same direction. */
   readonly id: RawBuilder<unknown>;
   readonly direction: 'asc' | 'desc';
 }
 
-/** A list's sortable keys as `keysetPage` reads them: never NULL (a row compared with NULL falls out of every page). */
-export type SortKeys<K extends string> = Record<
-  K,
-  (direction: 'asc' | 'desc') => Pick<KeysetOrder, 'key' | 'type'>
->;
-
-/** A plain column as a sort key. */
-export const sortedBy =
-  (key: RawBuilder<unknown>, type: RawBuilder<unknown>) => (): Pick<KeysetOrder, 'key' | 'type'> => ({
-    key,
-    type,
-  });
-
-/**
- * A nullable date or amount as a sort key that lists the rows without one last, whichever way the list is read:
- * infinity past the end of the order asked for.
- */
-export const sortedByNullsLast =
-  (column: RawBuilder<unknown>, type: 'date' | 'numeric') =>
-  (direction: 'asc' | 'desc'): Pick<KeysetOrder, 'key' | 'type'> => ({
-    key: sql`coalesce(${column}, ${sql.lit(direction === 'asc' ? 'infinity' : '-infinity')}::${sql.raw(type)})`,
-    type: sql.raw(type),
-  });
+/** The keyset order a list's `sort` and `order` ask for, among its `keys`, ties by `id`. */
+export function requestedOrder<K extends string>(
+  keys: Readonly<Record<K, SortKey>>,
+  request: { readonly sort: K; readonly order: 'asc' | 'desc' },
+  id: RawBuilder<unknown>,
+): KeysetOrder {
+  return { ...keys[request.sort], id, direction: request.order };
+}
 
 /** One page in keyset order, fetched with one extra row so that `toPage` knows whether another page follows. */
 export function keysetPage<DB, TB extends keyof DB, O>(
@@ -87,15 +80,17 @@ export function keysetPage<DB, TB extends keyof DB, O>(
   limit: number,
 ) {
   const direction = order.direction === 'asc' ? sql`asc` : sql`desc`;
-  let page = query.select(sql<string | null>`(${order.key})::text`.as('sort_key'));
+  const past = sql.lit(order.direction === 'asc' ? 'infinity' : '-infinity');
+  const key = order.nullsLast ? sql`coalesce(${order.key}, ${past}::${order.type})` : order.key;
+  let page = query.select(sql<string | null>`(${key})::text`.as('sort_key'));
   if (cursor) {
     const comparison = order.direction === 'asc' ? sql`>` : sql`<`;
     page = page.where(
-      sql<boolean>`(${order.key}, ${order.id}) ${comparison} (${cursor.key}::${order.type}, ${cursor.id})`,
+      sql<boolean>`(${key}, ${order.id}) ${comparison} (${cursor.key}::${order.type}, ${cursor.id})`,
     );
   }
   return page
-    .orderBy(sql`${order.key} ${direction}`)
+    .orderBy(sql`${key} ${direction}`)
     .orderBy(sql`${order.id} ${direction}`)
     .limit(limit + 1);
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { copyOutBytes } from '../../db/copy-out.js';
 import { copyFromStdin } from '../../db/copy.js';
 import type { Db } from '../audit/audit.repository.js';
+import { quote } from '../imports/sql-types.js';
 import { BackupError } from './backup-format.js';
 
 /** A table as a backup holds it: its name and the columns it stores (generated ones are computed again). */
@@ -64,31 +65,21 @@ export async function pageCount(db: Db, table: string): Promise<number> {
  */
 export function tablePages(db: Db, table: BackupTable, from: number, to: number | undefined) {
   const bounds = [`ctid >= '(${from},0)'::tid`, ...(to === undefined ? [] : [`ctid < '(${to},0)'::tid`])];
-  const columns = table.columns.map(quoted).join(', ');
-  return copyOutBytes(db, `SELECT ${columns} FROM ${quoted(table.name)} WHERE ${bounds.join(' AND ')}`);
+  const columns = table.columns.map(quote).join(', ');
+  return copyOutBytes(db, `SELECT ${columns} FROM ${quote(table.name)} WHERE ${bounds.join(' AND ')}`);
 }
-
-export const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Loads COPY text into a table, inside the caller's transaction. */
 export function loadRows(db: Db, table: BackupTable, text: readonly Uint8Array[]) {
-  return copyFromStdin(db, quoted(table.name), table.columns.map(quoted), text, 'text');
-}
-
-/** Rows of a table, to check a restore against the backup's count. */
-export async function countRows(db: Db, table: string): Promise<number> {
-  const { rows } = await sql<{
-    count: number;
-  }>`SELECT count(*)::int AS count FROM ${sql.table(table)}`.execute(db);
-  return rows[0]?.count ?? 0;
+  return copyFromStdin(db, quote(table.name), table.columns.map(quote), text, 'text');
 }
 
 /**
- * Loads rows as they were, in any order: foreign keys and the state triggers do not fire for the rest of the
- * transaction. The rows were consistent when they were read; triggers would only redo (or double) what they hold.
+ * Runs `load` with foreign keys and triggers off, in the caller's transaction, so rows load as they were in any
+ * order. They were consistent when they were read; the state triggers would only redo (or double) what they hold.
  * On PostgreSQL this takes a superuser, as pg_restore's --disable-triggers does.
  */
-export async function loadWithoutTriggers(db: Db): Promise<void> {
+export async function withoutTriggers<T>(db: Db, load: () => Promise<T>): Promise<T> {
   try {
     await sql`SET LOCAL session_replication_role = replica`.execute(db);
   } catch (error) {
@@ -98,6 +89,9 @@ export async function loadWithoutTriggers(db: Db): Promise<void> {
       'restoring a backup takes a PostgreSQL superuser (as pg_restore --disable-triggers does)',
     );
   }
+  const loaded = await load();
+  await sql`SET LOCAL session_replication_role = origin`.execute(db);
+  return loaded;
 }
 
 /**
@@ -106,27 +100,25 @@ export async function loadWithoutTriggers(db: Db): Promise<void> {
  */
 export async function emptyTables(db: Db, tables: readonly BackupTable[]): Promise<void> {
   if (tables.length === 0) return;
-  await sql.raw(`TRUNCATE ${tables.map((table) => quoted(table.name)).join(', ')} CASCADE`).execute(db);
+  await sql.raw(`TRUNCATE ${tables.map((table) => quote(table.name)).join(', ')} CASCADE`).execute(db);
 }
 
 /** Every identity and serial column's sequence set past the largest id restored, so new rows get new ids. */
 export async function resetSequences(db: Db): Promise<void> {
   const { rows } = await sql<{ table: string; column: string; sequence: string }>`
-    SELECT c.relname AS "table", a.attname AS "column", pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS sequence
-    FROM pg_class c
-    JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
-    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-    WHERE c.relkind = 'r' AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`.execute(
-    db,
-  );
-  for (const row of rows) {
-    await sql
-      .raw(
-        `SELECT setval('${row.sequence.replaceAll("'", "''")}', coalesce(max(${quoted(row.column)}), 0) + 1, false) ` +
-          `FROM ${quoted(row.table)}`,
-      )
-      .execute(db);
-  }
+    SELECT "table", "column", sequence
+    FROM (
+      SELECT c.relname AS "table", a.attname AS "column",
+             pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS sequence
+      FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      WHERE c.relkind = 'r'
+    ) columns
+    WHERE sequence IS NOT NULL`.execute(db);
+  for (const row of rows)
+    await sql`SELECT setval(${row.sequence}::regclass, coalesce(max(${sql.ref(row.column)}), 0) + 1, false)
+              FROM ${sql.table(row.table)}`.execute(db);
 }
 
 /** The public schema dropped with everything in it and made again, empty, for a restore to migrate and fill. */

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { Database, OpportunityTable, OpportunityTables } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
-import { countRows, keysetPage, sortedBy, sortedByNullsLast, type SortKeys } from '../audit/owned-records.js';
+import { countRows, keysetPage, requestedOrder, type SortKey } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { startOfBusinessDay } from '../shared/business-day-sql.js';
 import type { Cursor } from '../shared/pagination.js';
@@ -61,17 +61,17 @@ function applyFilter(query: ReturnType<typeof opportunityViews>, filter: Opportu
   return q;
 }
 
-const sortKeys: SortKeys<OpportunityListFilter['sort']> = {
-  createdAt: sortedBy(sql`opportunities.created_at`, sql`timestamptz`),
-  amount: sortedBy(sql`opportunities.amount`, sql`numeric`),
-  weightedAmount: sortedBy(weightedAmount, sql`numeric`),
-  expectedCloseDate: sortedByNullsLast(sql`opportunities.expected_close_date`, 'date'),
+const sortKeys: Record<OpportunityListFilter['sort'], SortKey> = {
+  createdAt: { key: sql`opportunities.created_at`, type: sql`timestamptz` },
+  amount: { key: sql`opportunities.amount`, type: sql`numeric` },
+  weightedAmount: { key: weightedAmount, type: sql`numeric` },
+  expectedCloseDate: { key: sql`opportunities.expected_close_date`, type: sql`date`, nullsLast: true },
 };
 
 export function listOpportunityViews(db: Db, actor: Actor, filter: OpportunityListFilter, cursor?: Cursor) {
   return keysetPage(
     applyFilter(opportunityViews(db, actor), filter),
-    { ...sortKeys[filter.sort](filter.order), id: sql`opportunities.id`, direction: filter.order },
+    requestedOrder(sortKeys, filter, sql`opportunities.id`),
     cursor,
     filter.limit,
   ).execute();

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { OrderTable } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
-import { countRows, keysetPage, sortedBy, sortedByNullsLast, type SortKeys } from '../audit/owned-records.js';
+import { countRows, keysetPage, requestedOrder, type SortKey } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
 import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
@@ -50,17 +50,17 @@ export function matchingOrders<Q extends ReturnType<typeof scopedOrders>>(
   return conditions.reduce((q, condition) => q.where(condition) as Q, query);
 }
 
-const sortKeys: SortKeys<OrderListFilter['sort']> = {
-  orderDate: sortedBy(sql`orders.order_date`, sql`date`),
-  amount: sortedBy(sql`orders.amount`, sql`numeric`),
-  grossProfit: sortedByNullsLast(sql`orders.gross_profit`, 'numeric'),
-  orderNo: sortedBy(sql`orders.order_no`, sql`text`),
+const sortKeys: Record<OrderListFilter['sort'], SortKey> = {
+  orderDate: { key: sql`orders.order_date`, type: sql`date` },
+  amount: { key: sql`orders.amount`, type: sql`numeric` },
+  grossProfit: { key: sql`orders.gross_profit`, type: sql`numeric`, nullsLast: true },
+  orderNo: { key: sql`orders.order_no`, type: sql`text` },
 };
 
 export function listOrderViews(db: Db, actor: Actor, filter: OrderListFilter, cursor?: Cursor) {
   return keysetPage(
     matchingOrders(orderViews(db, actor), filter),
-    { ...sortKeys[filter.sort](filter.order), id: sql`orders.id`, direction: filter.order },
+    requestedOrder(sortKeys, filter, sql`orders.id`),
     cursor,
     filter.limit,
   ).execute();

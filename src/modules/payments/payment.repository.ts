@@ -1,7 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { PaymentTable } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
-import { countRows, keysetPage, sortedBy, sortedByNullsLast, type SortKeys } from '../audit/owned-records.js';
+import { countRows, keysetPage, requestedOrder, type SortKey } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import type { Cursor } from '../shared/pagination.js';
 import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
@@ -95,17 +95,18 @@ function paymentViews(db: Db, actor: Actor, asOf?: string) {
 
 export type PaymentViewRow = Awaited<ReturnType<ReturnType<typeof paymentViews>['executeTakeFirstOrThrow']>>;
 
-const sortKeys = (asOf: string | undefined): SortKeys<PaymentListFilter['sort']> => ({
-  dueDate: sortedBy(sql`payments.due_date`, sql`date`),
-  paidDate: sortedByNullsLast(sql`payments.paid_date`, 'date'),
-  amount: sortedBy(sql`payments.amount`, sql`numeric`),
-  daysLate: sortedBy(daysLateOn(dayOf(asOf)), sql`integer`),
+/** Days late are counted on the day the list is seen on. */
+const sortKeys = (asOf: string | undefined): Record<PaymentListFilter['sort'], SortKey> => ({
+  dueDate: { key: sql`payments.due_date`, type: sql`date` },
+  paidDate: { key: sql`payments.paid_date`, type: sql`date`, nullsLast: true },
+  amount: { key: sql`payments.amount`, type: sql`numeric` },
+  daysLate: { key: daysLateOn(dayOf(asOf)), type: sql`integer` },
 });
 
 export function listPaymentViews(db: Db, actor: Actor, filter: PaymentListFilter, cursor?: Cursor) {
   return keysetPage(
     matchingPayments(paymentViews(db, actor, filter.asOf), filter),
-    { ...sortKeys(filter.asOf)[filter.sort](filter.order), id: sql`payments.id`, direction: filter.order },
+    requestedOrder(sortKeys(filter.asOf), filter, sql`payments.id`),
     cursor,
     filter.limit,
   ).execute();

@@ -13,7 +13,7 @@ export interface SortOrder<K extends string> {
   readonly order: 'asc' | 'desc';
 }
 
-export const defaultSort = { sort: undefined, order: undefined } as const;
+const defaultSort = { sort: undefined, order: undefined } as const;
 
 const sortOrders = { asc: 'ascend', desc: 'descend' } as const;
 
@@ -36,6 +36,12 @@ const withoutCancel: ('ascend' | 'descend')[] = ['ascend', 'descend', 'ascend'];
 export function alwaysSortedColumn<K extends string>(current: SortOrder<K>, key: K) {
   return { ...sortableColumn(current, key), sortDirections: withoutCancel };
 }
+
+/** A table's columns made sortable by their key under `sorting`, or left as they are in a table without it. */
+export const sortableBy =
+  <K extends string>(sorting: SortOrder<K> | undefined) =>
+  (key: K) =>
+    sorting ? alwaysSortedColumn(sorting, key) : {};
 
 /** The sort a click on a column header asks for (the column's key); the default again when it is cleared. */
 export function sortFromTable<K extends string, Row>(

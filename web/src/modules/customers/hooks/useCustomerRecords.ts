@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildQuery, type ItemList } from '../../../shared/api/client';
 import type { SortOrder } from '../../../shared/components/sortableColumns';
 import { customerKeys } from './useCustomers';
@@ -22,8 +22,12 @@ export function useCustomerRecords<T>(
   const query = pagedResources.includes(resource) ? buildQuery({ limit: PAGE_LIMIT, ...order }) : '';
   return useQuery({
     queryKey: [...customerKeys.records(customerId, resource), order ?? null],
-    // A new order keeps the rows on screen until the sorted ones arrive, instead of a blank table.
-    placeholderData: keepPreviousData,
+    // A new order of the same customer's records keeps the rows on screen until the sorted ones arrive; another
+    // customer's (or another tab's) never stand in for these.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === customerId && previousQuery.queryKey[2] === resource
+        ? previous
+        : undefined,
     queryFn: () => api.get<RecordList<T>>(`/customers/${customerId}/${resource}${query}`),
   });
 }

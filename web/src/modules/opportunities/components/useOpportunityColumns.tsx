@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
-import { alwaysSortedColumn, type SortOrder } from '../../../shared/components/sortableColumns';
+import { sortableBy, type SortOrder } from '../../../shared/components/sortableColumns';
 import { stageName, type Opportunity, type OpportunitySortKey } from '../api/opportunities.api';
 import { useOpportunityStages } from '../hooks/useOpportunities';
 import { outcomeColours } from './outcomeColours';
@@ -24,7 +24,7 @@ export function useOpportunityColumns(
   const { t, i18n } = useTranslation();
   const stages = useOpportunityStages();
   const stageOf = (code: string) => stages.data?.find((stage) => stage.code === code);
-  const sortable = (key: OpportunitySortKey) => (sorting ? alwaysSortedColumn(sorting, key) : {});
+  const sortable = sortableBy(sorting);
   return [
     { title: t('opportunity.name'), dataIndex: 'name' },
     {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { enumKey, type OrderStatus } from '../../../shared/enums';
 import { formatDate } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
-import { alwaysSortedColumn, type SortOrder } from '../../../shared/components/sortableColumns';
+import { sortableBy, type SortOrder } from '../../../shared/components/sortableColumns';
 import type { Order, OrderSortKey } from '../api/orders.api';
 
 const statusColours: Record<OrderStatus, string> = {
@@ -18,7 +18,7 @@ const statusColours: Record<OrderStatus, string> = {
  */
 export function useOrderColumns(sorting?: SortOrder<OrderSortKey>): TableColumnsType<Order> {
   const { t } = useTranslation();
-  const sortable = (key: OrderSortKey) => (sorting ? alwaysSortedColumn(sorting, key) : {});
+  const sortable = sortableBy(sorting);
   return [
     { title: t('order.orderNo'), dataIndex: 'orderNo', ...sortable('orderNo') },
     {

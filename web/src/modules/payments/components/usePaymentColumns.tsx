@@ -2,7 +2,7 @@ import { Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format/dates';
 import { formatMoney } from '../../../shared/format/money';
-import { alwaysSortedColumn, type SortOrder } from '../../../shared/components/sortableColumns';
+import { sortableBy, type SortOrder } from '../../../shared/components/sortableColumns';
 import type { Payment, PaymentSortKey } from '../api/payments.api';
 
 /**
@@ -11,7 +11,7 @@ import type { Payment, PaymentSortKey } from '../api/payments.api';
  */
 export function usePaymentColumns(sorting?: SortOrder<PaymentSortKey>): TableColumnsType<Payment> {
   const { t } = useTranslation();
-  const sortable = (key: PaymentSortKey) => (sorting ? alwaysSortedColumn(sorting, key) : {});
+  const sortable = sortableBy(sorting);
   return [
     { title: t('payment.orderNo'), dataIndex: 'orderNo' },
     {
