@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 import { openGradeWorld, type GradeWorld } from '../alerts/testing/grade-world.js';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery.worker.js';
@@ -25,6 +25,12 @@ let admin: Client;
 /** Ahead of the database's clock, so that what a run enqueues (at the database's now()) is already due. */
 let clock = new Date(Date.now() + 60_000);
 const advance = (seconds: number) => (clock = new Date(clock.getTime() + seconds * 1000));
+// Still ahead at every test's start, however long the ones before took on a busy machine (a fresh clone's whole
+// suite once took more than the minute, and a run's deliveries were not yet due); within a test it moves only by
+// `advance`, so its intervals stay exact.
+beforeEach(() => {
+  clock = new Date(Math.max(clock.getTime(), Date.now() + 60_000));
+});
 
 interface Delivery {
   id: number;
