@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WebhookSettings } from '../../config.js';
 import { created, json, openRecordWorld, type RecordWorld } from '../audit/api-fixtures.js';
+import { leadingClock } from '../../testing/leading-clock.js';
 import { signBody } from '../webhooks/signature.js';
 import { claimDueMessages, tables } from './messaging.repository.js';
 import { createOutboxWorker, type OutboxWorker } from './outbox.worker.js';
@@ -27,7 +28,8 @@ const settings: WebhookSettings = {
 
 let w: RecordWorld;
 let worker: OutboxWorker;
-let clock = new Date(Date.now() + 60_000);
+const clock = leadingClock();
+const { advance } = clock;
 let smtp: SMTPServer;
 let smtpPort: number;
 const mailbox: Received[] = [];
@@ -166,7 +168,7 @@ beforeAll(async () => {
     db: w.t.handle.db,
     logger: pino({ level: 'silent' }),
     settings,
-    now: () => clock,
+    now: clock.now,
   });
 });
 
@@ -182,8 +184,6 @@ beforeEach(() => {
   hookCalls.length = 0;
   hookReplies = [];
 });
-
-const advance = (seconds: number) => (clock = new Date(clock.getTime() + seconds * 1000));
 
 async function sentBatch(channel: 'email' | 'sms', client = w.repEast1) {
   const batch = await created(
@@ -296,8 +296,8 @@ describe('the outbox', () => {
 
   it('never loses a message: one left sending by a crashed worker returns to the queue after its lease and goes out once', async () => {
     const batchId = await sentBatch('email');
-    const leaseUntil = new Date(clock.getTime() + 120_000);
-    const claimed = await claimDueMessages(w.t.handle.db, clock, leaseUntil, 10);
+    const leaseUntil = new Date(clock.now().getTime() + 120_000);
+    const claimed = await claimDueMessages(w.t.handle.db, clock.now(), leaseUntil, 10);
     expect(claimed.map((m) => m.batch_id)).toEqual([batchId]);
     // The worker "dies" here: nothing delivered, the row stays 'sending'.
     expect(await worker.tick()).toEqual({ sent: 0, retrying: 0, failed: 0, released: 0 });

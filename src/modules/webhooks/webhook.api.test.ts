@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leadingClock } from '../../testing/leading-clock.js';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 import { openGradeWorld, type GradeWorld } from '../alerts/testing/grade-world.js';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery.worker.js';
@@ -22,15 +23,8 @@ let t: TestApp;
 let w: GradeWorld;
 let worker: DeliveryWorker;
 let admin: Client;
-/** Ahead of the database's clock, so that what a run enqueues (at the database's now()) is already due. */
-let clock = new Date(Date.now() + 60_000);
-const advance = (seconds: number) => (clock = new Date(clock.getTime() + seconds * 1000));
-// Still ahead at every test's start, however long the ones before took on a busy machine (a fresh clone's whole
-// suite once took more than the minute, and a run's deliveries were not yet due); within a test it moves only by
-// `advance`, so its intervals stay exact.
-beforeEach(() => {
-  clock = new Date(Math.max(clock.getTime(), Date.now() + 60_000));
-});
+const clock = leadingClock();
+const { advance } = clock;
 
 interface Delivery {
   id: number;
@@ -82,13 +76,13 @@ beforeAll(async () => {
       STRATUM_WEBHOOK_BACKOFF_MAX_SECONDS: '3600',
       STRATUM_WEBHOOK_TIMEOUT_SECONDS: '0.3',
     },
-    () => clock,
+    clock.now,
   );
   worker = createDeliveryWorker({
     db: t.handle.db,
     logger: t.deps.logger,
     settings: t.deps.config.webhooks,
-    now: () => clock,
+    now: clock.now,
   });
   w = await openGradeWorld(t.handle.db, t.people);
   admin = await t.as('admin');
@@ -209,7 +203,7 @@ describe('delivery', () => {
     scripts.set('/flaky', [500, 200]);
     const hook = await createHook('/flaky', ['run.completed']);
     const delivery = await ping(hook.id);
-    const failedAt = clock;
+    const failedAt = clock.now();
     expect(await worker.tick()).toEqual({ delivered: 0, retrying: 1, failed: 0 });
     const [pending] = await deliveries(hook.id);
     expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500 });
