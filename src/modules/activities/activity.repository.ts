@@ -5,7 +5,7 @@ import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import type { Cursor } from '../shared/pagination.js';
 import { startOfBusinessDay } from '../shared/business-day-sql.js';
-import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
+import { findOwnedForUpdate, isVisibleCustomer } from '../shared/scope.js';
 import type { ActivityListFilter } from './activity.schema.js';
 
 /** Activities on the user's customers with the customer and who did it, before any filter. */
@@ -14,7 +14,7 @@ export function scopedActivities(db: Db, actor: Actor) {
     .selectFrom('activities')
     .innerJoin('customers', 'customers.id', 'activities.customer_id')
     .leftJoin('users', 'users.id', 'activities.user_id')
-    .where('activities.customer_id', 'in', visibleCustomerIds(db, actor));
+    .where(isVisibleCustomer(actor));
 }
 
 function activityViews(db: Db, actor: Actor) {

@@ -4,7 +4,7 @@ import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
-import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
+import { findOwnedForUpdate, isVisibleCustomer } from '../shared/scope.js';
 import type { ContactListFilter } from './contact.schema.js';
 
 /** Contacts of the customers the user can see, each with its customer's name. */
@@ -12,7 +12,7 @@ function contactViews(db: Db, actor: Actor) {
   return db
     .selectFrom('contacts')
     .innerJoin('customers', 'customers.id', 'contacts.customer_id')
-    .where('contacts.customer_id', 'in', visibleCustomerIds(db, actor))
+    .where(isVisibleCustomer(actor))
     .selectAll('contacts')
     .select('customers.name as customer_name');
 }

@@ -5,7 +5,7 @@ import { countRows, keysetPage, requestedOrder, type SortKey } from '../audit/ow
 import type { Actor } from '../auth/actor.js';
 import { startOfBusinessDay } from '../shared/business-day-sql.js';
 import type { Cursor } from '../shared/pagination.js';
-import { visibleCustomerIds } from '../shared/scope.js';
+import { isVisibleCustomer, visibleCustomerIds } from '../shared/scope.js';
 import type { FunnelFilter, OpportunityListFilter } from './opportunity.schema.js';
 
 export const tables = (db: Db) => db.withTables<OpportunityTables>();
@@ -35,7 +35,7 @@ function opportunityViews(db: Db, actor: Actor) {
     .innerJoin('customers', 'customers.id', 'opportunities.customer_id')
     .innerJoin('opportunity_stages', 'opportunity_stages.code', 'opportunities.stage')
     .leftJoin('users as owner', 'owner.id', 'opportunities.owner_id')
-    .where('opportunities.customer_id', 'in', visibleCustomerIds(db, actor))
+    .where(isVisibleCustomer(actor))
     .selectAll('opportunities')
     .select([
       'owner.name as owner_name',

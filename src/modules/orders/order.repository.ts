@@ -4,7 +4,7 @@ import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage, requestedOrder, type SortKey } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
-import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
+import { findOwnedForUpdate, isVisibleCustomer, visibleCustomerIds } from '../shared/scope.js';
 import type { ResolvedLine } from './order-figures.js';
 import type { OrderListFilter } from './order.schema.js';
 
@@ -14,7 +14,7 @@ export function scopedOrders(db: Db, actor: Actor) {
     .selectFrom('orders')
     .innerJoin('customers', 'customers.id', 'orders.customer_id')
     .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
-    .where('orders.customer_id', 'in', visibleCustomerIds(db, actor));
+    .where(isVisibleCustomer(actor));
 }
 
 function orderViews(db: Db, actor: Actor) {

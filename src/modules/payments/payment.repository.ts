@@ -4,7 +4,7 @@ import type { Db } from '../audit/audit.repository.js';
 import { countRows, keysetPage, requestedOrder, type SortKey } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import type { Cursor } from '../shared/pagination.js';
-import { findOwnedForUpdate, visibleCustomerIds } from '../shared/scope.js';
+import { findOwnedForUpdate, isVisibleCustomer } from '../shared/scope.js';
 import { agingDays, type AgingBucket } from './aging.js';
 import type { PaymentListFilter } from './payment.schema.js';
 
@@ -52,7 +52,7 @@ export function scopedPayments(db: Db, actor: Actor) {
     .selectFrom('payments')
     .innerJoin('customers', 'customers.id', 'payments.customer_id')
     .leftJoin('users as owner', 'owner.id', 'customers.owner_id')
-    .where('payments.customer_id', 'in', visibleCustomerIds(db, actor));
+    .where(isVisibleCustomer(actor));
 }
 
 type ScopedPayments = ReturnType<typeof scopedPayments>;

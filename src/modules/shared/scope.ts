@@ -1,4 +1,4 @@
-import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
@@ -26,13 +26,20 @@ function scopeRule(actor: Actor): { readonly teamId: number | null; readonly own
 }
 
 export function visibleCustomers(db: Db, actor: Actor): SelectQueryBuilder<Database, 'customers', object> {
-  const query = liveCustomers(db);
+  return db.selectFrom('customers').where(isVisibleCustomer(actor));
+}
+
+/**
+ * The same scope as a condition on the `customers` row a query has already joined for its records' customer names:
+ * one pass over customers instead of the join and a second pass for `IN (visibleCustomerIds)`, which was a third
+ * of counting a company-wide list of orders.
+ */
+export function isVisibleCustomer(actor: Actor): RawBuilder<boolean> {
+  const live = sql<boolean>`customers.deleted_at IS NULL`;
   const { teamId, ownerId } = scopeRule(actor);
-  if (ownerId === null) return query;
-  if (teamId === null) return query.where('customers.owner_id', '=', ownerId);
-  return query.where((eb) =>
-    eb.or([eb('customers.team_id', '=', teamId), eb('customers.owner_id', '=', ownerId)]),
-  );
+  if (ownerId === null) return live;
+  if (teamId === null) return sql`${live} AND customers.owner_id = ${ownerId}`;
+  return sql`${live} AND (customers.team_id = ${teamId} OR customers.owner_id = ${ownerId})`;
 }
 
 /**
