@@ -146,4 +146,30 @@ describe('opportunities in Chromium (a rep on their own prospect)', () => {
     await page.screenshot({ path: screenshotPath('opportunity-history.png') });
     expect(consoleErrors).toEqual([]);
   }, 60_000);
+
+  it("a column header sorts the customer's opportunities on the server, newest first until one is chosen", async () => {
+    for (const [name, amount] of [
+      ['备件年度框架', 8000],
+      ['三号产线新建', 900000],
+    ] as const) {
+      const response = await admin('POST', '/api/opportunities', { customerId, name, amount });
+      expect(response.status, await response.clone().text()).toBe(201);
+    }
+    await page.reload();
+    await page.getByRole('tab', { name: '商机' }).click();
+    const names = async () =>
+      (await opportunityRow().allTextContents()).map((text) =>
+        ['二号产线改造', '备件年度框架', '三号产线新建'].find((name) => text.includes(name)),
+      );
+    await expect.poll(names).toEqual(['三号产线新建', '备件年度框架', '二号产线改造']);
+    const amountHeader = page
+      .getByTestId('opportunity-table')
+      .locator('th')
+      .filter({ hasText: /^金额$/ });
+    await amountHeader.click();
+    await expect.poll(names).toEqual(['备件年度框架', '二号产线改造', '三号产线新建']);
+    await amountHeader.click();
+    await expect.poll(names).toEqual(['三号产线新建', '二号产线改造', '备件年度框架']);
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
 });

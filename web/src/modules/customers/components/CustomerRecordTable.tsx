@@ -13,6 +13,8 @@ interface CustomerRecordTableProps<T> {
   /** The server's order of the records, and the change a column header asks for. */
   order?: SortOrder<string>;
   onTableChange?: TableProps<T>['onChange'];
+  expandable?: TableProps<T>['expandable'];
+  testId?: string;
 }
 
 /** One of the customer's record lists as a table, with its loading, error and empty states. */
@@ -24,6 +26,8 @@ export function CustomerRecordTable<T extends { id: number }>({
   scrollX,
   order,
   onTableChange,
+  expandable,
+  testId,
 }: CustomerRecordTableProps<T>) {
   const records = useCustomerRecords<T>(customerId, resource, order);
   return (
@@ -39,6 +43,8 @@ export function CustomerRecordTable<T extends { id: number }>({
             dataSource={data.items}
             columns={columns}
             scroll={scrollX ? { x: scrollX } : undefined}
+            expandable={expandable}
+            data-testid={testId}
           />
           <RecordsFootnote shown={data.items.length} total={data.total} />
         </>

@@ -3,14 +3,17 @@ import { api, buildQuery, type ItemList } from '../../../shared/api/client';
 import type { SortOrder } from '../../../shared/components/sortableColumns';
 import { customerKeys } from './useCustomers';
 
-/** The records a customer owns (contacts, orders, payments, activities, relationships, history), one list each. */
+/**
+ * The records a customer owns (contacts, orders, payments, activities, opportunities, relationships, history), one
+ * list each.
+ */
 export type CustomerResource =
-  'contacts' | 'orders' | 'payments' | 'activities' | 'relationships' | 'history';
+  'contacts' | 'orders' | 'payments' | 'activities' | 'opportunities' | 'relationships' | 'history';
 
-/** Transactions come as a page (newest first, with the total); the others as a complete list. */
+/** Transactions and opportunities come as a page (in the order asked, with the total); the others as a whole list. */
 export type RecordList<T> = ItemList<T> & { total?: number };
 
-const pagedResources: readonly CustomerResource[] = ['orders', 'payments', 'activities'];
+const pagedResources: readonly CustomerResource[] = ['orders', 'payments', 'activities', 'opportunities'];
 const PAGE_LIMIT = 200;
 
 /** A customer's records; a paged list in `order` when given, the server's own order otherwise. */

@@ -88,8 +88,6 @@ export const opportunitiesApi = {
     `/api/exports/opportunities${buildQuery({ ...filters, format })}`,
   list: (params: OpportunityListParams) =>
     api.get<Page<Opportunity>>(`/opportunities${buildQuery({ ...params })}`),
-  ofCustomer: (customerId: number) =>
-    api.get<Page<Opportunity>>(`/customers/${customerId}/opportunities?limit=100`),
   create: (input: Record<string, unknown>) => api.post<Opportunity>('/opportunities', input),
   update: (id: number, input: Record<string, unknown>) =>
     api.patch<Opportunity>(`/opportunities/${id}`, input),

@@ -8,8 +8,7 @@ import {
   personColumn,
 } from '../../../shared/components/CustomerRecordList';
 import { ExportMenu } from '../../../shared/components/ExportMenu';
-import { formatDate } from '../../../shared/format/dates';
-import { alwaysSortedColumn, useListSort } from '../../../shared/components/sortableColumns';
+import { useListSort } from '../../../shared/components/sortableColumns';
 import {
   opportunitiesApi,
   stageName,
@@ -87,12 +86,6 @@ export function PipelineTable({
         customerColumn<Opportunity>(t('opportunity.customer')),
         ...columns,
         personColumn<Opportunity>(t('funnel.owner'), 'ownerName'),
-        {
-          title: t('funnel.created'),
-          dataIndex: 'createdAt',
-          ...alwaysSortedColumn(order, 'createdAt'),
-          render: (at: string) => formatDate(at),
-        },
       ]}
       table={{
         onChange: onTableChange,

@@ -15,8 +15,8 @@ const isOverdue = (opportunity: Opportunity) =>
   dayjs(opportunity.expectedCloseDate).isBefore(dayjs(), 'day');
 
 /**
- * The columns every opportunity table shows: name, stage, amount, probability, weighted amount, expected close. With
- * `sorting`, the list is ordered by the server and the amounts and the close date sort it.
+ * The columns every opportunity table shows: name, stage, amount, probability, weighted amount, expected close,
+ * created. With `sorting`, the list is ordered by the server and the amounts and the dates sort it.
  */
 export function useOpportunityColumns(
   sorting?: SortOrder<OpportunitySortKey>,
@@ -74,6 +74,12 @@ export function useOpportunityColumns(
         ) : (
           '—'
         ),
+    },
+    {
+      title: t('funnel.created'),
+      dataIndex: 'createdAt',
+      ...sortable('createdAt'),
+      render: (at: string) => formatDate(at),
     },
   ];
 }

@@ -9,13 +9,6 @@ export function useOpportunityStages() {
   });
 }
 
-export function useCustomerOpportunities(customerId: number) {
-  return useQuery({
-    queryKey: ['customers', customerId, 'opportunities'],
-    queryFn: () => opportunitiesApi.ofCustomer(customerId),
-  });
-}
-
 export function useOpportunityList(params: OpportunityListParams) {
   return useQuery({
     queryKey: ['opportunities', params],
