@@ -4,7 +4,7 @@ import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { IdParams, errorResponses, jsonBody, jsonResponse } from '../../server/schema-common.js';
 import type { Db } from './audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { regradeCustomers, type RegradeCause } from '../grading/instant.service.js';
+import { writeAndRegrade, type RegradeCause } from '../grading/instant.service.js';
 
 /**
  * The five routes every record a customer owns shares (list, read, create, change, delete) plus the list under its
@@ -59,10 +59,7 @@ export function registerRecordRoutes<
   spec: RecordRouteSpec<Query, CustomerQuery, Create, Update>,
 ) {
   const { tag, path, noun, plural, service } = spec;
-  const regrade = async (trx: Db, record: unknown, at: Date) => {
-    if (spec.regradeAs)
-      await regradeCustomers(trx, [(record as { customerId: number }).customerId], spec.regradeAs, at);
-  };
+  const customerOf = (record: unknown) => (record as { customerId: number }).customerId;
   /** Concrete schema types inside: the OpenAPI route types cannot be computed from open generics. */
   const schemas: Record<'listQuery' | 'customerListQuery', z.ZodObject> &
     Record<'list' | 'customerList' | 'view' | 'create' | 'update', z.ZodType> = spec.schemas;
@@ -130,31 +127,42 @@ export function registerRecordRoutes<
   app.openapi(createRecordRoute, async (c) => {
     const body = c.req.valid('json') as z.output<Create>;
     const at = now();
-    const created = await db.transaction().execute(async (trx) => {
-      const record = await service.create(trx, c.get('actor'), body, at);
-      await regrade(trx, record, at);
-      return record;
-    });
+    const created = await writeAndRegrade(
+      db,
+      spec.regradeAs,
+      at,
+      (trx) => service.create(trx, c.get('actor'), body, at),
+      customerOf,
+    );
     return c.json(created as never, 201);
   });
   app.openapi(updateRoute, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json') as z.output<Update>;
     const at = now();
-    const updated = await db.transaction().execute(async (trx) => {
-      const record = await service.update(trx, c.get('actor'), id, body, at);
-      await regrade(trx, record, at);
-      return record;
-    });
+    const updated = await writeAndRegrade(
+      db,
+      spec.regradeAs,
+      at,
+      (trx) => service.update(trx, c.get('actor'), id, body, at),
+      customerOf,
+    );
     return c.json(updated as never, 200);
   });
   app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param');
-    await db.transaction().execute(async (trx) => {
-      const record = spec.regradeAs ? await service.get(trx, c.get('actor'), id) : undefined;
-      await service.remove(trx, c.get('actor'), id);
-      if (record) await regrade(trx, record, now());
-    });
+    // Read first: the customer to re-grade is the deleted record's.
+    await writeAndRegrade(
+      db,
+      spec.regradeAs,
+      now(),
+      async (trx) => {
+        const record = await service.get(trx, c.get('actor'), id);
+        await service.remove(trx, c.get('actor'), id);
+        return record;
+      },
+      customerOf,
+    );
     return c.body(null, 204);
   });
 }

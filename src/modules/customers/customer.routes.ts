@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { IdParams, errorResponses, jsonBody, jsonResponse } from '../../server/schema-common.js';
-import { regradeCustomers } from '../grading/instant.service.js';
+import { writeAndRegrade } from '../grading/instant.service.js';
 import {
   CustomerBulkAssign,
   CustomerBulkAssignResult,
@@ -115,11 +115,13 @@ export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db, now }: Ap
   );
   app.openapi(createCustomerRoute, async (c) => {
     const body = c.req.valid('json');
-    const created = await db.transaction().execute(async (trx) => {
-      const view = await createCustomer(trx, c.get('actor'), body);
-      await regradeCustomers(trx, [view.id], 'attributes', now());
-      return view;
-    });
+    const created = await writeAndRegrade(
+      db,
+      'attributes',
+      now(),
+      (trx) => createCustomer(trx, c.get('actor'), body),
+      (view) => view.id,
+    );
     return c.json(created, 201);
   });
   app.openapi(bulkAssignRoute, async (c) => {

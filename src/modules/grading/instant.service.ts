@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { cellValue } from '../../engine/columns.js';
 import {
   deriveMetrics,
@@ -9,6 +9,7 @@ import {
   type PopulationColumns,
   type RunParams,
 } from '../../engine/index.js';
+import type { Database } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
 import { readBaseAggregates } from './base-aggregates.repository.js';
 import { readRunParams } from './run.repository.js';
@@ -81,6 +82,25 @@ export function metricsOf(columns: PopulationColumns, row: number): CustomerMetr
 
 /** The business day in Beijing time: what "today" means for an instant re-grade. */
 export const businessDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * A write to one customer's records and that customer's instant re-grade in one transaction: a grade never lags the
+ * record it was computed from, and a re-grade that fails undoes the write. Without a `cause` (records that do not
+ * feed grading), only the write.
+ */
+export function writeAndRegrade<R>(
+  db: Kysely<Database>,
+  cause: RegradeCause | undefined,
+  at: Date,
+  write: (trx: Db) => Promise<R>,
+  customerOf: (record: R) => number,
+): Promise<R> {
+  return db.transaction().execute(async (trx) => {
+    const record = await write(trx);
+    if (cause) await regradeCustomers(trx, [customerOf(record)], cause, at);
+    return record;
+  });
+}
 
 /**
  * Re-grades customers at once, in the caller's transaction, for every active model that has a run: their metrics

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../../server/app-env.js';
 import { IdParams, errorResponses, jsonBody, jsonResponse } from '../../server/schema-common.js';
 import { registerRecordRoutes } from '../audit/record-routes.js';
-import { regradeCustomers } from '../grading/instant.service.js';
+import { writeAndRegrade } from '../grading/instant.service.js';
 import { businessDay } from '../worklist/business-day.js';
 import {
   CustomerPaymentQuery,
@@ -39,12 +39,14 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   app.openapi(receiptRoute, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const result = await deps.db.transaction().execute(async (trx) => {
-      const at = deps.now();
-      const receipt = await recordReceipt(trx, c.get('actor'), id, body, businessDay(at));
-      await regradeCustomers(trx, [receipt.paid.customerId], 'payment', at);
-      return receipt;
-    });
+    const at = deps.now();
+    const result = await writeAndRegrade(
+      deps.db,
+      'payment',
+      at,
+      (trx) => recordReceipt(trx, c.get('actor'), id, body, businessDay(at)),
+      (receipt) => receipt.paid.customerId,
+    );
     return c.json(result, 200);
   });
   registerRecordRoutes(app, deps, {
