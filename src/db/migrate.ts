@@ -30,6 +30,7 @@ import * as customerMatchKeys from './migrations/026_customer_match_keys.js';
 import * as salesTargets from './migrations/027_sales_targets.js';
 import * as paymentParts from './migrations/028_payment_parts.js';
 import * as listOrderIndexes from './migrations/029_list_order_indexes.js';
+import * as referrals from './migrations/030_referrals.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '027_sales_targets': salesTargets,
   '028_payment_parts': paymentParts,
   '029_list_order_indexes': listOrderIndexes,
+  '030_referrals': referrals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

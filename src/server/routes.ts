@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from './app-env.js';
 import { registerActivityRoutes } from '../modules/activities/activity.routes.js';
 import { registerActivitySummaryRoutes } from '../modules/activities/activity-summary.routes.js';
 import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.js';
+import { registerReferralRoutes } from '../modules/referrals/referral.routes.js';
 import { registerAssignmentRoutes } from '../modules/assignment/assignment.routes.js';
 import { registerAlertRoutes } from '../modules/alerts/alert.routes.js';
 import { registerHistoryRoutes } from '../modules/audit/history.routes.js';
@@ -56,6 +57,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerAlertRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
+  registerReferralRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerBackupRoutes(app, deps);
   registerImportRoutes(app, deps);

@@ -63,13 +63,14 @@ export function lorenzCurve(buckets: readonly ConcentrationRow[]): LorenzPoint[]
   return points;
 }
 
-async function requireRun(db: Db, runId: number) {
+/** A run and the model version it was computed with; 404 when there is no such run. */
+export async function requireRun(db: Db, runId: number) {
   const run = await findRunWithDefinition(db, runId);
   if (!run) throw AppError.notFound();
   return { run, model: parseModel(run.definition) };
 }
 
-const ladderView = (model: ReturnType<typeof parseModel>) =>
+export const ladderView = (model: ReturnType<typeof parseModel>) =>
   model.ladder.map((g) => ({ code: g.code, name: g.name, color: g.color }));
 
 function concentration(data: RunFigures, measure: 'sales' | 'profit') {
