@@ -64,6 +64,8 @@ interface Analysis {
     buyers: number;
     sales: string;
     profit: string;
+    referralRate: number | null;
+    conversionRate: number | null;
   };
   sourced: {
     customers: number;

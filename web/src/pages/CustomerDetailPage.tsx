@@ -15,6 +15,7 @@ import { RelationshipTable } from '../modules/relationships/components/Relations
 import { OrderTable } from '../modules/orders/components/OrderTable';
 import { OrderDrawer } from '../modules/orders/components/OrderDrawer';
 import { OpportunityTable } from '../modules/opportunities/components/OpportunityTable';
+import { ReferralTable } from '../modules/referrals/components/ReferralTable';
 import { OpportunityDrawer } from '../modules/opportunities/components/OpportunityDrawer';
 import { PaymentTable } from '../modules/payments/components/PaymentTable';
 import { PaymentDrawer } from '../modules/payments/components/PaymentDrawer';
@@ -99,6 +100,11 @@ export default function CustomerDetailPage() {
                   key: 'relationships',
                   label: t('detail.relationships'),
                   children: <RelationshipTable customerId={id} />,
+                },
+                {
+                  key: 'referrals',
+                  label: t('detail.referrals'),
+                  children: <ReferralTable customerId={id} />,
                 },
                 { key: 'orders', label: t('detail.orders'), children: <OrderTable customerId={id} /> },
                 { key: 'payments', label: t('detail.payments'), children: <PaymentTable customerId={id} /> },

@@ -73,7 +73,8 @@ export interface FilteredMigration {
   cells: MigrationCell[];
 }
 
-const query = (filter: AnalyticsFilter, extra: Record<string, number | undefined> = {}) =>
+/** The dashboard's filters as a query string, with any other parameters of the request. */
+export const analyticsQuery = (filter: AnalyticsFilter, extra: Record<string, number | undefined> = {}) =>
   buildQuery({
     ...extra,
     teamId: filter.teamId?.map(String),
@@ -84,9 +85,9 @@ const query = (filter: AnalyticsFilter, extra: Record<string, number | undefined
 
 export const analyticsApi = {
   summary: (runId: number, filter: AnalyticsFilter) =>
-    api.get<RunAnalytics>(`/analytics/runs/${runId}/summary${query(filter)}`),
+    api.get<RunAnalytics>(`/analytics/runs/${runId}/summary${analyticsQuery(filter)}`),
   trend: (modelId: number, filter: AnalyticsFilter) =>
-    api.get<Trend>(`/analytics/trend${query(filter, { modelId })}`),
+    api.get<Trend>(`/analytics/trend${analyticsQuery(filter, { modelId })}`),
   migration: (fromRunId: number, toRunId: number, filter: AnalyticsFilter) =>
-    api.get<FilteredMigration>(`/analytics/migration${query(filter, { fromRunId, toRunId })}`),
+    api.get<FilteredMigration>(`/analytics/migration${analyticsQuery(filter, { fromRunId, toRunId })}`),
 };

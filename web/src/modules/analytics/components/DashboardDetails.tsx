@@ -1,6 +1,7 @@
 import { Col } from 'antd';
 import { QueryState } from '../../../shared/components/QueryState';
 import { ClvDashboard } from '../../clv/components/ClvDashboard';
+import { ReferralCard } from '../../referrals/components/ReferralCard';
 import type { AnalyticsFilter, RunAnalytics } from '../api/analytics.api';
 import { useTrend } from '../hooks/useAnalytics';
 import { BehaviourTable } from './BehaviourTable';
@@ -35,6 +36,9 @@ export default function DashboardDetails({ data, modelId, compareRunId, filter }
       </Col>
       <Col span={24}>
         <BehaviourTable data={data} />
+      </Col>
+      <Col span={24}>
+        <ReferralCard runId={data.runId} filter={filter} />
       </Col>
       <Col span={24}>
         <DashboardFunnel filter={filter} />

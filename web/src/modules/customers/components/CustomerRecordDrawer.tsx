@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { FormDrawer } from '../../../shared/components/FormDrawer';
 import { toPayload } from '../../../shared/api/form-values';
-import { useCreateCustomerRecord, type CustomerResource } from '../hooks/useCustomerRecords';
+import { useCreateCustomerRecord, type WritableCustomerResource } from '../hooks/useCustomerRecords';
 
 export interface RecordDrawerProps {
   customerId: number;
@@ -10,7 +10,7 @@ export interface RecordDrawerProps {
 }
 
 interface CustomerRecordDrawerProps extends RecordDrawerProps {
-  resource: Exclude<CustomerResource, 'history'>;
+  resource: WritableCustomerResource;
   title: string;
   fieldNames: readonly string[];
   initialValues?: Record<string, unknown>;

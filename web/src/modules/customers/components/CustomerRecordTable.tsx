@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { Table, type TableProps } from 'antd';
 import { QueryState } from '../../../shared/components/QueryState';
 import { RecordsFootnote } from '../../../shared/components/RecordsFootnote';
 import type { SortOrder } from '../../../shared/components/sortableColumns';
-import { useCustomerRecords, type CustomerResource } from '../hooks/useCustomerRecords';
+import { useCustomerRecords, type CustomerResource, type RecordList } from '../hooks/useCustomerRecords';
 
-interface CustomerRecordTableProps<T> {
+interface CustomerRecordTableProps<T, L> {
   customerId: number;
   resource: CustomerResource;
   emptyText: string;
@@ -15,10 +16,12 @@ interface CustomerRecordTableProps<T> {
   onTableChange?: TableProps<T>['onChange'];
   expandable?: TableProps<T>['expandable'];
   testId?: string;
+  /** What the list says as a whole, above its rows (totals the server computed). */
+  header?: (list: L) => ReactNode;
 }
 
 /** One of the customer's record lists as a table, with its loading, error and empty states. */
-export function CustomerRecordTable<T extends { id: number }>({
+export function CustomerRecordTable<T extends { id: number }, L extends RecordList<T> = RecordList<T>>({
   customerId,
   resource,
   emptyText,
@@ -28,12 +31,14 @@ export function CustomerRecordTable<T extends { id: number }>({
   onTableChange,
   expandable,
   testId,
-}: CustomerRecordTableProps<T>) {
-  const records = useCustomerRecords<T>(customerId, resource, order);
+  header,
+}: CustomerRecordTableProps<T, L>) {
+  const records = useCustomerRecords<T, L>(customerId, resource, order);
   return (
     <QueryState query={records} isEmpty={(data) => !data.items.length} emptyText={emptyText}>
       {(data) => (
         <>
+          {header?.(data)}
           <Table<T>
             rowKey="id"
             size="small"

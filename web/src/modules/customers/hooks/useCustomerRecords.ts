@@ -4,11 +4,21 @@ import type { SortOrder } from '../../../shared/components/sortableColumns';
 import { customerKeys } from './useCustomers';
 
 /**
- * The records a customer owns (contacts, orders, payments, activities, opportunities, relationships, history), one
- * list each.
+ * The records a customer owns (contacts, orders, payments, activities, opportunities, relationships, history) and the
+ * customers it referred, one list each.
  */
 export type CustomerResource =
-  'contacts' | 'orders' | 'payments' | 'activities' | 'opportunities' | 'relationships' | 'history';
+  | 'contacts'
+  | 'orders'
+  | 'payments'
+  | 'activities'
+  | 'opportunities'
+  | 'relationships'
+  | 'history'
+  | 'referrals';
+
+/** The lists a record can be created in from the customer's page (history and referrals only show). */
+export type WritableCustomerResource = Exclude<CustomerResource, 'history' | 'referrals'>;
 
 /** Transactions and opportunities come as a page (in the order asked, with the total); the others as a whole list. */
 export type RecordList<T> = ItemList<T> & { total?: number };
@@ -17,7 +27,7 @@ const pagedResources: readonly CustomerResource[] = ['orders', 'payments', 'acti
 const PAGE_LIMIT = 200;
 
 /** A customer's records; a paged list in `order` when given, the server's own order otherwise. */
-export function useCustomerRecords<T>(
+export function useCustomerRecords<T, L extends RecordList<T> = RecordList<T>>(
   customerId: number,
   resource: CustomerResource,
   order?: SortOrder<string>,
@@ -31,7 +41,7 @@ export function useCustomerRecords<T>(
       previousQuery?.queryKey[1] === customerId && previousQuery.queryKey[2] === resource
         ? previous
         : undefined,
-    queryFn: () => api.get<RecordList<T>>(`/customers/${customerId}/${resource}${query}`),
+    queryFn: () => api.get<L>(`/customers/${customerId}/${resource}${query}`),
   });
 }
 
@@ -41,7 +51,7 @@ export function useCustomerRecords<T>(
  */
 export function useCreateCustomerRecord<I, T = unknown>(
   customerId: number,
-  resource: Exclude<CustomerResource, 'history'>,
+  resource: WritableCustomerResource,
 ) {
   const client = useQueryClient();
   return useMutation({
