@@ -45,28 +45,19 @@ const nameOf = (id: number) => (Object.keys(ids) as Name[]).find((name) => ids[n
 /** Each graded customer's grade in the run, read from the run's results. */
 const gradeOf = new Map<Name, number>();
 
+interface Figures {
+  customers: number;
+  referrers: number;
+  referred: number;
+  buyers: number;
+  sales: string;
+  profit: string;
+  referralRate: number | null;
+  conversionRate: number | null;
+}
 interface Analysis {
-  grades: {
-    grade: number;
-    customers: number;
-    referrers: number;
-    referred: number;
-    buyers: number;
-    sales: string;
-    profit: string;
-    referralRate: number | null;
-    conversionRate: number | null;
-  }[];
-  totals: {
-    customers: number;
-    referrers: number;
-    referred: number;
-    buyers: number;
-    sales: string;
-    profit: string;
-    referralRate: number | null;
-    conversionRate: number | null;
-  };
+  grades: (Figures & { grade: number })[];
+  totals: Figures;
   sourced: {
     customers: number;
     referredCustomers: number;

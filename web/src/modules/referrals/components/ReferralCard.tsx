@@ -6,6 +6,11 @@ import { QueryState } from '../../../shared/components/QueryState';
 import { formatMoneyShort } from '../../../shared/format/money';
 import { formatShare, pickLocalised } from '../../../shared/format/localised';
 import type { AnalyticsFilter } from '../../analytics/api/analytics.api';
+import {
+  GradeFiguresTable,
+  gradeSheetRows,
+  type GradeColumn,
+} from '../../analytics/components/GradeFiguresTable';
 import { GradeTag } from '../../grading/components/GradeTag';
 import type { ReferralAnalysis } from '../api/referrals.api';
 import { useRunReferrals } from '../hooks/useReferrals';
@@ -21,12 +26,8 @@ export function ReferralCard({ runId, filter }: { runId: number; filter: Analyti
   const analysis = useRunReferrals(runId, filter);
   const money = (value: string) => formatMoneyShort(value, i18n.language);
   const title = t('referral.analysis');
-  const columns: {
-    key: keyof GradeRow;
-    title: string;
-    cell: (g: GradeRow) => SheetCell;
-    show: (g: GradeRow) => string;
-  }[] = [
+  const gradeTitle = t('grades.grade');
+  const columns: GradeColumn<GradeRow>[] = [
     {
       key: 'customers',
       title: t('dashboard.customers'),
@@ -71,12 +72,11 @@ export function ReferralCard({ runId, filter }: { runId: number; filter: Analyti
     },
   ];
   const rows = (data: ReferralAnalysis): SheetCell[][] => [
-    [t('grades.grade'), ...columns.map((c) => c.title)],
-    ...data.grades.map((g) => [pickLocalised(g.name, i18n.language), ...columns.map((c) => c.cell(g))]),
+    ...gradeSheetRows(data.grades, columns, gradeTitle, i18n.language),
     [],
     [
       t('referral.topReferrers'),
-      t('grades.grade'),
+      gradeTitle,
       t('referral.referred'),
       t('referral.buyers'),
       t('referral.broughtSales'),
@@ -137,21 +137,11 @@ export function ReferralCard({ runId, filter }: { runId: number; filter: Analyti
             </Row>
             <Row gutter={16}>
               <Col span={24}>
-                <Table<GradeRow>
-                  size="small"
-                  rowKey="grade"
-                  pagination={false}
-                  dataSource={data.grades}
-                  data-testid="referral-grade-table"
-                  columns={[
-                    { title: t('grades.grade'), key: 'grade', render: (_, g) => <GradeTag grade={g} /> },
-                    ...columns.map((c) => ({
-                      title: c.title,
-                      key: c.key,
-                      align: 'right' as const,
-                      render: (_: unknown, g: GradeRow) => c.show(g),
-                    })),
-                  ]}
+                <GradeFiguresTable
+                  rows={data.grades}
+                  columns={columns}
+                  gradeTitle={gradeTitle}
+                  testId="referral-grade-table"
                 />
               </Col>
               <Col span={24} style={{ marginTop: 12 }}>
@@ -169,7 +159,7 @@ export function ReferralCard({ runId, filter }: { runId: number; filter: Analyti
                       render: (name: string, r) => <Link to={`/customers/${r.customerId}`}>{name}</Link>,
                     },
                     {
-                      title: t('grades.grade'),
+                      title: gradeTitle,
                       key: 'grade',
                       render: (_, r) => <GradeTag grade={data.grades[r.grade]} />,
                     },
