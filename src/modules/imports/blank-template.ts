@@ -26,6 +26,7 @@ const examples: Readonly<Record<ImportEntity, readonly Readonly<Record<string, X
       lifecycle_stage: '意向客户',
       province: '广东省',
       city: '广州市',
+      referred_by_code: 'C0001',
     },
   ],
   contacts: [

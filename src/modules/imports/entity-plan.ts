@@ -18,6 +18,7 @@ import {
   paymentAboveReceived,
   paymentOrder,
   receivedPartsOf,
+  referrerChecks,
   relationshipChecks,
   type CheckContext,
 } from './set-checks.js';
@@ -57,7 +58,10 @@ export const isLineMode = (mapped: ReadonlySet<string>) => mapped.has('product')
 export const entityPlans: Readonly<Record<ImportEntity, EntityPlan>> = {
   customers: {
     indexed: ['code'],
-    check: (context) => customerChecks(context, context.mapped.has('code')),
+    async check(context) {
+      await customerChecks(context, context.mapped.has('code'));
+      if (context.mapped.has('referred_by_code')) await referrerChecks(context);
+    },
     merge: (context) => mergeCustomers(context.session, fieldsOf('customers'), context.mapped),
   },
   contacts: {

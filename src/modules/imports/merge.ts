@@ -51,11 +51,12 @@ export async function mergeCustomers(
   mapped: ReadonlySet<string>,
 ): Promise<MergeCounts> {
   const list = assignments(
-    fields.filter((field) => field.key !== 'code'),
+    fields.filter((field) => field.key !== 'code' && field.key !== 'referred_by_code'),
     mapped,
     { owner: 'owner_id' },
   );
   if (mapped.has('owner')) list.push({ column: 'team_id', value: ownerTeam('s.owner::integer') });
+  if (mapped.has('referred_by_code')) list.push({ column: 'referred_by_id', value: recordedReferrer });
   const updates = list.map((a) =>
     a.column in requiredCustomerColumns ? { ...a, value: `coalesce(${a.value}, c.${quote(a.column)})` } : a,
   );
@@ -75,7 +76,24 @@ export async function mergeCustomers(
          FROM ${STAGE} s WHERE ${good} AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.code = s.code)
          ORDER BY s.file_no, s.row_no`,
   );
+  if (mapped.has('referred_by_code')) await referrersFromTheFile(session);
   return { inserted, updated };
+}
+
+/** The referrer among customers recorded before this import (a code of a merged customer names its survivor). */
+const recordedReferrer = `(SELECT k.customer_id FROM customer_code_targets k WHERE k.code = s.referred_by_code)`;
+
+/**
+ * Referrers that are themselves new rows of the file exist only once the rows are inserted: a second pass points
+ * their referred customers at them. A row without a code is found by its company, which the checks keep unique.
+ */
+async function referrersFromTheFile(session: BulkSession): Promise<void> {
+  await session.query(
+    `UPDATE customers c SET referred_by_id = k.customer_id
+       FROM ${STAGE} s JOIN customer_code_targets k ON k.code = s.referred_by_code
+      WHERE ${good} AND c.deleted_at IS NULL AND c.referred_by_id IS NULL
+        AND (c.code = s.code OR (s.code IS NULL AND c.company_key = stratum_company_key(s.name)))`,
+  );
 }
 
 export interface ChildMergeOptions {

@@ -89,6 +89,31 @@ export async function customerChecks(context: CheckContext, hasCode: boolean): P
   );
 }
 
+/**
+ * A customer's referrer, by code: a customer already recorded (and in the importer's scope) or another row of the
+ * same file, and never the customer itself (under any of its codes).
+ */
+export async function referrerChecks(context: CheckContext): Promise<void> {
+  const field = 'referred_by_code';
+  await flag(
+    context,
+    field,
+    'unknown_customer',
+    `FROM ${STAGE} s WHERE ${good} AND s.referred_by_code IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM customer_code_targets k WHERE k.code = s.referred_by_code)
+       AND NOT EXISTS (SELECT 1 FROM ${STAGE} o WHERE o.code = s.referred_by_code AND NOT o.bad)`,
+  );
+  await customerReference(context, field, true);
+  await flag(
+    context,
+    field,
+    'self_reference',
+    `FROM ${STAGE} s WHERE ${good} AND (s.referred_by_code = s.code OR EXISTS (
+       SELECT 1 FROM customer_code_targets a JOIN customer_code_targets b ON b.customer_id = a.customer_id
+        WHERE a.code = s.code AND b.code = s.referred_by_code))`,
+  );
+}
+
 /** Lines of one order must agree on the order's own fields. */
 export async function orderConsistency(
   context: CheckContext,
