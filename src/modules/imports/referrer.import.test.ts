@@ -10,11 +10,12 @@ import { runImport } from './pipeline.js';
 let handle: DatabaseHandle;
 const dir = mkdtempSync(join(tmpdir(), 'stratum-referrer-'));
 let fileNo = 0;
-const importCustomers = (csv: string, options: { dryRun?: boolean } = {}) => {
-  const path = join(dir, `customers-${++fileNo}.csv`);
+const importFile = (entity: 'customers' | 'relationships', csv: string) => {
+  const path = join(dir, `${entity}-${++fileNo}.csv`);
   writeFileSync(path, csv);
-  return runImport(handle, systemActor, { entity: 'customers', files: [{ path }], ...options });
+  return runImport(handle, systemActor, { entity, files: [{ path }] });
 };
+const importCustomers = (csv: string) => importFile('customers', csv);
 
 /** Each customer's referrer by code, for the codes asked. */
 async function referrers(codes: readonly string[]): Promise<Record<string, string | null>> {
@@ -91,6 +92,21 @@ describe('the referrer column of a customer import (推荐客户编号)', () => 
       [3, '推荐客户', 'self_reference'],
     ]);
     expect(await referrers(['X001', 'X002'])).toEqual({});
+  });
+
+  it("a relationships file's 推荐 links become the referred customers' referrer where they have none", async () => {
+    const result = await importFile(
+      'relationships',
+      [
+        '客户编号,关联客户编号,关系类型',
+        'R001,N003,推荐',
+        'N005,N003,推荐',
+        'R001,N001,推荐',
+        'R001,N002,下游客户',
+      ].join('\n'),
+    );
+    expect(result.problems).toEqual([]);
+    expect(await referrers(['N001', 'N002', 'N003'])).toEqual({ N001: 'N003', N002: 'N003', N003: 'R001' });
   });
 
   it('does not count a referrer whose own row is bad: the row it refers to is refused too', async () => {

@@ -52,6 +52,23 @@ describe('relationships', () => {
     expect(await auditActions(w.t, 'relationship', link.id)).toEqual(['create', 'delete']);
   });
 
+  it("a referred link makes the referrer the referred customer's 推荐客户 when it has none, and keeps one it has", async () => {
+    const referrerOf = async (id: number) =>
+      (await json(await w.admin('GET', `/api/customers/${id}`))).referredById as number | null;
+    expect(await referrerOf(w.customers.south1)).toBe(w.customers.east1);
+    await created(
+      await w.admin('POST', '/api/relationships', {
+        customerId: w.customers.unowned,
+        relatedCustomerId: w.customers.south1,
+        kind: 'referred',
+      }),
+    );
+    expect(await referrerOf(w.customers.south1)).toBe(w.customers.east1);
+    const referrals = await json(await w.admin('GET', `/api/customers/${w.customers.east1}/referrals`));
+    expect(referrals.items!.map((item) => item.id)).toEqual([w.customers.south1]);
+    expect(await auditActions(w.t, 'customer', w.customers.south1)).toEqual(['create', 'update']);
+  });
+
   it('names the other end only for a user who may see it', async () => {
     const forRep = await json(await w.repEast1('GET', `/api/customers/${w.customers.east1}/relationships`));
     expect(forRep.items!.find((r) => r.id === crossTeam)).toMatchObject({

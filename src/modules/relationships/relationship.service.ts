@@ -2,6 +2,7 @@ import { AppError } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
 import { isoTimestamp, recordChange, requireVisibleCustomer } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
+import { getCustomer, updateCustomerById } from '../customers/customer.service.js';
 import { isCustomerVisible } from '../shared/scope.js';
 import {
   deleteRelationship,
@@ -48,10 +49,27 @@ export async function createRelationship(
   if (await relationshipExists(db, values)) throw AppError.duplicate('relatedCustomerId');
   const created = await insertRelationship(db, values);
   await recordChange(db, actor, 'relationship', { action: 'create', after: created });
+  if (input.kind === 'referred')
+    await attributeReferral(db, actor, input.relatedCustomerId, input.customerId);
   const rows = await listRelationshipsOf(db, actor, input.customerId);
   const view = rows.find((row) => row.id === created.id);
   if (!view) throw AppError.notFound();
   return toView(input.customerId, view);
+}
+
+/**
+ * A "referred" link also becomes the referred customer's 推荐客户 when it has none yet: that field is the one
+ * referral the customer is attributed to, which the referral analysis counts. One it already has is kept.
+ */
+async function attributeReferral(
+  db: Db,
+  actor: Actor,
+  referredId: number,
+  referrerId: number,
+): Promise<void> {
+  const referred = await getCustomer(db, actor, referredId);
+  if (referred.referredById === null)
+    await updateCustomerById(db, actor, referredId, { referredById: referrerId });
 }
 
 /** A link belongs to the customer that records it: whoever may change that customer may remove it. */
