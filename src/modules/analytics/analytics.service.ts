@@ -25,7 +25,8 @@ import {
 import type { AnalyticsFilterInput } from './analytics.schema.js';
 import { currentSummary, keepSummary, markSnapshot } from './summary-cache.repository.js';
 
-const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+/** A share, or null when there is nothing to divide by. */
+export const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 /**
  * The Gini coefficient of the buckets' customers from n, Σx and Σ i·x with i the rank from the top (1 = the

@@ -5,7 +5,7 @@ import type { Db } from '../audit/audit.repository.js';
 import { isoTimestamp } from '../audit/owned-records.js';
 import type { Actor } from '../auth/actor.js';
 import { filteredCustomerIds } from '../analytics/analytics.repository.js';
-import { requireRun } from '../analytics/analytics.service.js';
+import { ratio, requireRun } from '../analytics/analytics.service.js';
 import { sumMoney } from '../orders/decimal.js';
 import { isCustomerVisible } from '../shared/scope.js';
 import {
@@ -15,8 +15,6 @@ import {
   type ReferralTotalsRow,
 } from './referral.repository.js';
 import type { ReferralAnalysisQueryInput } from './referral.schema.js';
-
-const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 /** The customers one customer referred and what they bought; 404 when the referrer is out of the caller's scope. */
 export async function customerReferrals(db: Db, actor: Actor, customerId: number, limit: number) {
