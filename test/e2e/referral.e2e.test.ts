@@ -102,6 +102,15 @@ describe('referrals in Chromium', () => {
     await analysis.scrollIntoViewIfNeeded();
     await settled(admin);
     await admin.screenshot({ path: screenshotPath('dashboard-referrals.png') });
+    // The customers who came by referral, one click away in the customer list's referral filter.
+    await admin.getByTestId('referred-customers-link').click();
+    await admin.waitForURL(/\/customers\?referral=referred$/);
+    const listed = admin.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => listed.count()).toBe(2);
+    const listedText = (await listed.allTextContents()).join(' ');
+    expect(listedText).toContain(names.own);
+    expect(listedText).toContain(names.colleague);
+    expect(listedText).not.toContain(names.referrer);
 
     const rep = await pageOf('rep.east2');
     await rep.goto(`${world.server.baseUrl}/dashboard`);

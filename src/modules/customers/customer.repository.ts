@@ -145,10 +145,30 @@ function applyFilter(query: CustomerQuery, filter: CustomerFilter): CustomerQuer
   if (filter.nature?.length) q = q.where('customers.nature', 'in', filter.nature);
   if (filter.sizeBand?.length) q = q.where('customers.size_band', 'in', filter.sizeBand);
   if (filter.tag?.length) q = q.where(sql<boolean>`customers.tags && ${sql.val(filter.tag)}::text[]`);
+  if (filter.source?.length) q = q.where('customers.source', 'in', filter.source);
+  if (filter.referral?.length) q = q.where(referralCondition(filter.referral));
   if (filter.createdFrom) q = q.where('customers.created_at', '>=', startOfBusinessDay(filter.createdFrom));
   if (filter.createdTo) q = q.where('customers.created_at', '<', startOfBusinessDay(filter.createdTo, 1));
   if (filter.gradeModelId !== undefined || filter.grade?.length) q = q.where(gradedAs(filter));
   return q;
+}
+
+/** Either side of a referral, as asked: came by referral, or referred a customer (live) itself. */
+function referralCondition(sides: readonly ('referred' | 'referrer')[]) {
+  return (eb: ExpressionBuilder<Database, 'customers'>) =>
+    eb.or(
+      sides.map((side) =>
+        side === 'referred'
+          ? eb('customers.referred_by_id', 'is not', null)
+          : eb.exists(
+              eb
+                .selectFrom('customers as referred')
+                .select(sql.lit(1).as('one'))
+                .whereRef('referred.referred_by_id', '=', 'customers.id')
+                .where('referred.deleted_at', 'is', null),
+            ),
+      ),
+    );
 }
 
 /**

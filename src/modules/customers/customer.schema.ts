@@ -106,6 +106,11 @@ export const CustomerListQuery = PageQuery.extend({
   nature: csv.optional(),
   sizeBand: csv.pipe(z.array(z.enum(sizeBands))).optional(),
   tag: csv.optional(),
+  source: csv.optional(),
+  referral: csv
+    .pipe(z.array(z.enum(['referred', 'referrer'])))
+    .optional()
+    .openapi({ description: 'referred: came by referral (has a 推荐客户); referrer: referred a customer' }),
   createdFrom: isoDate.optional(),
   createdTo: isoDate.optional(),
   gradeModelId: z.coerce.number().int().positive().optional(),

@@ -181,6 +181,33 @@ describe("a customer's referrals", () => {
   });
 });
 
+describe('the customer list', () => {
+  const listed = async (client: Client, query: string) => {
+    const page = await body<{ items: { id: number }[] }>(
+      await client('GET', `/api/customers?limit=100&${query}`),
+    );
+    return page.items.map((item) => nameOf(item.id)).sort();
+  };
+
+  it('filters the customers who came by referral, those who referred others, or both', async () => {
+    expect(await listed(admin, 'referral=referred')).toEqual(['A', 'B', 'C', 'D']);
+    expect(await listed(admin, 'referral=referrer')).toEqual(['R1', 'R2']);
+    expect(await listed(admin, 'referral=referred,referrer')).toEqual(['A', 'B', 'C', 'D', 'R1', 'R2']);
+    expect(await listed(repEast1, 'referral=referred')).toEqual(['A', 'C']);
+  });
+
+  it('filters by the customer source', async () => {
+    expect((await admin('PATCH', `/api/customers/${ids.D}`, { source: 'referral' })).status).toBe(200);
+    expect(await listed(admin, 'source=referral')).toEqual(['D']);
+  });
+
+  it('refuses a referral filter it does not know, naming it', async () => {
+    const response = await admin('GET', '/api/customers?referral=friends');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('referral');
+  });
+});
+
 /** What the analysis must say per grade, computed from the world's own table and the run's grades. */
 function expectedGrades(graded: readonly Name[], visible: readonly Name[]) {
   const perGrade = new Map<

@@ -99,6 +99,8 @@ export interface CustomerListParams {
   industry?: string[];
   nature?: string[];
   sizeBand?: string[];
+  source?: string[];
+  referral?: string[];
   ownerId?: string[];
   gradeModelId?: string;
   grade?: string[];

@@ -71,6 +71,15 @@ export function CustomerFilters({
     { key: 'industry', label: t('customer.industry'), options: useDictionaryOptions('industry') },
     { key: 'nature', label: t('customer.nature'), options: useDictionaryOptions('enterprise_nature') },
     { key: 'sizeBand', label: t('customer.sizeBand'), options: enumOptions('sizeBand') },
+    { key: 'source', label: t('customer.source'), options: useDictionaryOptions('source') },
+    {
+      key: 'referral',
+      label: t('referral.filter'),
+      options: [
+        { value: 'referred', label: t('referral.filterReferred') },
+        { value: 'referrer', label: t('referral.filterReferrer') },
+      ],
+    },
     ...(showOwner ? [{ key: 'ownerId' as const, label: t('customer.owner'), options: owners }] : []),
   ];
 

@@ -9,6 +9,8 @@ export const listFilterKeys = [
   'industry',
   'nature',
   'sizeBand',
+  'source',
+  'referral',
   'ownerId',
   'grade',
 ] as const;

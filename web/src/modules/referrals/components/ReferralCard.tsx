@@ -99,7 +99,11 @@ export function ReferralCard({ runId, filter }: { runId: number; filter: Analyti
             <Row gutter={16} style={{ marginBottom: 12 }}>
               <Col xs={12} xl={6}>
                 <Statistic
-                  title={t('referral.cameByReferral')}
+                  title={
+                    <Link to="/customers?referral=referred" data-testid="referred-customers-link">
+                      {t('referral.cameByReferral')}
+                    </Link>
+                  }
                   value={data.sourced.referredCustomers}
                   suffix={
                     <Typography.Text type="secondary">({formatShare(data.sourced.share)})</Typography.Text>
