@@ -1,38 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page, type ViewportSize } from 'playwright-core';
 import { expect } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../src/testing/test-app.js';
-
-/**
- * The web build the browser tests are served. STRATUM_E2E_WEB_ROOT points a run at a build of its own, so that it is
- * not broken half way by someone else rebuilding web/dist in the same working tree.
- */
-const WEB_ROOT = process.env.STRATUM_E2E_WEB_ROOT ?? 'web/dist';
-
-/**
- * A fresh checkout has no build; making it here spares a separate step before the first run. Browser test files run
- * side by side and may all find it missing: each builds beside WEB_ROOT and moves its build into place in one
- * rename, so that no file is served a build another one is still writing (or emptying); the first to finish wins.
- */
-function ensureWebBuild(): void {
-  if (existsSync(`${WEB_ROOT}/index.html`)) return;
-  const target = path.resolve(WEB_ROOT);
-  const staging = `${target}.building-${process.pid}`;
-  // NODE_ENV is 'test' under vitest; inherited, it makes vite build React and antd for development, whose warnings
-  // the tests would then count as console errors.
-  const args = ['vite', 'build', '--config', 'web/vite.config.ts', '--outDir', staging, '--emptyOutDir'];
-  execFileSync('npx', args, { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  try {
-    renameSync(staging, target);
-  } catch {
-    rmSync(staging, { recursive: true, force: true });
-  }
-}
+import { ensureWebBuild, WEB_ROOT } from './web-build.js';
 
 export interface ServedApp {
   baseUrl: string;
