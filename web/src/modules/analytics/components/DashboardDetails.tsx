@@ -38,10 +38,10 @@ export default function DashboardDetails({ data, modelId, compareRunId, filter }
         <BehaviourTable data={data} />
       </Col>
       <Col span={24}>
-        <ReferralCard runId={data.runId} filter={filter} />
+        <DashboardFunnel filter={filter} />
       </Col>
       <Col span={24}>
-        <DashboardFunnel filter={filter} />
+        <ReferralCard runId={data.runId} filter={filter} />
       </Col>
       <ClvDashboard modelId={modelId} filter={filter} />
     </>
