@@ -26,6 +26,16 @@ export type RecordList<T> = ItemList<T> & { total?: number };
 const pagedResources: readonly CustomerResource[] = ['orders', 'payments', 'activities', 'opportunities'];
 const PAGE_LIMIT = 200;
 
+/**
+ * Whether a list loaded before is the same customer's same tab (in another order): its rows then stay on screen
+ * until the sorted ones arrive; another customer's, or another tab's, never stand in for these.
+ */
+export const isSameRecordList = (
+  previousKey: readonly unknown[] | undefined,
+  customerId: number,
+  resource: CustomerResource,
+): boolean => previousKey?.[1] === customerId && previousKey[2] === resource;
+
 /** A customer's records; a paged list in `order` when given, the server's own order otherwise. */
 export function useCustomerRecords<T, L extends RecordList<T> = RecordList<T>>(
   customerId: number,
@@ -35,12 +45,8 @@ export function useCustomerRecords<T, L extends RecordList<T> = RecordList<T>>(
   const query = pagedResources.includes(resource) ? buildQuery({ limit: PAGE_LIMIT, ...order }) : '';
   return useQuery({
     queryKey: [...customerKeys.records(customerId, resource), order ?? null],
-    // A new order of the same customer's records keeps the rows on screen until the sorted ones arrive; another
-    // customer's (or another tab's) never stand in for these.
     placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[1] === customerId && previousQuery.queryKey[2] === resource
-        ? previous
-        : undefined,
+      isSameRecordList(previousQuery?.queryKey, customerId, resource) ? previous : undefined,
     queryFn: () => api.get<L>(`/customers/${customerId}/${resource}${query}`),
   });
 }
