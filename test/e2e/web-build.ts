@@ -35,17 +35,27 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
  * side: one takes a lock and builds beside WEB_ROOT, then swaps its build in; the others wait for it and use it.
  */
 export function ensureWebBuild(): void {
-  if (isCurrent()) return;
   const target = path.resolve(WEB_ROOT);
   const lock = `${target}.lock`;
+  while (!isCurrent()) {
+    if (takeLock(lock)) return buildUnder(lock, target);
+    sleep(1000);
+  }
+}
+
+/** Takes the lock, or answers false while another process holds it; a lock older than any build is taken over. */
+function takeLock(lock: string): boolean {
+  const held = statSync(lock, { throwIfNoEntry: false });
+  if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
   try {
     mkdirSync(lock);
+    return true;
   } catch {
-    const held = statSync(lock, { throwIfNoEntry: false });
-    if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
-    else sleep(1000);
-    return ensureWebBuild();
+    return false;
   }
+}
+
+function buildUnder(lock: string, target: string): void {
   try {
     if (isCurrent()) return;
     const staging = `${target}.building-${process.pid}`;

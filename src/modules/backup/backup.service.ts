@@ -143,7 +143,7 @@ export async function restoreBackup(
       );
     const loaded = await withoutTriggers(trx, async () => {
       await emptyTables(trx, [...tables.values()]);
-      return loadTables(reader, trx, tables, options.onTable ?? (() => undefined));
+      return loadTables(trx, reader, tables, options.onTable ?? (() => undefined));
     });
     await resetSequences(trx);
     await migrateToLatest(trx);
@@ -152,8 +152,8 @@ export async function restoreBackup(
 }
 
 async function loadTables(
-  reader: BackupReader,
   trx: Db,
+  reader: BackupReader,
   tables: ReadonlyMap<string, BackupTable>,
   onTable: BackupProgress,
 ): Promise<Record<string, number>> {

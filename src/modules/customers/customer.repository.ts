@@ -11,7 +11,7 @@ import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { startOfBusinessDay } from '../shared/business-day-sql.js';
 import { containsPattern, type Cursor } from '../shared/pagination.js';
-import { liveCustomers, scopeKey, visibleCustomers } from '../shared/scope.js';
+import { isVisibleCustomer, liveCustomers, scopeKey, visibleCustomers } from '../shared/scope.js';
 import type { CustomerFilter, CustomerListFilter } from './customer.schema.js';
 
 /** A sort key of the list: its SQL expression and the type its cursor text is read back as. */
@@ -107,7 +107,7 @@ export type CustomerRowRow = Awaited<
   ReturnType<ReturnType<typeof withRowColumns>['executeTakeFirstOrThrow']>
 >;
 
-function applyFilter(query: CustomerQuery, filter: CustomerFilter): CustomerQuery {
+function applyFilter(query: CustomerQuery, actor: Actor, filter: CustomerFilter): CustomerQuery {
   let q = query;
   if (filter.q) {
     const pattern = containsPattern(filter.q);
@@ -146,15 +146,18 @@ function applyFilter(query: CustomerQuery, filter: CustomerFilter): CustomerQuer
   if (filter.sizeBand?.length) q = q.where('customers.size_band', 'in', filter.sizeBand);
   if (filter.tag?.length) q = q.where(sql<boolean>`customers.tags && ${sql.val(filter.tag)}::text[]`);
   if (filter.source?.length) q = q.where('customers.source', 'in', filter.source);
-  if (filter.referral?.length) q = q.where(referralCondition(filter.referral));
+  if (filter.referral?.length) q = q.where(referralCondition(actor, filter.referral));
   if (filter.createdFrom) q = q.where('customers.created_at', '>=', startOfBusinessDay(filter.createdFrom));
   if (filter.createdTo) q = q.where('customers.created_at', '<', startOfBusinessDay(filter.createdTo, 1));
   if (filter.gradeModelId !== undefined || filter.grade?.length) q = q.where(gradedAs(filter));
   return q;
 }
 
-/** Either side of a referral, as asked: came by referral, or referred a customer (live) itself. */
-function referralCondition(sides: readonly ('referred' | 'referrer')[]) {
+/**
+ * Either side of a referral, as asked: came by referral, or referred a customer the user may see (the referral
+ * analysis counts no other, so a referrer the list shows always has someone on its referrals tab).
+ */
+function referralCondition(actor: Actor, sides: readonly ('referred' | 'referrer')[]) {
   return (eb: ExpressionBuilder<Database, 'customers'>) =>
     eb.or(
       sides.map((side) =>
@@ -165,7 +168,7 @@ function referralCondition(sides: readonly ('referred' | 'referrer')[]) {
                 .selectFrom('customers as referred')
                 .select(sql.lit(1).as('one'))
                 .whereRef('referred.referred_by_id', '=', 'customers.id')
-                .where('referred.deleted_at', 'is', null),
+                .where(isVisibleCustomer(actor, 'referred')),
             ),
       ),
     );
@@ -227,7 +230,7 @@ function page<O>(
   const direction = filter.order === 'asc' ? sql`asc` : sql`desc`;
   // The filter adds conditions on the customers' own columns, which the joined base has as well.
   const base = pageBase(db, actor, columns);
-  let query = (applyFilter(base as unknown as CustomerQuery, filter) as unknown as typeof base)
+  let query = (applyFilter(base as unknown as CustomerQuery, actor, filter) as unknown as typeof base)
     .modifyFront(preparedStatement)
     .select(sql<string>`(${sort.expression})::text`.as('sort_key'));
   if (cursor) {
@@ -257,7 +260,7 @@ export function listCustomerRows(db: Db, actor: Actor, filter: CustomerListFilte
 }
 
 export async function countCustomers(db: Db, actor: Actor, filter: CustomerFilter): Promise<number> {
-  const row = await applyFilter(visibleCustomers(db, actor), filter)
+  const row = await applyFilter(visibleCustomers(db, actor), actor, filter)
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
@@ -265,7 +268,7 @@ export async function countCustomers(db: Db, actor: Actor, filter: CustomerFilte
 
 /** The ids of the visible customers a list filter selects: a segment elsewhere selects exactly as the list does. */
 export function filteredCustomerIds(db: Db, actor: Actor, filter: CustomerFilter) {
-  return applyFilter(visibleCustomers(db, actor), filter).select('customers.id');
+  return applyFilter(visibleCustomers(db, actor), actor, filter).select('customers.id');
 }
 
 export function findCustomerView(db: Db, actor: Actor, id: number) {

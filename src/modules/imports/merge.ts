@@ -44,6 +44,9 @@ const requiredCustomerColumns: Readonly<Record<string, string>> = {
 
 const ownerTeam = (value: string) => `(SELECT u.team_id FROM users u WHERE u.id = ${value})`;
 
+/** The referrer among customers recorded before this import (a code of a merged customer names its survivor). */
+const recordedReferrer = `(SELECT k.customer_id FROM customer_code_targets k WHERE k.code = s.referred_by_code)`;
+
 /** Upsert by customer code; rows without a code get a new code from the sequence. */
 export async function mergeCustomers(
   session: BulkSession,
@@ -79,9 +82,6 @@ export async function mergeCustomers(
   if (mapped.has('referred_by_code')) await referrersFromTheFile(session);
   return { inserted, updated };
 }
-
-/** The referrer among customers recorded before this import (a code of a merged customer names its survivor). */
-const recordedReferrer = `(SELECT k.customer_id FROM customer_code_targets k WHERE k.code = s.referred_by_code)`;
 
 /**
  * Referrers that are themselves new rows of the file exist only once the rows are inserted: a second pass points

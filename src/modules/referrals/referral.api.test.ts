@@ -196,6 +196,13 @@ describe('the customer list', () => {
     expect(await listed(repEast1, 'referral=referred')).toEqual(['A', 'C']);
   });
 
+  it('counts as a referrer only a customer whose referred customers the user may see', async () => {
+    // R2 (rep east 2) referred only D, rep south 1's: out of rep east 2's and manager east's sight.
+    expect(await listed(await t.as('repEast2'), 'referral=referrer')).toEqual([]);
+    expect(await listed(managerEast, 'referral=referrer')).toEqual(['R1']);
+    expect(await listed(repSouth1, 'referral=referrer')).toEqual([]);
+  });
+
   it('filters by the customer source', async () => {
     expect((await admin('PATCH', `/api/customers/${ids.D}`, { source: 'referral' })).status).toBe(200);
     expect(await listed(admin, 'source=referral')).toEqual(['D']);

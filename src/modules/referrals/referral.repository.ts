@@ -2,13 +2,20 @@ import { sql } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import type { CustomerScope } from '../analytics/analytics.repository.js';
-import { isVisibleCustomer, visibleCustomerIds } from '../shared/scope.js';
+import { isVisibleCustomer } from '../shared/scope.js';
 
 /**
  * Referral value ("客户是一口井，不是一碗水"): what the customers a customer referred (`customers.referred_by_id`)
  * have bought from us to date, from their maintained state. Only referred customers the caller may see count, so a
  * rep never learns a colleague's customer's figures through a referrer of their own.
  */
+
+export interface ReferralTotalsRow {
+  referred: number;
+  buyers: number;
+  sales: string;
+  profit: string;
+}
 
 export interface ReferredCustomerRow {
   id: number;
@@ -22,9 +29,14 @@ export interface ReferredCustomerRow {
   profit: string;
   first_order: string | null;
   last_order: string | null;
+  /** Over every referred customer the caller sees, however many the `limit` lists (the same on every row). */
+  totals: ReferralTotalsRow;
 }
 
-/** The customers `referrerId` referred that the caller sees, the most valuable first. */
+/**
+ * The customers `referrerId` referred that the caller sees, the most valuable first, each row with the totals over
+ * all of them: the window is taken before the limit, so one statement gives both.
+ */
 export async function referredCustomers(
   db: Db,
   actor: Actor,
@@ -35,7 +47,12 @@ export async function referredCustomers(
     SELECT customers.id, customers.code, customers.name, customers.lifecycle_stage, owner.name AS owner_name,
            customers.created_at, coalesce(s.order_count, 0)::int AS order_count,
            coalesce(s.amount, 0.00)::text AS sales, coalesce(s.profit, 0.00)::text AS profit,
-           s.first_order::text AS first_order, s.last_order::text AS last_order
+           s.first_order::text AS first_order, s.last_order::text AS last_order,
+           json_build_object(
+             'referred', count(*) OVER (),
+             'buyers', count(*) FILTER (WHERE s.order_count > 0) OVER (),
+             'sales', (sum(coalesce(s.amount, 0.00)) OVER ())::text,
+             'profit', (sum(coalesce(s.profit, 0.00)) OVER ())::text) AS totals
     FROM customers
     LEFT JOIN customer_state s ON s.customer_id = customers.id
     LEFT JOIN users owner ON owner.id = customers.owner_id
@@ -43,24 +60,6 @@ export async function referredCustomers(
     ORDER BY coalesce(s.amount, 0.00) DESC, customers.id
     LIMIT ${limit}`.execute(db);
   return rows;
-}
-
-export interface ReferralTotalsRow {
-  referred: number;
-  buyers: number;
-  sales: string;
-  profit: string;
-}
-
-/** Totals over every customer `referrerId` referred that the caller sees (however many the list shows). */
-export async function referredTotals(db: Db, actor: Actor, referrerId: number): Promise<ReferralTotalsRow> {
-  const { rows } = await sql<ReferralTotalsRow>`
-    SELECT count(*)::int AS referred, (count(*) FILTER (WHERE s.order_count > 0))::int AS buyers,
-           coalesce(sum(s.amount), 0.00)::text AS sales, coalesce(sum(s.profit), 0.00)::text AS profit
-    FROM customers
-    LEFT JOIN customer_state s ON s.customer_id = customers.id
-    WHERE customers.referred_by_id = ${referrerId} AND ${isVisibleCustomer(actor)}`.execute(db);
-  return rows[0]!;
 }
 
 export interface GradeReferralRow extends ReferralTotalsRow {
@@ -105,7 +104,7 @@ export async function referralAnalysis(
              (count(*) FILTER (WHERE s.order_count > 0))::int AS buyers,
              coalesce(sum(s.amount), 0.00) AS sales, coalesce(sum(s.profit), 0.00) AS profit
       FROM customers c LEFT JOIN customer_state s ON s.customer_id = c.id
-      WHERE c.referred_by_id IN (SELECT customer_id FROM graded) AND c.id IN (${visibleCustomerIds(db, actor)})
+      WHERE c.referred_by_id IN (SELECT customer_id FROM graded) AND ${isVisibleCustomer(actor, 'c')}
       GROUP BY c.referred_by_id
     ),
     per_grade AS (

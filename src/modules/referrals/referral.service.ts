@@ -8,21 +8,13 @@ import { filteredCustomerIds } from '../analytics/analytics.repository.js';
 import { ratio, requireRun } from '../analytics/analytics.service.js';
 import { sumMoney } from '../orders/decimal.js';
 import { isCustomerVisible } from '../shared/scope.js';
-import {
-  referralAnalysis,
-  referredCustomers,
-  referredTotals,
-  type ReferralTotalsRow,
-} from './referral.repository.js';
+import { referralAnalysis, referredCustomers, type ReferralTotalsRow } from './referral.repository.js';
 import type { ReferralAnalysisQueryInput } from './referral.schema.js';
 
 /** The customers one customer referred and what they bought; 404 when the referrer is out of the caller's scope. */
 export async function customerReferrals(db: Db, actor: Actor, customerId: number, limit: number) {
   if (!(await isCustomerVisible(db, actor, customerId))) throw AppError.notFound();
-  const [rows, totals] = await Promise.all([
-    referredCustomers(db, actor, customerId, limit),
-    referredTotals(db, actor, customerId),
-  ]);
+  const rows = await referredCustomers(db, actor, customerId, limit);
   return {
     items: rows.map((row) => ({
       id: row.id,
@@ -37,9 +29,11 @@ export async function customerReferrals(db: Db, actor: Actor, customerId: number
       firstOrder: row.first_order,
       lastOrder: row.last_order,
     })),
-    totals,
+    totals: rows[0]?.totals ?? noReferrals,
   };
 }
+
+const noReferrals: ReferralTotalsRow = { referred: 0, buyers: 0, sales: '0.00', profit: '0.00' };
 
 interface Counted extends ReferralTotalsRow {
   customers: number;

@@ -30,16 +30,17 @@ export function visibleCustomers(db: Db, actor: Actor): SelectQueryBuilder<Datab
 }
 
 /**
- * The same scope as a condition on the `customers` row a query has already joined for its records' customer names:
- * one pass over customers instead of the join and a second pass for `IN (visibleCustomerIds)`, which was a third
- * of counting a company-wide list of orders.
+ * The same scope as a condition on a customers row a query has already joined (as `table`) for its records'
+ * customer names: one pass over customers instead of the join and a second pass for `IN (visibleCustomerIds)`,
+ * which was a third of counting a company-wide list of orders.
  */
-export function isVisibleCustomer(actor: Actor): RawBuilder<boolean> {
-  const live = sql<boolean>`customers.deleted_at IS NULL`;
+export function isVisibleCustomer(actor: Actor, table = 'customers'): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${table}.${name}`);
+  const live = sql<boolean>`${column('deleted_at')} IS NULL`;
   const { teamId, ownerId } = scopeRule(actor);
   if (ownerId === null) return live;
-  if (teamId === null) return sql`${live} AND customers.owner_id = ${ownerId}`;
-  return sql`${live} AND (customers.team_id = ${teamId} OR customers.owner_id = ${ownerId})`;
+  if (teamId === null) return sql`${live} AND ${column('owner_id')} = ${ownerId}`;
+  return sql`${live} AND (${column('team_id')} = ${teamId} OR ${column('owner_id')} = ${ownerId})`;
 }
 
 /**
