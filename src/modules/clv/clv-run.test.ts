@@ -4,7 +4,8 @@ import { parseModel, type RunParams } from '../../engine/index.js';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 import { readRunParams } from '../grading/run.repository.js';
 import { executeRun } from '../grading/run.service.js';
-import { customerMetricColumns, regradeCustomers } from '../grading/instant.service.js';
+import { regradeCustomers } from '../grading/instant.service.js';
+import { metricsAsOf } from '../grading/metrics.service.js';
 import { verifyRun } from '../grading/verify.service.js';
 import { clvMetrics } from './clv-metrics.js';
 import type { ClvTables } from './clv.tables.js';
@@ -86,7 +87,7 @@ describe('a grading run whose model uses CLV metrics', () => {
       .insertInto('orders')
       .values({ customer_id: changed, order_no: 'CLV-EXTRA', order_date: '2024-12-30', amount: '99999.00' })
       .execute();
-    const columns = await customerMetricColumns(t.handle.db, model, [changed, unchanged], '2025-01-01');
+    const columns = await metricsAsOf(t.handle.db, model, '2025-01-01', [changed, unchanged]);
     const reused = await clvMetrics(t.handle.db, model, columns, '2025-01-01', stored);
     const refitted = await clvMetrics(t.handle.db, model, columns, '2025-01-01');
     expect(reused.params).toBe(stored);

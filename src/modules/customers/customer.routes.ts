@@ -132,9 +132,13 @@ export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db, now }: Ap
   app.openapi(updateRoute, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const updated = await db
-      .transaction()
-      .execute((trx) => updateCustomerById(trx, c.get('actor'), id, body));
+    const updated = await writeAndRegrade(
+      db,
+      'attributes',
+      now(),
+      (trx) => updateCustomerById(trx, c.get('actor'), id, body),
+      (view) => view.id,
+    );
     return c.json(updated, 200);
   });
   app.openapi(deleteRoute, async (c) => {

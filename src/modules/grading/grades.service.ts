@@ -5,13 +5,8 @@ import type { Db } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorId, type Actor } from '../auth/actor.js';
 import { isCustomerVisible } from '../shared/scope.js';
-import {
-  businessDay,
-  customerMetricColumns,
-  metricsOf,
-  regradeCustomers,
-  runContext,
-} from './instant.service.js';
+import { businessDay, metricsOf, regradeCustomers, runContext } from './instant.service.js';
+import { metricsAsOf } from './metrics.service.js';
 import { findModel, modelsWithCurrentVersion } from './model.repository.js';
 import { withClvMetrics } from '../clv/clv-metrics.js';
 
@@ -151,7 +146,7 @@ export async function explainGrade(
   const columns = await withClvMetrics(
     db,
     model,
-    await customerMetricColumns(db, model, [customerId], asOf),
+    await metricsAsOf(db, model, asOf, [customerId]),
     asOf,
     params.clv,
   );

@@ -1,7 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { cellValue } from '../../engine/columns.js';
 import {
-  deriveMetrics,
   parseModel,
   scoreOne,
   type CustomerMetrics,
@@ -11,23 +10,25 @@ import {
 } from '../../engine/index.js';
 import type { Database } from '../../db/database.js';
 import type { Db } from '../audit/audit.repository.js';
-import { readBaseAggregates } from './base-aggregates.repository.js';
 import { readRunParams } from './run.repository.js';
+import {
+  currentGradesOf,
+  deleteCurrentGrades,
+  insertGradeChanges,
+  lastRunsOfActiveModels,
+  overridesInForceOf,
+  upsertCurrentGrades,
+  type ChangeWrite,
+  type GradeWrite,
+  type LastRun,
+} from './instant.repository.js';
+import { metricsAsOf, type MeasuredCustomers } from './metrics.service.js';
 import { raiseGradeAlerts } from '../alerts/alert.service.js';
 import { clvMetrics, usesClvMetrics } from '../clv/clv-metrics.js';
 import { storeForecasts } from '../clv/forecast.service.js';
 
 /** What made a customer's grade change between runs, recorded with the change. */
-export type RegradeCause = 'order' | 'payment' | 'activity' | 'attributes' | 'override' | 'merge';
-
-export interface LastRun {
-  readonly modelId: number;
-  readonly runId: number;
-  /** When the run started, as text: with the id, it tells apart runs of databases one process opens side by side. */
-  readonly startedAt: string;
-  readonly version: number;
-  readonly definition: unknown;
-}
+export type RegradeCause = 'order' | 'payment' | 'activity' | 'attributes' | 'override' | 'merge' | 'import';
 
 /** Decoded run parameters by run: a run's breakpoints never change, so they are read once per process. */
 const paramsCache = new Map<string, { model: Model; params: RunParams }>();
@@ -44,32 +45,6 @@ export async function runContext(db: Db, run: LastRun) {
   if (paramsCache.size >= CACHE_RUNS) paramsCache.delete(paramsCache.keys().next().value!);
   paramsCache.set(key, context);
   return context;
-}
-
-/** The catalogue metrics of some customers as of a day, as the engine reads them. */
-export async function customerMetricColumns(
-  db: Db,
-  model: Model,
-  customerIds: readonly number[],
-  asOf: string,
-): Promise<PopulationColumns> {
-  const base = await readBaseAggregates(db, {
-    asOf,
-    windowMonths: model.windowMonths,
-    lateness: model.lateness,
-    customerIds,
-  });
-  return deriveMetrics(
-    {
-      ids: base.customerIds,
-      aggregates: base.columns,
-      attributes: base.attributes,
-      expectedCloseDay: base.expectedCloseDay,
-    },
-    asOf,
-    model.windowMonths,
-    { costPerContact: model.costPerContact },
-  );
 }
 
 export function metricsOf(columns: PopulationColumns, row: number): CustomerMetrics {
@@ -102,6 +77,9 @@ export function writeAndRegrade<R>(
   });
 }
 
+/** Customers re-graded per read of their state: an import's thousands in bounded statements. */
+const REGRADE_BATCH = 5000;
+
 /**
  * Re-grades customers at once, in the caller's transaction, for every active model that has a run: their metrics
  * as of today are scored against the last run's stored parameters (breakpoints, quota boundaries), with the
@@ -115,69 +93,12 @@ export async function regradeCustomers(
   now: Date = new Date(),
 ): Promise<number[]> {
   if (customerIds.length === 0) return [];
-  const { rows: runs } = await sql<LastRun>`
-    SELECT DISTINCT ON (r.model_id) r.model_id AS "modelId", r.id AS "runId", r.started_at::text AS "startedAt",
-           r.version, v.definition
-    FROM grading_runs r
-    JOIN grading_models m ON m.id = r.model_id AND m.active
-    JOIN grading_model_versions v ON v.model_id = r.model_id AND v.version = r.version
-    ORDER BY r.model_id, r.id DESC`.execute(db);
-  const today = businessDay(now);
-  const ids = [...customerIds];
-  const [current, overrides] = await Promise.all([
-    db
-      .selectFrom('customer_grades')
-      .select(['model_id', 'customer_id', 'grade', 'pending', 'status', 'score'])
-      .where('customer_id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('grade_overrides')
-      .select(['model_id', 'customer_id', 'grade_code', 'reason', 'expires_on'])
-      .where('revoked_at', 'is', null)
-      .where('customer_id', 'in', ids)
-      .execute(),
-  ]);
-  const currentOf = new Map(current.map((row) => [`${row.model_id}:${row.customer_id}`, row]));
-  /** Models that measure alike share one read of the state. */
-  const metricsByMeasure = new Map<string, Promise<PopulationColumns>>();
+  const runs = await lastRunsOfActiveModels(db);
+  if (runs.length === 0) return [];
   const changeIds: number[] = [];
-  for (const run of runs) {
-    const { model, params } = await runContext(db, run);
-    const measure = `${model.windowMonths}|${model.lateness}|${model.costPerContact}`;
-    if (!metricsByMeasure.has(measure))
-      metricsByMeasure.set(measure, customerMetricColumns(db, model, ids, today));
-    const measured = await metricsByMeasure.get(measure)!;
-    const clv = usesClvMetrics(model) ? await clvMetrics(db, model, measured, today, params.clv) : undefined;
-    const columns = clv?.columns ?? measured;
-    const modelChanges: number[] = [];
-    const members: number[] = [];
-    for (let row = 0; row < columns.ids.length; row++) {
-      const customerId = columns.ids[row]!;
-      const before = currentOf.get(`${run.modelId}:${customerId}`);
-      const graded = scoreOne(
-        model,
-        params,
-        customerId,
-        metricsOf(columns, row),
-        before ? { grade: before.grade, pending: before.pending } : undefined,
-        overrides
-          .filter((o) => o.model_id === run.modelId && o.customer_id === customerId)
-          .map((o) => ({
-            customerId,
-            grade: o.grade_code,
-            reason: o.reason,
-            author: '',
-            expiresOn: o.expires_on ?? undefined,
-          })),
-      );
-      if (graded.inPopulation) members.push(row);
-      const changeId = await applyInstantGrade(db, run, model, customerId, before, graded, cause);
-      if (changeId !== undefined) modelChanges.push(changeId);
-    }
-    // The forecast moves with the grade that reads it: as of today, against the run's stored fit.
-    if (clv) await storeForecasts(db, { runId: run.runId, modelId: run.modelId, asOf: today }, members, clv);
-    if (modelChanges.length) await raiseGradeAlerts(db, { modelId: run.modelId, changeIds: modelChanges });
-    changeIds.push(...modelChanges);
+  for (let from = 0; from < customerIds.length; from += REGRADE_BATCH) {
+    const batch = customerIds.slice(from, from + REGRADE_BATCH);
+    changeIds.push(...(await regradeBatch(db, runs, batch, cause, businessDay(now))));
   }
   return changeIds;
 }
@@ -189,97 +110,125 @@ interface CurrentGrade {
   readonly score: number | null;
 }
 
-async function applyInstantGrade(
+async function regradeBatch(
   db: Db,
-  run: LastRun,
-  model: Model,
-  customerId: number,
-  before: CurrentGrade | undefined,
-  graded: ReturnType<typeof scoreOne>,
+  runs: readonly LastRun[],
+  ids: readonly number[],
   cause: RegradeCause,
-): Promise<number | undefined> {
-  const previousGrade = before?.grade;
-  const detail = JSON.stringify({ trigger: cause, basedOnRun: run.runId });
-  if (!graded.inPopulation) {
-    if (previousGrade === undefined) return undefined;
-    await db
-      .deleteFrom('customer_grades')
-      .where('model_id', '=', run.modelId)
-      .where('customer_id', '=', customerId)
-      .execute();
-    return insertChange(db, run.modelId, customerId, previousGrade, null, null, detail);
+  today: string,
+): Promise<number[]> {
+  const [current, overrides] = await Promise.all([currentGradesOf(db, ids), overridesInForceOf(db, ids)]);
+  const currentOf = new Map(current.map((row) => [`${row.model_id}:${row.customer_id}`, row]));
+  const overridesOf = new Map<string, typeof overrides>();
+  for (const o of overrides) {
+    const key = `${o.model_id}:${o.customer_id}`;
+    overridesOf.set(key, [...(overridesOf.get(key) ?? []), o]);
   }
-  const score = Number.isNaN(graded.score) ? null : graded.score;
-  const unchanged =
-    before &&
-    before.grade === graded.grade &&
-    before.status === graded.status &&
-    before.pending === graded.pending &&
-    before.score === score;
-  if (unchanged) return undefined;
-  const causeOfGrade = graded.status === 2 ? 'override' : 'instant';
-  await db
-    .insertInto('customer_grades')
-    .values({
-      model_id: run.modelId,
-      customer_id: customerId,
-      grade: graded.grade,
-      grade_code: model.ladder[graded.grade]!.code,
-      score,
-      rfm_code: graded.rfmCode ?? null,
-      status: graded.status,
-      pending: graded.pending,
-      run_id: run.runId,
-      cause: causeOfGrade,
-    })
-    .onConflict((oc) =>
-      oc.columns(['model_id', 'customer_id']).doUpdateSet({
-        grade: graded.grade,
-        grade_code: model.ladder[graded.grade]!.code,
-        score,
-        rfm_code: graded.rfmCode ?? null,
-        status: graded.status,
-        pending: graded.pending,
-        cause: causeOfGrade,
-        updated_at: new Date(),
-      }),
-    )
-    .execute();
-  if (previousGrade === graded.grade) return undefined;
-  return insertChange(
-    db,
-    run.modelId,
-    customerId,
-    previousGrade ?? null,
-    graded.grade,
-    score,
-    detail,
-    causeOfGrade,
-  );
+  /** Models that measure alike share one read of the state. */
+  const metricsByMeasure = new Map<string, Promise<MeasuredCustomers>>();
+  const changeIds: number[] = [];
+  for (const run of runs) {
+    const { model, params } = await runContext(db, run);
+    const measure = `${model.windowMonths}|${model.lateness}|${model.costPerContact}`;
+    if (!metricsByMeasure.has(measure)) metricsByMeasure.set(measure, metricsAsOf(db, model, today, ids));
+    const measured = await metricsByMeasure.get(measure)!;
+    const clv = usesClvMetrics(model) ? await clvMetrics(db, model, measured, today, params.clv) : undefined;
+    const columns = clv?.columns ?? measured;
+    const outcome = new InstantOutcome(run, model, cause);
+    const members: number[] = [];
+    for (let row = 0; row < columns.ids.length; row++) {
+      const customerId = columns.ids[row]!;
+      const key = `${run.modelId}:${customerId}`;
+      const before = currentOf.get(key);
+      const graded = scoreOne(
+        model,
+        params,
+        customerId,
+        metricsOf(columns, row),
+        before ? { grade: before.grade, pending: before.pending } : undefined,
+        (overridesOf.get(key) ?? []).map((o) => ({
+          customerId,
+          grade: o.grade_code,
+          reason: o.reason,
+          author: '',
+          expiresOn: o.expires_on ?? undefined,
+        })),
+      );
+      if (graded.inPopulation) members.push(row);
+      outcome.add(customerId, before, graded);
+    }
+    const modelChanges = await outcome.write(db);
+    // The forecast moves with the grade that reads it: as of today, against the run's stored fit.
+    if (clv) await storeForecasts(db, { runId: run.runId, modelId: run.modelId, asOf: today }, members, clv);
+    if (modelChanges.length) await raiseGradeAlerts(db, { modelId: run.modelId, changeIds: modelChanges });
+    changeIds.push(...modelChanges);
+  }
+  return changeIds;
 }
 
-async function insertChange(
-  db: Db,
-  modelId: number,
-  customerId: number,
-  from: number | null,
-  to: number | null,
-  score: number | null,
-  detail: string,
-  cause: 'instant' | 'override' = 'instant',
-): Promise<number> {
-  const row = await db
-    .insertInto('grade_changes')
-    .values({
-      model_id: modelId,
-      customer_id: customerId,
-      from_grade: from,
-      to_grade: to,
+/** One model's re-graded customers, sorted into the writes they need, then written in three statements at most. */
+class InstantOutcome {
+  private readonly left: number[] = [];
+  private readonly grades: GradeWrite[] = [];
+  private readonly changes: ChangeWrite[] = [];
+  private readonly detail: unknown;
+
+  constructor(
+    private readonly run: LastRun,
+    private readonly model: Model,
+    cause: RegradeCause,
+  ) {
+    this.detail = { trigger: cause, basedOnRun: run.runId };
+  }
+
+  add(customerId: number, before: CurrentGrade | undefined, graded: ReturnType<typeof scoreOne>): void {
+    const previousGrade = before?.grade;
+    if (!graded.inPopulation) {
+      if (previousGrade === undefined) return;
+      this.left.push(customerId);
+      this.changes.push({
+        customerId,
+        from: previousGrade,
+        to: null,
+        score: null,
+        cause: 'instant',
+        detail: this.detail,
+      });
+      return;
+    }
+    const score = Number.isNaN(graded.score) ? null : graded.score;
+    const unchanged =
+      before &&
+      before.grade === graded.grade &&
+      before.status === graded.status &&
+      before.pending === graded.pending &&
+      before.score === score;
+    if (unchanged) return;
+    const cause = graded.status === 2 ? 'override' : 'instant';
+    this.grades.push({
+      customerId,
+      grade: graded.grade,
+      gradeCode: this.model.ladder[graded.grade]!.code,
       score,
+      rfmCode: graded.rfmCode ?? null,
+      status: graded.status,
+      pending: graded.pending,
       cause,
-      detail,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    });
+    if (previousGrade !== graded.grade)
+      this.changes.push({
+        customerId,
+        from: previousGrade ?? null,
+        to: graded.grade,
+        score,
+        cause,
+        detail: this.detail,
+      });
+  }
+
+  async write(db: Db): Promise<number[]> {
+    await deleteCurrentGrades(db, this.run.modelId, this.left);
+    await upsertCurrentGrades(db, this.run.modelId, this.run.runId, this.grades);
+    return insertGradeChanges(db, this.run.modelId, this.changes);
+  }
 }

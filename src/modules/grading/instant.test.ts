@@ -10,6 +10,7 @@ const RUN_DAY = new Date('2025-01-01T00:30:00+08:00');
 let t: TestApp;
 let admin: Client;
 let compositeId: number;
+let matrixId: number;
 const customers: number[] = [];
 
 beforeAll(async () => {
@@ -35,26 +36,29 @@ beforeAll(async () => {
       .execute();
   }
   compositeId = (await findModelByKey(t.handle.db, 'composite'))!.id;
-  await executeRun(t.handle.db, { modelId: compositeId, asOf: AS_OF, trigger: 'cli', startedBy: null });
+  matrixId = (await findModelByKey(t.handle.db, 'matrix'))!.id;
+  await t.handle.db.updateTable('grading_models').set({ active: true }).where('id', '=', matrixId).execute();
+  for (const modelId of [compositeId, matrixId])
+    await executeRun(t.handle.db, { modelId, asOf: AS_OF, trigger: 'cli', startedBy: null });
 });
 afterAll(async () => t.close());
 
-const gradeOf = (customerId: number) =>
+const gradeOf = (customerId: number, modelId = compositeId) =>
   t.handle.db
     .selectFrom('customer_grades')
     .select(['grade', 'grade_code', 'cause'])
-    .where('model_id', '=', compositeId)
+    .where('model_id', '=', modelId)
     .where('customer_id', '=', customerId)
     .executeTakeFirstOrThrow();
 
 describe('instant re-grade against the last run', () => {
   it('with unchanged data, re-grading changes nothing', async () => {
-    const before = await Promise.all(customers.map(gradeOf));
+    const before = await Promise.all(customers.map((id) => gradeOf(id)));
     const changes = await t.handle.db
       .transaction()
       .execute((trx) => regradeCustomers(trx, customers, 'order', RUN_DAY));
     expect(changes).toEqual([]);
-    expect((await Promise.all(customers.map(gradeOf))).map((g) => g.grade)).toEqual(
+    expect((await Promise.all(customers.map((id) => gradeOf(id)))).map((g) => g.grade)).toEqual(
       before.map((g) => g.grade),
     );
   });
@@ -118,5 +122,36 @@ describe('instant re-grade against the last run', () => {
     });
     expect(response.status).toBe(400);
     expect(await count()).toBe(before);
+  });
+
+  it('editing the attributes a model reads re-grades the customer in the same request', async () => {
+    const customer = customers[5]!;
+    expect((await gradeOf(customer, matrixId)).grade_code).toBe('acquire_or_abandon');
+    const response = await admin('PATCH', `/api/customers/${customer}`, {
+      shareOfWallet: 0.8,
+      upcomingPurchaseVolume: '2000000',
+    });
+    expect(response.status).toBe(200);
+    expect(await gradeOf(customer, matrixId)).toMatchObject({ grade_code: 'keep', cause: 'instant' });
+    const change = await t.handle.db
+      .selectFrom('grade_changes')
+      .select(['from_grade', 'to_grade', 'detail'])
+      .where('customer_id', '=', customer)
+      .where('model_id', '=', matrixId)
+      .where('cause', '=', 'instant')
+      .executeTakeFirstOrThrow();
+    expect(change).toMatchObject({ from_grade: 3, to_grade: 0, detail: { trigger: 'attributes' } });
+    expect((await gradeOf(customer)).grade_code).toBe('C');
+  });
+
+  it('an edit that fails re-grades nothing and changes nothing', async () => {
+    const customer = customers[6]!;
+    const response = await admin('PATCH', `/api/customers/${customer}`, {
+      shareOfWallet: 0.9,
+      upcomingPurchaseVolume: '3000000',
+      referredById: customer,
+    });
+    expect(response.status).toBe(400);
+    expect((await gradeOf(customer, matrixId)).grade_code).toBe('acquire_or_abandon');
   });
 });

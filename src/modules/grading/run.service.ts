@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import {
-  deriveMetrics,
   gradePopulation,
   parseModel,
   takeNumbers,
@@ -16,7 +15,8 @@ import { clvMetrics, usesClvMetrics, type ClvMetrics } from '../clv/clv-metrics.
 import { storeForecasts } from '../clv/forecast.service.js';
 import type { ClvRunParams } from '../../engine/clv/forecast.js';
 import type { Db } from '../audit/audit.repository.js';
-import { readBaseAggregates, type BaseAggregates } from './base-aggregates.repository.js';
+import type { BaseAggregates } from './base-aggregates.repository.js';
+import { metricsAsOf } from './metrics.service.js';
 import { findModel, findModelVersion } from './model.repository.js';
 import {
   applyRunToCurrentGrades,
@@ -140,26 +140,11 @@ export async function gradeAsOf(
     clv?: ClvRunParams | undefined;
   },
 ): Promise<GradingInputs> {
-  const base = await readBaseAggregates(db, {
-    asOf,
-    windowMonths: definition.windowMonths,
-    lateness: definition.lateness,
-  });
+  const columns = await metricsAsOf(db, definition, asOf);
   const previousRows = options.previousRunId ? await readRunGrades(db, options.previousRunId) : [];
   const overrides = await overridesAt(db, modelId, options.overridesAt);
   options.onRead?.();
-  const previous = alignPrevious(base.customerIds, previousRows);
-  const columns = deriveMetrics(
-    {
-      ids: base.customerIds,
-      aggregates: base.columns,
-      attributes: base.attributes,
-      expectedCloseDay: base.expectedCloseDay,
-    },
-    asOf,
-    definition.windowMonths,
-    { costPerContact: definition.costPerContact },
-  );
+  const previous = alignPrevious(columns.ids, previousRows);
   const clv = usesClvMetrics(definition)
     ? await clvMetrics(db, definition, columns, asOf, options.clv)
     : undefined;
@@ -174,7 +159,7 @@ export async function gradeAsOf(
       expiresOn: o.expires_on ?? undefined,
     })),
   });
-  return { base, result, previous, clv };
+  return { base: columns.base, result, previous, clv };
 }
 
 /**

@@ -1,46 +1,16 @@
-import {
-  deriveMetrics,
-  gradePopulation,
-  type GradingResult,
-  type Model,
-  type PopulationColumns,
-} from '../../engine/index.js';
+import { gradePopulation, type GradingResult, type Model } from '../../engine/index.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { visibleCustomerIds } from '../shared/scope.js';
-import { readBaseAggregates } from './base-aggregates.repository.js';
+import { metricsAsOf } from './metrics.service.js';
 import { lastRun } from './run.repository.js';
 import { loadModelVersion } from './run.service.js';
 import { requireModelEditor, validateDefinition } from './model.service.js';
 import { businessDay } from './instant.service.js';
 import { withClvMetrics } from '../clv/clv-metrics.js';
 
-/** Every customer's metrics as of a date, with the model's window, lateness rule and contact cost. */
-export async function populationMetrics(
-  db: Db,
-  model: Pick<Model, 'windowMonths' | 'lateness' | 'costPerContact'>,
-  asOf: string,
-): Promise<PopulationColumns> {
-  const base = await readBaseAggregates(db, {
-    asOf,
-    windowMonths: model.windowMonths,
-    lateness: model.lateness,
-  });
-  return deriveMetrics(
-    {
-      ids: base.customerIds,
-      aggregates: base.columns,
-      attributes: base.attributes,
-      expectedCloseDay: base.expectedCloseDay,
-    },
-    asOf,
-    model.windowMonths,
-    { costPerContact: model.costPerContact },
-  );
-}
-
 async function gradeAll(db: Db, model: Model, asOf: string): Promise<GradingResult> {
-  const columns = await withClvMetrics(db, model, await populationMetrics(db, model, asOf), asOf);
+  const columns = await withClvMetrics(db, model, await metricsAsOf(db, model, asOf), asOf);
   return gradePopulation(model, columns, { asOf });
 }
 

@@ -1,6 +1,6 @@
 import { parseModel, toDayNumber, toIsoDate, type RunParams } from '../../../engine/index.js';
 import type { Client, TestApp } from '../../../testing/test-app.js';
-import { customerMetricColumns } from '../../grading/instant.service.js';
+import { metricsAsOf } from '../../grading/metrics.service.js';
 import { readRunParams } from '../../grading/run.repository.js';
 import { clvMetrics } from '../clv-metrics.js';
 
@@ -80,7 +80,7 @@ export async function scoredOnStoredFit(t: TestApp, runId: number, customerIds: 
   return clvMetrics(
     t.handle.db,
     model,
-    await customerMetricColumns(t.handle.db, model, customerIds, asOf),
+    await metricsAsOf(t.handle.db, model, asOf, customerIds),
     asOf,
     (await readRunParams<RunParams>(t.handle.db, runId)).clv!,
   );
