@@ -40,16 +40,36 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
     end: () => pool.end(),
     async connect() {
       const client = await pool.connect();
-      const query = (text: unknown, values?: readonly unknown[]) => {
-        const copy = typeof text === 'string' ? markedCopy(text) : undefined;
-        if (copy) return runCopy(client, copy, values![0] as Iterable<string | Uint8Array>);
-        const copyOut = typeof text === 'string' ? markedCopyOut(text) : undefined;
-        if (copyOut) return runCopyOut(client, copyOut);
-        const name = typeof text === 'string' ? nameOf(text) : undefined;
-        if (name) return client.query({ name, text: text as string, values: values as unknown[] });
-        return (client.query as (text: unknown, values?: readonly unknown[]) => unknown)(text, values);
-      };
-      return { query, release: (destroy?: boolean) => client.release(destroy) } as PostgresPoolClient;
+      return {
+        query: clientQuery(client, nameOf),
+        release: (destroy?: boolean) => client.release(destroy),
+      } as PostgresPoolClient;
     },
+  };
+}
+
+/**
+ * A pool of one client that its caller holds (a bulk session, inside its own transaction) and releases: Kysely
+ * borrows it and never releases it. Its statements run unnamed: the names belong to the main pool's texts, and a
+ * client it lent before may hold them.
+ */
+export function borrowedClientPool(client: pg.PoolClient): PostgresPool {
+  const borrowed = { query: clientQuery(client, () => undefined), release: () => undefined };
+  return {
+    options: {},
+    end: async () => undefined,
+    connect: async () => borrowed as PostgresPoolClient,
+  };
+}
+
+function clientQuery(client: pg.PoolClient, nameOf: (text: string) => string | undefined) {
+  return (text: unknown, values?: readonly unknown[]) => {
+    const copy = typeof text === 'string' ? markedCopy(text) : undefined;
+    if (copy) return runCopy(client, copy, values![0] as Iterable<string | Uint8Array>);
+    const copyOut = typeof text === 'string' ? markedCopyOut(text) : undefined;
+    if (copyOut) return runCopyOut(client, copyOut);
+    const name = typeof text === 'string' ? nameOf(text) : undefined;
+    if (name) return client.query({ name, text: text as string, values: values as unknown[] });
+    return (client.query as (text: unknown, values?: readonly unknown[]) => unknown)(text, values);
   };
 }

@@ -19,6 +19,21 @@ export interface PopulationColumns {
 }
 
 /**
+ * One customer's metrics as a view on the columns, each read when the engine asks for it: a model reads a handful
+ * of the catalogue's, and copying all of them for every customer cost more than scoring them (an import re-grades
+ * thousands at once).
+ */
+export function rowView(columns: PopulationColumns, row: number): CustomerMetrics {
+  return new Proxy({} as CustomerMetrics, {
+    get: (_, id) => {
+      const column = columns.metrics[id as MetricId];
+      return column === undefined ? undefined : cellValue(column, row);
+    },
+    has: (_, id) => id in columns.metrics,
+  });
+}
+
+/**
  * Metric columns computed on first use and kept: a model reads a handful of the catalogue's thirty metrics, and
  * at a million customers deriving (or restricting to a population) every one of them cost a third of a run's
  * compute. Enumerating the object (spread, `Object.entries`) computes them all, as a plain object would hold them.

@@ -73,6 +73,10 @@ export const fieldMessages = {
   },
   invalid_date: { 'zh-CN': '不是可识别的日期', 'en-US': 'is not a recognisable date' },
   invalid_amount: { 'zh-CN': '不是有效的金额或数值', 'en-US': 'is not a valid amount or number' },
+  share_above_one: {
+    'zh-CN': '份额应在 0 到 1 之间（或 0% 到 100%）',
+    'en-US': 'must be a share between 0 and 1 (or 0% and 100%)',
+  },
   invalid_integer: { 'zh-CN': '不是有效的整数', 'en-US': 'is not a valid whole number' },
   invalid_boolean: { 'zh-CN': '应为 是/否', 'en-US': 'should be yes or no' },
   unknown_user: { 'zh-CN': '不是系统中的用户', 'en-US': 'is not a user of the system' },

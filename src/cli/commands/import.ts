@@ -112,7 +112,7 @@ export function registerImportCommand(program: Command, config: () => Config): v
           `${result.rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s (${Math.round(result.rows / Math.max(seconds, 0.001)).toLocaleString('en-US')} rows/s)`,
         );
         console.log(
-          `inserted ${result.inserted}, updated ${result.updated}, unchanged ${result.unchanged}, bad rows ${result.badRows}, skipped ${result.skippedRows}, problems ${result.problemCount}`,
+          `inserted ${result.inserted}, updated ${result.updated}, unchanged ${result.unchanged}, grade changes ${result.gradeChanges}, bad rows ${result.badRows}, skipped ${result.skippedRows}, problems ${result.problemCount}`,
         );
         for (const problem of result.problems.slice(0, 20)) {
           console.log(

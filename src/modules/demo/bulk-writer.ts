@@ -1,5 +1,9 @@
 import type pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { borrowedClientPool } from '../../db/prepared.js';
+import { pgliteWithCopy } from '../../db/pglite-copy.js';
 import { copyTextParts, runCopy } from '../../db/copy.js';
 import type { DatabaseHandle } from '../../db/connect.js';
 import type { Field, Row } from './tables.js';
@@ -15,6 +19,8 @@ export interface BulkSession {
   /** Rows already in COPY's text format (`CopyTextBuffer`). */
   writeCopyText(table: string, columns: readonly string[], text: Uint8Array): Promise<void>;
   release(): Promise<void>;
+  /** The same connection, inside the same transaction, for the product's services (an import's re-grade). */
+  readonly db: Kysely<Database>;
 }
 
 export type PgliteMethod = 'copy' | 'insert';
@@ -42,6 +48,7 @@ function postgresSession(client: pg.PoolClient): BulkSession {
       if (text.length > 0) await copy(table, columns, [text]);
     },
     release: async () => client.release(),
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: borrowedClientPool(client) }) }),
   };
 }
 
@@ -70,6 +77,8 @@ function pgliteSession(pglite: PGlite, method: PgliteMethod): BulkSession {
       }
     },
     release: async () => undefined,
+    // PGlite is one connection: queries through it run in the transaction the session began.
+    db: new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pgliteWithCopy(pglite) }) }),
   };
 }
 

@@ -22,6 +22,15 @@ export async function lastRunsOfActiveModels(db: Db): Promise<LastRun[]> {
   return rows;
 }
 
+export async function liveCustomerCount(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('customers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function currentGradesOf(db: Db, customerIds: readonly number[]) {
   return db
     .selectFrom('customer_grades')

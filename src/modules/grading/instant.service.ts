@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { cellValue } from '../../engine/columns.js';
+import { cellValue, rowView } from '../../engine/columns.js';
 import {
   parseModel,
   scoreOne,
@@ -16,6 +16,7 @@ import {
   deleteCurrentGrades,
   insertGradeChanges,
   lastRunsOfActiveModels,
+  liveCustomerCount,
   overridesInForceOf,
   upsertCurrentGrades,
   type ChangeWrite,
@@ -79,6 +80,12 @@ export function writeAndRegrade<R>(
 
 /** Customers re-graded per read of their state: an import's thousands in bounded statements. */
 const REGRADE_BATCH = 5000;
+/**
+ * From this share of the live customers on, everyone's state is read once and the touched rows scored: reading
+ * customers by id costs twice as much per customer as reading all (100,000 customers on PostgreSQL: 0.17 ms against
+ * 0.08 ms each).
+ */
+const READ_ALL_SHARE = 0.5;
 
 /**
  * Re-grades customers at once, in the caller's transaction, for every active model that has a run: their metrics
@@ -95,10 +102,13 @@ export async function regradeCustomers(
   if (customerIds.length === 0) return [];
   const runs = await lastRunsOfActiveModels(db);
   if (runs.length === 0) return [];
+  const today = businessDay(now);
+  if (customerIds.length > 1 && customerIds.length >= READ_ALL_SHARE * (await liveCustomerCount(db)))
+    return regradeBatch(db, runs, customerIds, cause, today, 'everyone');
   const changeIds: number[] = [];
   for (let from = 0; from < customerIds.length; from += REGRADE_BATCH) {
     const batch = customerIds.slice(from, from + REGRADE_BATCH);
-    changeIds.push(...(await regradeBatch(db, runs, batch, cause, businessDay(now))));
+    changeIds.push(...(await regradeBatch(db, runs, batch, cause, today, 'these')));
   }
   return changeIds;
 }
@@ -116,7 +126,9 @@ async function regradeBatch(
   ids: readonly number[],
   cause: RegradeCause,
   today: string,
+  read: 'these' | 'everyone',
 ): Promise<number[]> {
+  const wanted = read === 'everyone' ? new Set(ids) : undefined;
   const [current, overrides] = await Promise.all([currentGradesOf(db, ids), overridesInForceOf(db, ids)]);
   const currentOf = new Map(current.map((row) => [`${row.model_id}:${row.customer_id}`, row]));
   const overridesOf = new Map<string, typeof overrides>();
@@ -130,7 +142,8 @@ async function regradeBatch(
   for (const run of runs) {
     const { model, params } = await runContext(db, run);
     const measure = `${model.windowMonths}|${model.lateness}|${model.costPerContact}`;
-    if (!metricsByMeasure.has(measure)) metricsByMeasure.set(measure, metricsAsOf(db, model, today, ids));
+    if (!metricsByMeasure.has(measure))
+      metricsByMeasure.set(measure, metricsAsOf(db, model, today, wanted ? undefined : ids));
     const measured = await metricsByMeasure.get(measure)!;
     const clv = usesClvMetrics(model) ? await clvMetrics(db, model, measured, today, params.clv) : undefined;
     const columns = clv?.columns ?? measured;
@@ -138,13 +151,14 @@ async function regradeBatch(
     const members: number[] = [];
     for (let row = 0; row < columns.ids.length; row++) {
       const customerId = columns.ids[row]!;
+      if (wanted && !wanted.has(customerId)) continue;
       const key = `${run.modelId}:${customerId}`;
       const before = currentOf.get(key);
       const graded = scoreOne(
         model,
         params,
         customerId,
-        metricsOf(columns, row),
+        rowView(columns, row),
         before ? { grade: before.grade, pending: before.pending } : undefined,
         (overridesOf.get(key) ?? []).map((o) => ({
           customerId,

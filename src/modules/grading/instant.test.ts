@@ -154,4 +154,29 @@ describe('instant re-grade against the last run', () => {
     expect(response.status).toBe(400);
     expect((await gradeOf(customer, matrixId)).grade_code).toBe('acquire_or_abandon');
   });
+
+  it("re-grading most customers at once reads everyone's state and changes only theirs", async () => {
+    const [inList, leftOut] = [customers[10]!, customers[11]!];
+    await t.handle.db
+      .insertInto('orders')
+      .values(
+        [inList, leftOut].map((id) => ({
+          customer_id: id,
+          order_no: `MOST-${id}`,
+          order_date: '2024-12-20',
+          amount: '900000.00',
+          gross_profit: '300000.00',
+        })),
+      )
+      .execute();
+    const before = await gradeOf(leftOut);
+    const changes = await t.handle.db
+      .transaction()
+      .execute((trx) => regradeCustomers(trx, customers.slice(0, 11), 'import', RUN_DAY));
+    expect(changes).toHaveLength(1);
+    expect((await gradeOf(inList)).grade_code).toBe('A');
+    expect(await gradeOf(leftOut)).toEqual(before);
+    await t.handle.db.transaction().execute((trx) => regradeCustomers(trx, [leftOut], 'import', RUN_DAY));
+    expect((await gradeOf(leftOut)).grade_code).toBe('A');
+  });
 });

@@ -19,6 +19,8 @@ const examples: Readonly<Record<ImportEntity, readonly Readonly<Record<string, X
       annual_revenue: '¥32,000,000',
       phone: '021-55550001',
       payment_terms_days: 30,
+      share_of_wallet: '35%',
+      upcoming_purchase_volume: '120万',
     },
     {
       code: 'C0002',

@@ -166,6 +166,19 @@ export const entityFields: Readonly<Record<ImportEntity, readonly FieldSpec[]>> 
     ),
     f('expected_close_date', 'date', '预计成交日期', 'Expected close date', ['预计成交', 'close date']),
     f('potential_demand', 'money', '潜在需求', 'Potential demand', ['潜在需求金额', 'potential']),
+    f('share_of_wallet', 'ratio', '我方采购份额', 'Share of wallet', [
+      '采购份额',
+      '份额',
+      '钱包份额',
+      'share of wallet',
+      'wallet share',
+    ]),
+    f('upcoming_purchase_volume', 'money', '未来采购量', 'Upcoming purchase volume', [
+      '未来采购金额',
+      '预计采购量',
+      'upcoming volume',
+      'upcoming purchases',
+    ]),
   ],
   contacts: [
     customerCode(),

@@ -147,12 +147,13 @@ function jobView(job: ImportJob, locale: Locale) {
       inserted: result.inserted,
       updated: result.updated,
       unchanged: result.unchanged,
+      gradeChanges: result.gradeChanges,
       committed: result.committed,
     },
   };
 }
 
-export function registerImportRoutes(app: OpenAPIHono<AppEnv>, { db, database, config }: AppDeps) {
+export function registerImportRoutes(app: OpenAPIHono<AppEnv>, { db, database, config, now }: AppDeps) {
   app.openapi(routes.upload, async (c) => {
     const { filename } = c.req.valid('query');
     const declared = Number(c.req.header('content-length') ?? 0);
@@ -212,7 +213,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, { db, database, c
     const template = templateName === undefined ? undefined : await findTemplate(db, templateName);
     if (templateName !== undefined && !template) throw AppError.invalid('template', 'unknown_reference');
     if (template && template.entity !== input.entity) throw AppError.invalid('template', 'invalid_value');
-    const job = startImportJob(database, actor, buildImportRequest({ ...input, files, template }));
+    const job = startImportJob(database, actor, buildImportRequest({ ...input, files, template }), now);
     return c.json(jobView(job, c.get('locale')), 202);
   });
   app.openapi(routes.job, (c) => {

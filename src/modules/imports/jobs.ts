@@ -33,7 +33,12 @@ const jobs = new Map<string, ImportJob>();
  * Runs an import in the background of this process. Progress is polled; a cancel aborts the transaction, so a
  * cancelled job has written nothing.
  */
-export function startImportJob(handle: DatabaseHandle, actor: Actor, request: ImportRequest): ImportJob {
+export function startImportJob(
+  handle: DatabaseHandle,
+  actor: Actor,
+  request: ImportRequest,
+  now: () => Date = () => new Date(),
+): ImportJob {
   forgetFinished();
   const controller = new AbortController();
   const job = {
@@ -51,6 +56,7 @@ export function startImportJob(handle: DatabaseHandle, actor: Actor, request: Im
   };
   const done = runImport(handle, actor, request, {
     signal: controller.signal,
+    now,
     onProgress: (progress) => {
       job.rows = progress.rows;
       job.fraction = progress.fraction;

@@ -1,6 +1,6 @@
 import type { BulkSession } from '../demo/bulk-writer.js';
 import type { FieldSpec } from './fields.js';
-import { STAGE, joinCustomerByCode } from './staging.js';
+import { STAGE, TOUCHED, joinCustomerByCode } from './staging.js';
 import { quote, typed } from './sql-types.js';
 
 export interface MergeCounts {
@@ -10,9 +10,16 @@ export interface MergeCounts {
 
 const good = 'NOT s.bad';
 
-async function count(session: BulkSession, text: string): Promise<number> {
+/**
+ * Rows a statement changed, counted; with `customerOf`, their customers are recorded as touched (their grades are
+ * re-evaluated after the merge).
+ */
+async function count(session: BulkSession, text: string, customerOf?: string): Promise<number> {
+  const touched = customerOf
+    ? `, touched AS (INSERT INTO ${TOUCHED} SELECT DISTINCT customer_id FROM changed)`
+    : '';
   const rows = await session.query<{ n: number | string }>(
-    `WITH changed AS (${text} RETURNING 1) SELECT count(*) AS n FROM changed`,
+    `WITH changed AS (${text} RETURNING ${customerOf ?? 'NULL'} AS customer_id)${touched} SELECT count(*) AS n FROM changed`,
   );
   return Number(rows[0]?.n ?? 0);
 }
@@ -71,6 +78,7 @@ export async function mergeCustomers(
     session,
     `UPDATE customers c SET ${updates.map((a) => `${quote(a.column)} = ${a.value}`).join(', ')}, updated_at = now()
        FROM ${STAGE} s WHERE ${good} AND c.code = s.code AND c.deleted_at IS NULL AND ${changedPredicate(updates, 'c')}`,
+    'c.id',
   );
   const inserted = await count(
     session,
@@ -78,6 +86,7 @@ export async function mergeCustomers(
        SELECT coalesce(s.code, 'C' || lpad(nextval('customer_code_seq')::text, 7, '0')), ${inserts.map((a) => a.value).join(', ')}
          FROM ${STAGE} s WHERE ${good} AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.code = s.code)
          ORDER BY s.file_no, s.row_no`,
+    'id',
   );
   if (mapped.has('referred_by_code')) await referrersFromTheFile(session);
   return { inserted, updated };
@@ -129,10 +138,12 @@ export async function mergeChildren(
     return onUpdate ? { ...a, value: onUpdate(a.value) } : a;
   });
   const source = `${STAGE} s ${joinCustomerByCode('s.customer_code', 'c')}`;
+  const graded = table !== 'contacts';
   const updated = await count(
     session,
     `UPDATE ${table} t SET ${updates.map((a) => `${quote(a.column)} = ${a.value}`).join(', ')}, updated_at = now()
        FROM ${source} WHERE ${good} AND t.customer_id = c.id AND t.import_key = ${keyExpression} AND ${changedPredicate(updates, 't')}`,
+    graded ? 't.customer_id' : undefined,
   );
   const inserted = await count(
     session,
@@ -140,6 +151,7 @@ export async function mergeChildren(
        SELECT c.id, ${keyExpression}, ${list.map((a) => a.value).join(', ')} FROM ${source}
         WHERE ${good} AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.customer_id = c.id AND t.import_key = ${keyExpression})
         ORDER BY s.file_no, s.row_no`,
+    graded ? 'customer_id' : undefined,
   );
   return { inserted, updated };
 }

@@ -1,5 +1,5 @@
 import type { BulkSession } from '../demo/bulk-writer.js';
-import { STAGE, joinCustomerByCode } from './staging.js';
+import { STAGE, TOUCHED, joinCustomerByCode } from './staging.js';
 import type { MergeCounts } from './merge.js';
 
 export interface OrderOptions {
@@ -59,9 +59,12 @@ export async function mergeOrders(session: BulkSession, options: OrderOptions): 
   if (lineMode)
     await session.query(`CREATE TEMP TABLE import_written (id integer PRIMARY KEY) ON COMMIT DROP`);
   const countOfWritten = (rows: string) =>
-    lineMode
-      ? `, written AS (INSERT INTO import_written SELECT id FROM ${rows} RETURNING 1) SELECT count(*) AS n FROM written`
-      : `SELECT count(*) AS n FROM ${rows}`;
+    `, touched AS (INSERT INTO ${TOUCHED} SELECT DISTINCT customer_id FROM ${rows})
+     ${
+       lineMode
+         ? `, written AS (INSERT INTO import_written SELECT id FROM ${rows} RETURNING 1) SELECT count(*) AS n FROM written`
+         : `SELECT count(*) AS n FROM ${rows}`
+     }`;
   const header = [
     'customer_id',
     'order_date',
@@ -79,7 +82,7 @@ export async function mergeOrders(session: BulkSession, options: OrderOptions): 
     session,
     `WITH changed AS (
       UPDATE orders o SET ${header.map((c) => `${c} = i.${c}`).join(', ')}, updated_at = now()
-        FROM import_orders i WHERE o.order_no = i.order_no AND (${differs}) RETURNING o.id)
+        FROM import_orders i WHERE o.order_no = i.order_no AND (${differs}) RETURNING o.id, o.customer_id)
     ${countOfWritten('changed')}`,
   );
   if (lineMode && updated > 0)
@@ -91,7 +94,7 @@ export async function mergeOrders(session: BulkSession, options: OrderOptions): 
     `WITH added AS (
       INSERT INTO orders (order_no, ${header.join(', ')})
         SELECT i.order_no, ${header.map((c) => `i.${c}`).join(', ')} FROM import_orders i
-         WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.order_no = i.order_no) ORDER BY i.order_no RETURNING id)
+         WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.order_no = i.order_no) ORDER BY i.order_no RETURNING id, customer_id)
     ${countOfWritten('added')}`,
   );
   if (lineMode) {

@@ -14,7 +14,8 @@ import { autoMap, compileMapping, type Mapping } from './mapping.js';
 import { describeReason, PROBLEM_LIMIT, type Problem } from './problems.js';
 import { checkRow, type CellProblem } from './row-validator.js';
 import { openSource, type SourceRow } from './source.js';
-import { createStage, indexStage, STAGE, stageColumns } from './staging.js';
+import { createStage, indexStage, STAGE, stageColumns, TOUCHED } from './staging.js';
+import { regradeCustomers } from '../grading/instant.service.js';
 
 export interface ImportFile {
   readonly path: string;
@@ -48,6 +49,8 @@ export interface ImportHooks {
   /** Awaited as each phase after staging begins ('committing': everything is written, the COMMIT is next). */
   readonly onPhase?: (phase: ImportPhase) => Promise<void> | void;
   readonly signal?: AbortSignal;
+  /** The clock: its business day is the day the customers the import wrote to are re-graded as of. */
+  readonly now?: () => Date;
 }
 
 export interface FileSummary {
@@ -71,6 +74,8 @@ export interface ImportResult {
   readonly inserted: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** Grade changes of the customers the import wrote to, by their instant re-grade. */
+  readonly gradeChanges: number;
   readonly committed: boolean;
   readonly dryRun: boolean;
 }
@@ -274,7 +279,7 @@ async function importInTransaction(
     dryRun: request.dryRun === true,
   };
   if (problemCount > 0 && !request.skipBadRows)
-    return { ...base, inserted: 0, updated: 0, unchanged: 0, committed: false };
+    return { ...base, inserted: 0, updated: 0, unchanged: 0, gradeChanges: 0, committed: false };
   await session.query(
     `UPDATE ${STAGE} s SET bad = true FROM import_problems p WHERE p.file_no = s.file_no AND p.row_no = s.row_no`,
   );
@@ -286,6 +291,7 @@ async function importInTransaction(
   if (hooks.signal?.aborted) throw new ImportCancelled();
   await hooks.onPhase?.('merging');
   const counts = await plan.merge(context);
+  const gradeChanges = request.dryRun ? [] : await regradeTouched(session, hooks.now?.() ?? new Date());
   const goodRows = Number(
     (await session.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${STAGE} WHERE NOT bad`))[0]?.n ?? 0,
   );
@@ -306,6 +312,7 @@ async function importInTransaction(
     inserted: counts.inserted,
     updated: counts.updated,
     unchanged,
+    gradeChanges: gradeChanges.length,
     dryRun: request.dryRun === true,
   };
   await session.query(
@@ -318,8 +325,25 @@ async function importInTransaction(
     inserted: counts.inserted,
     updated: counts.updated,
     unchanged,
+    gradeChanges: gradeChanges.length,
     committed: request.dryRun !== true,
   };
+}
+
+/**
+ * As a write through the API does, the import re-grades the customers whose graded records it wrote, against each
+ * active model's last run, before it commits: the grades never lag what was imported.
+ */
+async function regradeTouched(session: BulkSession, now: Date): Promise<number[]> {
+  const touched = await session.query<{ customer_id: number }>(
+    `SELECT DISTINCT customer_id FROM ${TOUCHED} ORDER BY customer_id`,
+  );
+  return regradeCustomers(
+    session.db,
+    touched.map((row) => row.customer_id),
+    'import',
+    now,
+  );
 }
 
 /** The same rule as shared/scope.ts, as a predicate over `c` for the set-based checks (ids are numbers). */

@@ -7,6 +7,7 @@ import {
   parseDate,
   parseDecimal,
   parseInteger,
+  parseShare,
   toHalfWidth,
   type Parsed,
 } from './values.js';
@@ -87,10 +88,8 @@ function parseField(spec: FieldSpec, raw: string, lookups: Lookups, multiplier: 
       return scaled(parseDecimal(raw, 4, { negative: true }), multiplier, 4);
     case 'price':
       return scaled(parseDecimal(raw, 4, { negative: true }), multiplier, 4);
-    case 'ratio': {
-      const parsed = parseDecimal(raw.replace(/%$/, ''), 4, { negative: false });
-      return parsed;
-    }
+    case 'ratio':
+      return parseShare(raw);
     case 'date':
       return parseDate(raw);
     case 'datetime':

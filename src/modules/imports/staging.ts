@@ -3,6 +3,8 @@ import type { FieldSpec } from './fields.js';
 import { quote } from './sql-types.js';
 
 export const STAGE = 'import_stage';
+/** Customers whose graded records (attributes, orders, payments, activities) the merge wrote: re-graded after it. */
+export const TOUCHED = 'import_touched';
 
 /**
  * Joins the customer a code in the file names: a live customer by its own code, or the survivor of a merge by the
@@ -20,6 +22,7 @@ export async function createStage(session: BulkSession, fields: readonly FieldSp
   await session.query(
     `CREATE TEMP TABLE import_problems (file_no integer, row_no integer, field text, value text, reason text) ON COMMIT DROP`,
   );
+  await session.query(`CREATE TEMP TABLE ${TOUCHED} (customer_id integer NOT NULL) ON COMMIT DROP`);
 }
 
 export function stageColumns(fields: readonly FieldSpec[]): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseDecimal } from './values.js';
+import { parseDate, parseDecimal, parseShare } from './values.js';
 
 describe('dates in the forms Chinese spreadsheets use', () => {
   it.each([
@@ -39,4 +39,25 @@ describe('amounts with separators, symbols and 万', () => {
     expect(parseDecimal('-5', 2, { negative: false })).toEqual({ ok: false, reason: 'negative' }));
   it('misplaced thousands separators are refused', () =>
     expect(money('12,34')).toEqual({ ok: false, reason: 'invalid_amount' }));
+});
+
+describe('a share of wallet, as a fraction or a percentage', () => {
+  it.each([
+    ['0.35', '0.3500'],
+    ['35%', '0.3500'],
+    ['３５％', '0.3500'],
+    ['12.5%', '0.1250'],
+    ['100%', '1.0000'],
+    ['1', '1.0000'],
+    ['0', '0.0000'],
+  ])('%s is %s', (raw, expected) => expect(parseShare(raw)).toEqual({ ok: true, value: expected }));
+
+  it.each(['35', '101%', '1.2'])('%s is more than the whole and is refused', (raw) =>
+    expect(parseShare(raw)).toEqual({ ok: false, reason: 'share_above_one' }),
+  );
+
+  it('a negative share and a fifth decimal are refused as the amounts are', () => {
+    expect(parseShare('-5%')).toEqual({ ok: false, reason: 'negative' });
+    expect(parseShare('0.12345')).toEqual({ ok: false, reason: 'invalid_amount' });
+  });
 });

@@ -11,6 +11,7 @@ export type ImportReason =
   | 'invalid_boolean'
   | 'invalid_value'
   | 'negative'
+  | 'share_above_one'
   | 'too_long'
   | 'invalid_format'
   | 'unknown_code'
@@ -123,6 +124,19 @@ export function parseDecimal(raw: string, scale: number, options: { negative: bo
   decimals = decimals.padEnd(scale, '0');
   const value = scale > 0 ? `${integer}.${decimals}` : integer;
   return ok(negative && /[1-9]/.test(value) ? `-${value}` : value);
+}
+
+/**
+ * A share from 0 to 1 (share of wallet), written as a fraction (0.35) or a percentage (35%, 35％): four decimals,
+ * the column's precision.
+ */
+export function parseShare(raw: string): Parsed {
+  const text = toHalfWidth(raw).trim();
+  const percent = text.endsWith('%');
+  const parsed = parseDecimal(percent ? text.slice(0, -1) : text, percent ? 2 : 4, { negative: false });
+  if (!parsed.ok) return parsed;
+  const share = percent ? Number(parsed.value) / 100 : Number(parsed.value);
+  return share > 1 ? fail('share_above_one') : ok(share.toFixed(4));
 }
 
 export function parseInteger(raw: string, options: { negative: boolean }): Parsed {

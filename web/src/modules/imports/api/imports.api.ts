@@ -65,6 +65,7 @@ export interface ImportJob {
     inserted: number;
     updated: number;
     unchanged: number;
+    gradeChanges: number;
     committed: boolean;
   } | null;
 }

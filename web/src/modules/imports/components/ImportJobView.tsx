@@ -60,6 +60,7 @@ export function ImportJobView({ jobId }: { jobId: string }) {
             <Descriptions.Item label={t('imports.updated')}>{result.updated}</Descriptions.Item>
             <Descriptions.Item label={t('imports.unchanged')}>{result.unchanged}</Descriptions.Item>
             <Descriptions.Item label={t('imports.badRows')}>{result.badRows}</Descriptions.Item>
+            <Descriptions.Item label={t('imports.gradeChanges')}>{result.gradeChanges}</Descriptions.Item>
             <Descriptions.Item label={t('imports.committed')}>
               {result.committed ? t('imports.yes') : t('imports.no')}
             </Descriptions.Item>
