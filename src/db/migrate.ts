@@ -31,6 +31,7 @@ import * as salesTargets from './migrations/027_sales_targets.js';
 import * as paymentParts from './migrations/028_payment_parts.js';
 import * as listOrderIndexes from './migrations/029_list_order_indexes.js';
 import * as referrals from './migrations/030_referrals.js';
+import * as referralValuePreset from './migrations/031_referral_value_preset.js';
 
 /** Migrations are compiled in, not discovered on disk, so the packaged CLI and the tests run the same list. */
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '028_payment_parts': paymentParts,
   '029_list_order_indexes': listOrderIndexes,
   '030_referrals': referrals,
+  '031_referral_value_preset': referralValuePreset,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

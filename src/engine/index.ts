@@ -31,6 +31,7 @@ export {
   type NormaliserSpec,
 } from './model/schema.js';
 export * from './model/presets.js';
+export { readsAnyMetric, readsReferralMetrics, REFERRAL_METRIC_IDS } from './model/reads.js';
 export { argsort, orderById } from './sort/radix.js';
 export { fitNormaliser, applyNormaliser, type NormaliserParams } from './normalise/index.js';
 export {

@@ -35,6 +35,8 @@ export const METRIC_IDS = [
   'contacts_window',
   'cost_to_serve',
   'profit_after_cost_to_serve',
+  'referred_buyers',
+  'referred_sales_window',
   'nature',
   'industry',
   'province',
@@ -96,6 +98,9 @@ const definitions: readonly MetricDefinition[] = [
   entry('contacts_window', 'count', '窗口期联系次数', 'Contacts in window', true, 1),
   money('cost_to_serve', '服务成本', 'Cost to serve', false),
   money('profit_after_cost_to_serve', '扣除服务成本后利润', 'Profit after cost to serve'),
+  // "客户背后的客户是一口井": what the customers a customer referred buy.
+  entry('referred_buyers', 'count', '转介绍成交客户数', 'Referred customers who bought', true, 1),
+  money('referred_sales_window', '转介绍客户窗口期销售额', 'Sales of referred customers in window'),
   entry('nature', 'category', '企业性质', 'Enterprise nature', true, 1),
   entry('industry', 'category', '行业', 'Industry', true, 1),
   entry('province', 'category', '省份', 'Province', true, 1),

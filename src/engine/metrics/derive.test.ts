@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_AGGREGATES, deriveMetrics, type BaseAggregate } from './derive.js';
+import { BASE_AGGREGATES, deriveMetrics, referralTotals, type BaseAggregate } from './derive.js';
 import { monthsUntil, toDayNumber, windowBounds } from './dates.js';
 
 const one = (values: Partial<Record<BaseAggregate, number>>) => ({
@@ -78,5 +78,46 @@ describe('calendar helpers', () => {
     expect(monthsUntil(d, toDayNumber('2025-01-16'))).toBe(1);
     expect(monthsUntil(d, toDayNumber('2024-12-01'))).toBe(0);
     expect(monthsUntil(d, Number.NaN)).toBeNaN();
+  });
+});
+
+describe('referral metrics: what the customers a customer referred buy', () => {
+  const NONE = Number.NaN;
+  it("each referred customer adds its window sales and, if it has bought, one buyer to its referrer's row", () => {
+    const totals = referralTotals(
+      Int32Array.of(3, 5, 8, 13, 21),
+      Float64Array.of(NONE, 3, 3, 5, 3),
+      Float64Array.of(4, 2, 0, 1, 1),
+      Float64Array.of(100, 250_00, 0, 99, -30),
+    );
+    expect(Array.from(totals.buyers)).toEqual([2, 1, 0, 0, 0]);
+    expect(Array.from(totals.salesCents)).toEqual([250_00 - 30, 99, 0, 0, 0]);
+  });
+
+  it('a referrer that is not among the rows receives nothing, and ids in any order are found', () => {
+    const totals = referralTotals(
+      Float64Array.of(21, 3, 8),
+      Float64Array.of(3, 99, 21),
+      Float64Array.of(1, 1, 1),
+      Float64Array.of(500, 700, 900),
+    );
+    expect(Array.from(totals.buyers)).toEqual([1, 1, 0]);
+    expect(Array.from(totals.salesCents)).toEqual([900, 500, 0]);
+  });
+
+  it('deriveMetrics gives them as a count and money, and zero to a customer who referred nobody', () => {
+    const aggregates = Object.fromEntries(BASE_AGGREGATES.map((k) => [k, new Float64Array(3)])) as Record<
+      BaseAggregate,
+      Float64Array
+    >;
+    aggregates.order_count.set([1, 3, 0]);
+    aggregates.sales_window_cents.set([0, 1234567, 50]);
+    const { metrics } = deriveMetrics(
+      { ids: Int32Array.of(1, 2, 3), aggregates, referrerIds: Float64Array.of(NONE, 1, 1) },
+      '2025-01-01',
+      12,
+    );
+    expect(Array.from(metrics.referred_buyers as Float64Array)).toEqual([1, 0, 0]);
+    expect(Array.from(metrics.referred_sales_window as Float64Array)).toEqual([12346.17, 0, 0]);
   });
 });

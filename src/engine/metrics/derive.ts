@@ -40,6 +40,8 @@ export interface BaseColumns {
   readonly attributes?: MetricColumns;
   /** Prospect's expected close date (day number, NaN if unknown), turned into months_to_close. */
   readonly expectedCloseDay?: Float64Array;
+  /** The id of the customer who referred each one (NaN if none): referral metrics sum the referred rows. */
+  readonly referrerIds?: Float64Array;
 }
 
 export interface DeriveOptions {
@@ -115,10 +117,63 @@ export function deriveMetrics(
   };
   for (const [id, column] of Object.entries(base.attributes ?? {}) as [MetricId, MetricColumn][])
     if (!(id in makers)) makers[id] = given(column);
+  const referrers = base.referrerIds;
+  if (referrers) {
+    const referred = once(() => referralTotals(base.ids, referrers, a.order_count, a.sales_window_cents));
+    makers.referred_buyers = () => referred().buyers;
+    makers.referred_sales_window = () => fromCents(referred().salesCents);
+  }
   const close = base.expectedCloseDay;
   if (close) makers.months_to_close = () => out((i) => monthsUntil(day, close[i]!));
   const metrics = lazyColumns(makers);
   return { ids: base.ids, metrics };
+}
+
+/**
+ * Per customer, how many of the customers it referred had bought by the as-of date, and their sales in the window
+ * (cents): each referred row adds to its referrer's row. A referrer that is not among the rows (deleted, or not read)
+ * receives nothing.
+ */
+export function referralTotals(
+  ids: Int32Array | Float64Array,
+  referrerIds: Float64Array,
+  orderCount: Float64Array,
+  salesWindowCents: Float64Array,
+): { buyers: Float64Array; salesCents: Float64Array } {
+  const buyers = new Float64Array(ids.length);
+  const salesCents = new Float64Array(ids.length);
+  const rowOf = rowLookup(ids);
+  for (let i = 0; i < ids.length; i++) {
+    const referrer = referrerIds[i]!;
+    if (Number.isNaN(referrer)) continue;
+    const row = rowOf(referrer);
+    if (row < 0) continue;
+    if (orderCount[i]! > 0) buyers[row]!++;
+    salesCents[row]! += salesWindowCents[i]! || 0;
+  }
+  return { buyers, salesCents };
+}
+
+/** Row of an id: binary search when the ids ascend (as the database reads them), else a map. −1 if absent. */
+function rowLookup(ids: Int32Array | Float64Array): (id: number) => number {
+  let ascending = true;
+  for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! < ids[i]!;
+  if (!ascending) {
+    const rows = new Map(Array.from(ids, (id, row) => [id, row]));
+    return (id) => rows.get(id) ?? -1;
+  }
+  return (id) => {
+    let low = 0;
+    let high = ids.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const at = ids[middle]!;
+      if (at === id) return middle;
+      if (at < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  };
 }
 
 // The common derivations each loop in a function of their own: one loop calling a different closure per metric

@@ -192,6 +192,40 @@ export const PRESET_KEY_ACCOUNT_THRESHOLDS: Model = define({
   ],
 });
 
+/**
+ * "客户背后的客户是一口井": referrers graded by what the customers they referred bought — how many bought (0, 1, 2,
+ * 3+) and their sales in the window against everyone's — 核心推荐人 from 70 points, 推荐人 from 30.
+ */
+export const PRESET_REFERRAL_VALUE: Model = define({
+  id: 'preset-referral-value',
+  name: text(
+    '转介绍价值（推荐成交客户数 40 / 推荐客户销售额 60）',
+    'Referral value (buyers 40 / their sales 60)',
+  ),
+  factors: [
+    {
+      id: 'buyers',
+      name: text('转介绍成交客户数', 'Referred customers who bought'),
+      metric: 'referred_buyers',
+      normaliser: { kind: 'bins', edges: [0, 1, 2], scores: [0, 50, 80, 100] },
+      weight: 40,
+    },
+    {
+      id: 'sales',
+      name: text('转介绍客户销售额', 'Sales of referred customers'),
+      metric: 'referred_sales_window',
+      normaliser: { kind: 'percentile', nulls: 'first' },
+      weight: 60,
+    },
+  ],
+  method: { kind: 'thresholds', thresholds: [70, 30] },
+  ladder: [
+    grade('key_referrer', '核心推荐人', 'Key referrer', '#c41d7f'),
+    grade('referrer', '推荐人', 'Referrer', '#1677ff'),
+    grade('none', '暂无转介绍', 'No referrals yet', '#8c8c8c'),
+  ],
+});
+
 export const PRESETS: readonly Model[] = [
   PRESET_COMPOSITE_QUOTAS,
   PRESET_KEY_ACCOUNT_THRESHOLDS,
@@ -201,4 +235,5 @@ export const PRESETS: readonly Model[] = [
   PRESET_MATRIX,
   PRESET_VALUE_CLASSES,
   PRESET_LIFECYCLE,
+  PRESET_REFERRAL_VALUE,
 ];

@@ -1,6 +1,7 @@
 import { DEFAULT_CLV_SETTINGS } from '../../engine/clv/settings.js';
 import { fitForecastModels, forecastCustomers, type ClvRunParams } from '../../engine/clv/forecast.js';
 import {
+  readsAnyMetric,
   takeNumbers,
   toDayNumber,
   withColumns,
@@ -14,17 +15,8 @@ import { readCalibrationSummary } from './calibration.repository.js';
 
 export const CLV_METRIC_IDS = ['clv_12m', 'expected_purchases_12m', 'p_alive'] as const;
 
-/** Whether any factor or the method of a model reads a CLV metric: only then does a run fit the CLV models. */
-export function usesClvMetrics(model: Model): boolean {
-  const ids: readonly unknown[] = CLV_METRIC_IDS;
-  const mentions = (value: unknown): boolean =>
-    typeof value === 'string'
-      ? ids.includes(value)
-      : Array.isArray(value)
-        ? value.some(mentions)
-        : value !== null && typeof value === 'object' && Object.values(value).some(mentions);
-  return mentions(model.factors) || mentions(model.method);
-}
+/** Only a model that reads a CLV metric makes its run fit the CLV models. */
+export const usesClvMetrics = (model: Model): boolean => readsAnyMetric(model, CLV_METRIC_IDS);
 
 /** Per input row of the population columns; rows without a purchase are NaN and not flagged. */
 export interface ClvMetrics {

@@ -5,7 +5,7 @@ import { createTestApp, type Client, type TestApp } from '../../testing/test-app
 import { readRunParams } from '../grading/run.repository.js';
 import { executeRun } from '../grading/run.service.js';
 import { regradeCustomers } from '../grading/instant.service.js';
-import { metricsAsOf } from '../grading/metrics.service.js';
+import { measureCustomers } from '../grading/metrics.service.js';
 import { verifyRun } from '../grading/verify.service.js';
 import { clvMetrics } from './clv-metrics.js';
 import type { ClvTables } from './clv.tables.js';
@@ -87,7 +87,7 @@ describe('a grading run whose model uses CLV metrics', () => {
       .insertInto('orders')
       .values({ customer_id: changed, order_no: 'CLV-EXTRA', order_date: '2024-12-30', amount: '99999.00' })
       .execute();
-    const columns = await metricsAsOf(t.handle.db, model, '2025-01-01', [changed, unchanged]);
+    const columns = await measureCustomers(t.handle.db, model, '2025-01-01', [changed, unchanged]);
     const reused = await clvMetrics(t.handle.db, model, columns, '2025-01-01', stored);
     const refitted = await clvMetrics(t.handle.db, model, columns, '2025-01-01');
     expect(reused.params).toBe(stored);

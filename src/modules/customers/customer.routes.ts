@@ -137,9 +137,9 @@ export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db, now }: Ap
       'attributes',
       now(),
       (trx) => updateCustomerById(trx, c.get('actor'), id, body),
-      (view) => view.id,
+      (edit) => edit.affected,
     );
-    return c.json(updated, 200);
+    return c.json(updated.view, 200);
   });
   app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param');

@@ -149,12 +149,16 @@ export async function createCustomer(
   return getCustomer(db, actor, created.id);
 }
 
+/**
+ * An edit, with the customers whose grades it may move: the customer, and a referrer it stops naming, whose referral
+ * metrics lose it (the referrer it names now is found by the re-grade itself).
+ */
 export async function updateCustomerById(
   db: Db,
   actor: Actor,
   id: number,
   input: CustomerUpdateInput,
-): Promise<CustomerView> {
+): Promise<{ view: CustomerView; affected: number[] }> {
   const before = await findCustomerForUpdate(db, actor, id);
   if (!before) throw AppError.notFound();
   await checkDictionaryCodes(db, input);
@@ -178,7 +182,9 @@ export async function updateCustomerById(
     before,
     after,
   });
-  return getCustomer(db, actor, id);
+  const formerReferrer = before.referred_by_id;
+  const referrerLeft = formerReferrer !== null && formerReferrer !== after.referred_by_id;
+  return { view: await getCustomer(db, actor, id), affected: referrerLeft ? [id, formerReferrer] : [id] };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AsOf, BaseAggregate, CategoryColumn, MetricId } from '../../engine/index.js';
 import { BASE_AGGREGATES, categoryCoder } from '../../engine/index.js';
+import { sql } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 import { copyOut } from '../../db/copy-out.js';
 import { baseAggregatesSql, planAsOf, type Lateness } from './base-aggregates.sql.js';
@@ -31,6 +32,8 @@ export interface BaseAggregates {
   readonly columns: Readonly<Record<BaseAggregateColumn, Float64Array>>;
   readonly attributes: Partial<Record<MetricId, Float64Array | CategoryColumn>>;
   readonly expectedCloseDay: Float64Array;
+  /** Who referred each customer (NaN: nobody). */
+  readonly referrerIds: Float64Array;
 }
 
 export interface BaseAggregateRequest {
@@ -42,6 +45,17 @@ export interface BaseAggregateRequest {
 }
 
 /** Read through COPY (`copyOut`): at a million customers, one object per row cost more than computing them. */
+/** Live customers referred by these, for reads whose referral metrics must sum them. */
+export async function referredCustomerIds(db: Db, referrerIds: readonly number[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom('customers')
+    .select('id')
+    .where(sql<boolean>`referred_by_id = ANY(${[...referrerIds]}::int[])`)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export async function readBaseAggregates(db: Db, request: BaseAggregateRequest): Promise<BaseAggregates> {
   const plan = planAsOf(request.asOf, request.windowMonths);
   const ids = request.customerIds;
@@ -54,9 +68,13 @@ export async function readBaseAggregates(db: Db, request: BaseAggregateRequest):
     if (at < 0) throw new Error(`the base aggregates' statement has no column ${name}`);
     return at;
   };
-  const numeric = [...baseAggregateColumns, ...numericAttributes, 'expected_close_day', 'customer_id'].map(
-    (name) => ({ name, at: indexOf(name), values: new Float64Array(n) }),
-  );
+  const numeric = [
+    ...baseAggregateColumns,
+    ...numericAttributes,
+    'expected_close_day',
+    'referrer_id',
+    'customer_id',
+  ].map((name) => ({ name, at: indexOf(name), values: new Float64Array(n) }));
   // Dictionary-coded: a million customers share a few dozen industries, and a million string references per
   // attribute would be marked again by every garbage collection while the run computes and writes.
   const categorical = categoricalAttributes.map((name) => ({
@@ -83,5 +101,6 @@ export async function readBaseAggregates(db: Db, request: BaseAggregateRequest):
     >,
     attributes,
     expectedCloseDay: numbers.expected_close_day!,
+    referrerIds: numbers.referrer_id!,
   };
 }

@@ -185,7 +185,8 @@ export function baseAggregatesSql(plan: AsOfPlan, lateness: Lateness, customerFi
            c.headcount::float8 AS headcount, c.potential_demand::float8 AS potential_demand,
            c.share_of_wallet::float8 AS share_of_wallet,
            c.upcoming_purchase_volume::float8 AS upcoming_purchase_volume,
-           ${day('coalesce(open_opportunity.earliest_close, c.expected_close_date)')} AS expected_close_day
+           ${day('coalesce(open_opportunity.earliest_close, c.expected_close_date)')} AS expected_close_day,
+           c.referred_by_id AS referrer_id
     FROM customers c LEFT JOIN totals t ON t.customer_id = c.id
     -- The prospect grade is about when business is expected: the earliest open opportunity says it best. Grouped
     -- once and joined, not looked up per customer: a lookup per row was a tenth of the read on PGlite.

@@ -9,7 +9,7 @@ import { categoryHistogram, numericHistogram, scoreHistogram } from './factor-hi
 import type { FactorPreviewBody } from './grading.schema.js';
 import { businessDay } from './instant.service.js';
 import { requireModelEditor } from './model.service.js';
-import { metricsAsOf } from './metrics.service.js';
+import { measureEveryone } from './metrics.service.js';
 import { withClvMetrics } from '../clv/clv-metrics.js';
 
 export type FactorPreviewInput = z.output<typeof FactorPreviewBody>;
@@ -25,7 +25,7 @@ function recentMetrics(db: Db, input: FactorPreviewInput, asOf: string, now: Dat
   const key = JSON.stringify([asOf, input.windowMonths, input.lateness, input.costPerContact]);
   const kept = recent.get(db);
   if (kept && kept.key === key && now.getTime() - kept.at < REUSE_MS) return kept.metrics;
-  const metrics = metricsAsOf(db, input, asOf);
+  const metrics = measureEveryone(db, input, asOf);
   recent.set(db, { key, at: now.getTime(), metrics });
   metrics.catch(() => recent.delete(db));
   return metrics;

@@ -1,12 +1,18 @@
 import { sql } from 'kysely';
-import { explainCustomer, parseModel, type Explanation, type Model } from '../../engine/index.js';
+import {
+  explainCustomer,
+  parseModel,
+  readsReferralMetrics,
+  type Explanation,
+  type Model,
+} from '../../engine/index.js';
 import { AppError } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorId, type Actor } from '../auth/actor.js';
 import { isCustomerVisible } from '../shared/scope.js';
 import { businessDay, metricsOf, regradeCustomers, runContext } from './instant.service.js';
-import { metricsAsOf } from './metrics.service.js';
+import { measureCustomers } from './metrics.service.js';
 import { findModel, modelsWithCurrentVersion } from './model.repository.js';
 import { withClvMetrics } from '../clv/clv-metrics.js';
 
@@ -146,7 +152,7 @@ export async function explainGrade(
   const columns = await withClvMetrics(
     db,
     model,
-    await metricsAsOf(db, model, asOf, [customerId]),
+    await measureCustomers(db, model, asOf, [customerId], { referrals: readsReferralMetrics(model) }),
     asOf,
     params.clv,
   );

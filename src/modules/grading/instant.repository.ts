@@ -31,6 +31,19 @@ export async function liveCustomerCount(db: Db): Promise<number> {
   return Number(row.n);
 }
 
+/** The live customers who referred these. */
+export async function referrersOf(db: Db, customerIds: readonly number[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom('customers as c')
+    .innerJoin('customers as r', 'r.id', 'c.referred_by_id')
+    .select('r.id')
+    .distinct()
+    .where(sql<boolean>`c.id = ANY(${[...customerIds]}::int[])`)
+    .where('r.deleted_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export function currentGradesOf(db: Db, customerIds: readonly number[]) {
   return db
     .selectFrom('customer_grades')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { cellValue, rowView } from '../../engine/columns.js';
 import {
   parseModel,
+  readsReferralMetrics,
   scoreOne,
   type CustomerMetrics,
   type Model,
@@ -17,19 +18,29 @@ import {
   insertGradeChanges,
   lastRunsOfActiveModels,
   liveCustomerCount,
+  referrersOf,
   overridesInForceOf,
   upsertCurrentGrades,
   type ChangeWrite,
   type GradeWrite,
   type LastRun,
 } from './instant.repository.js';
-import { metricsAsOf, type MeasuredCustomers } from './metrics.service.js';
+import { measureCustomers, measureEveryone } from './metrics.service.js';
 import { raiseGradeAlerts } from '../alerts/alert.service.js';
 import { clvMetrics, usesClvMetrics } from '../clv/clv-metrics.js';
 import { storeForecasts } from '../clv/forecast.service.js';
 
 /** What made a customer's grade change between runs, recorded with the change. */
-export type RegradeCause = 'order' | 'payment' | 'activity' | 'attributes' | 'override' | 'merge' | 'import';
+export type RegradeCause =
+  | 'order'
+  | 'payment'
+  | 'activity'
+  | 'attributes'
+  | 'override'
+  | 'merge'
+  | 'import'
+  /** What a customer's referred customers buy changed (a model reads referral metrics). */
+  | 'referral';
 
 /** Decoded run parameters by run: a run's breakpoints never change, so they are read once per process. */
 const paramsCache = new Map<string, { model: Model; params: RunParams }>();
@@ -69,11 +80,11 @@ export function writeAndRegrade<R>(
   cause: RegradeCause | undefined,
   at: Date,
   write: (trx: Db) => Promise<R>,
-  customerOf: (record: R) => number,
+  customersOf: (record: R) => number | readonly number[],
 ): Promise<R> {
   return db.transaction().execute(async (trx) => {
     const record = await write(trx);
-    if (cause) await regradeCustomers(trx, [customerOf(record)], cause, at);
+    if (cause) await regradeCustomers(trx, [customersOf(record)].flat(), cause, at);
     return record;
   });
 }
@@ -103,6 +114,24 @@ export async function regradeCustomers(
   const runs = await lastRunsOfActiveModels(db);
   if (runs.length === 0) return [];
   const today = businessDay(now);
+  const changeIds = await regradeUnder(db, runs, customerIds, cause, today);
+  // A customer's records are also what its referrer's referral metrics sum.
+  const referralRuns: LastRun[] = [];
+  for (const run of runs) if (readsReferralMetrics((await runContext(db, run)).model)) referralRuns.push(run);
+  if (referralRuns.length === 0 || cause === 'referral') return changeIds;
+  const graded = new Set(customerIds);
+  const referrers = (await referrersOf(db, customerIds)).filter((id) => !graded.has(id));
+  return [...changeIds, ...(await regradeUnder(db, referralRuns, referrers, 'referral', today))];
+}
+
+async function regradeUnder(
+  db: Db,
+  runs: readonly LastRun[],
+  customerIds: readonly number[],
+  cause: RegradeCause,
+  today: string,
+): Promise<number[]> {
+  if (customerIds.length === 0) return [];
   if (customerIds.length > 1 && customerIds.length >= READ_ALL_SHARE * (await liveCustomerCount(db)))
     return regradeBatch(db, runs, customerIds, cause, today, 'everyone');
   const changeIds: number[] = [];
@@ -137,13 +166,17 @@ async function regradeBatch(
     overridesOf.set(key, [...(overridesOf.get(key) ?? []), o]);
   }
   /** Models that measure alike share one read of the state. */
-  const metricsByMeasure = new Map<string, Promise<MeasuredCustomers>>();
+  const metricsByMeasure = new Map<string, Promise<PopulationColumns>>();
   const changeIds: number[] = [];
   for (const run of runs) {
     const { model, params } = await runContext(db, run);
-    const measure = `${model.windowMonths}|${model.lateness}|${model.costPerContact}`;
+    const referrals = readsReferralMetrics(model);
+    const measure = `${model.windowMonths}|${model.lateness}|${model.costPerContact}|${referrals}`;
     if (!metricsByMeasure.has(measure))
-      metricsByMeasure.set(measure, metricsAsOf(db, model, today, wanted ? undefined : ids));
+      metricsByMeasure.set(
+        measure,
+        wanted ? measureEveryone(db, model, today) : measureCustomers(db, model, today, ids, { referrals }),
+      );
     const measured = await metricsByMeasure.get(measure)!;
     const clv = usesClvMetrics(model) ? await clvMetrics(db, model, measured, today, params.clv) : undefined;
     const columns = clv?.columns ?? measured;

@@ -17,11 +17,12 @@ export interface PresetModel {
 }
 
 /** Stored without the engine's own id and version: the database numbers models and their versions. */
-const stored = (model: Model): Model => {
+export const stored = (model: Model): Model => {
   const { id: _id, version: _version, ...definition } = model;
   return definition as Model;
 };
 
+/** The presets migration 005 installs; later ones arrive by their own migrations (031: referral value). */
 export function presetModels(): PresetModel[] {
   return [
     { key: 'composite', active: true, definition: stored(PRESET_COMPOSITE_QUOTAS) },

@@ -16,7 +16,7 @@ import { storeForecasts } from '../clv/forecast.service.js';
 import type { ClvRunParams } from '../../engine/clv/forecast.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { BaseAggregates } from './base-aggregates.repository.js';
-import { metricsAsOf } from './metrics.service.js';
+import { measureEveryone } from './metrics.service.js';
 import { findModel, findModelVersion } from './model.repository.js';
 import {
   applyRunToCurrentGrades,
@@ -140,7 +140,7 @@ export async function gradeAsOf(
     clv?: ClvRunParams | undefined;
   },
 ): Promise<GradingInputs> {
-  const columns = await metricsAsOf(db, definition, asOf);
+  const columns = await measureEveryone(db, definition, asOf);
   const previousRows = options.previousRunId ? await readRunGrades(db, options.previousRunId) : [];
   const overrides = await overridesAt(db, modelId, options.overridesAt);
   options.onRead?.();

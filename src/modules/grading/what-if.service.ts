@@ -2,7 +2,7 @@ import { gradePopulation, type GradingResult, type Model } from '../../engine/in
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { visibleCustomerIds } from '../shared/scope.js';
-import { metricsAsOf } from './metrics.service.js';
+import { measureEveryone } from './metrics.service.js';
 import { lastRun } from './run.repository.js';
 import { loadModelVersion } from './run.service.js';
 import { requireModelEditor, validateDefinition } from './model.service.js';
@@ -10,7 +10,7 @@ import { businessDay } from './instant.service.js';
 import { withClvMetrics } from '../clv/clv-metrics.js';
 
 async function gradeAll(db: Db, model: Model, asOf: string): Promise<GradingResult> {
-  const columns = await withClvMetrics(db, model, await metricsAsOf(db, model, asOf), asOf);
+  const columns = await withClvMetrics(db, model, await measureEveryone(db, model, asOf), asOf);
   return gradePopulation(model, columns, { asOf });
 }
 

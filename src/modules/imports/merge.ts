@@ -174,12 +174,15 @@ export async function mergeRelationships(
        SELECT DISTINCT ON (c.id, r.id, s.kind) c.id, r.id, s.kind, s.note FROM ${source} WHERE ${good} AND c.id <> r.id
        ON CONFLICT (customer_id, related_customer_id, kind) DO NOTHING`,
   );
-  // As through the API: a referred link is the referred customer's 推荐客户 when it has none (the first in the file).
+  // As through the API: a referred link is the referred customer's 推荐客户 when it has none (the first in the file),
+  // and its referrer is re-graded with the customers the import touched.
   await session.query(
-    `UPDATE customers t SET referred_by_id = first.referrer_id, updated_at = now()
-       FROM (SELECT DISTINCT ON (r.id) r.id, c.id AS referrer_id FROM ${source}
-              WHERE ${good} AND s.kind = 'referred' AND c.id <> r.id ORDER BY r.id, s.file_no, s.row_no) first
-      WHERE t.id = first.id AND t.referred_by_id IS NULL`,
+    `WITH changed AS (
+       UPDATE customers t SET referred_by_id = first.referrer_id, updated_at = now()
+         FROM (SELECT DISTINCT ON (r.id) r.id, c.id AS referrer_id FROM ${source}
+                WHERE ${good} AND s.kind = 'referred' AND c.id <> r.id ORDER BY r.id, s.file_no, s.row_no) first
+        WHERE t.id = first.id AND t.referred_by_id IS NULL RETURNING t.id)
+     INSERT INTO ${TOUCHED} SELECT id FROM changed`,
   );
   return { inserted, updated };
 }

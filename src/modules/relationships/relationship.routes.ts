@@ -7,6 +7,7 @@ import {
   deleteRelationshipById,
   listCustomerRelationships,
 } from './relationship.service.js';
+import { writeAndRegrade } from '../grading/instant.service.js';
 
 const tags = ['relationships'];
 
@@ -37,13 +38,20 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses },
 });
 
-export function registerRelationshipRoutes(app: OpenAPIHono<AppEnv>, { db }: AppDeps) {
+export function registerRelationshipRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppDeps) {
   app.openapi(listRoute, async (c) =>
     c.json(await listCustomerRelationships(db, c.get('actor'), c.req.valid('param').id), 200),
   );
   app.openapi(createRelationshipRoute, async (c) => {
     const body = c.req.valid('json');
-    const created = await db.transaction().execute((trx) => createRelationship(trx, c.get('actor'), body));
+    // A referral link may name the referred customer's referrer, whose referral metrics then count it.
+    const created = await writeAndRegrade(
+      db,
+      body.kind === 'referred' ? 'attributes' : undefined,
+      now(),
+      (trx) => createRelationship(trx, c.get('actor'), body),
+      () => body.relatedCustomerId,
+    );
     return c.json(created, 201);
   });
   app.openapi(deleteRoute, async (c) => {

@@ -1,6 +1,6 @@
 import { parseModel, toDayNumber, toIsoDate, type RunParams } from '../../../engine/index.js';
 import type { Client, TestApp } from '../../../testing/test-app.js';
-import { metricsAsOf } from '../../grading/metrics.service.js';
+import { measureCustomers } from '../../grading/metrics.service.js';
 import { readRunParams } from '../../grading/run.repository.js';
 import { clvMetrics } from '../clv-metrics.js';
 
@@ -80,7 +80,7 @@ export async function scoredOnStoredFit(t: TestApp, runId: number, customerIds: 
   return clvMetrics(
     t.handle.db,
     model,
-    await metricsAsOf(t.handle.db, model, asOf, customerIds),
+    await measureCustomers(t.handle.db, model, asOf, customerIds),
     asOf,
     (await readRunParams<RunParams>(t.handle.db, runId)).clv!,
   );
