@@ -22,13 +22,15 @@ export async function lastRunsOfActiveModels(db: Db): Promise<LastRun[]> {
   return rows;
 }
 
-export async function liveCustomerCount(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('customers')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('deleted_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * How many customers there are, from the planner's statistics (a count of a million rows would cost an instant
+ * re-grade of two customers 50 ms); counted only for a table never analysed.
+ */
+export async function customerCountEstimate(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT CASE WHEN reltuples >= 0 THEN reltuples::bigint ELSE (SELECT count(*) FROM customers) END AS n
+    FROM pg_class WHERE oid = 'customers'::regclass`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** The live customers who referred these. */
