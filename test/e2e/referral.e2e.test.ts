@@ -73,6 +73,18 @@ describe('referrals in Chromium', () => {
     expect(await admin.getByTestId('referral-figures').textContent()).toContain('¥6.67万');
     await settled(admin);
     await admin.screenshot({ path: screenshotPath('customer-referrals.png') });
+    expect(await admin.getByTestId('referral-shown').count()).toBe(0);
+    // The table lists the most valuable referred customers; when it cannot list them all, it says of how many.
+    await admin.route('**/api/customers/*/referrals*', (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '1');
+      return route.continue({ url: url.toString() });
+    });
+    await admin.reload();
+    await admin.getByRole('tab', { name: '转介绍' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain(names.colleague);
+    expect(await admin.getByTestId('referral-shown').textContent()).toContain('1 位（共 2 位）');
 
     const rep = await pageOf('rep.east1');
     await rep.goto(`${world.server.baseUrl}/customers/${ids.referrer}`);

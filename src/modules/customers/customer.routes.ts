@@ -143,7 +143,14 @@ export function registerCustomerRoutes(app: OpenAPIHono<AppEnv>, { db, now }: Ap
   });
   app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param');
-    await db.transaction().execute((trx) => deleteCustomer(trx, c.get('actor'), id));
+    // The customers a deleted one was referred by no longer count it.
+    await writeAndRegrade(
+      db,
+      'attributes',
+      now(),
+      (trx) => deleteCustomer(trx, c.get('actor'), id),
+      () => id,
+    );
     return c.body(null, 204);
   });
 }

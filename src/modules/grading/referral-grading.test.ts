@@ -184,4 +184,10 @@ describe('grading by referral value', () => {
       T2: 'none',
     });
   });
+
+  it('deleting a referred customer re-grades its referrer at once', async () => {
+    expect(await gradeOf('S1')).toBe('B');
+    expect((await admin('DELETE', `/api/customers/${ids.S2}`)).status).toBe(204);
+    expect(await gradeOf('S1')).toBe('C');
+  });
 });

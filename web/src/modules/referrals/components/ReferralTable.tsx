@@ -19,7 +19,7 @@ export function ReferralTable({ customerId }: { customerId: number }) {
       resource="referrals"
       emptyText={t('referral.empty')}
       testId="referral-table"
-      header={(list) => <ReferralFigures totals={list.totals} />}
+      header={(list) => <ReferralFigures totals={list.totals} shown={list.items.length} />}
       columns={[
         {
           title: t('referral.customer'),
