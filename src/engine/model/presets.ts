@@ -194,7 +194,9 @@ export const PRESET_KEY_ACCOUNT_THRESHOLDS: Model = define({
 
 /**
  * "客户背后的客户是一口井": referrers graded by what the customers they referred bought — how many bought (0, 1, 2,
- * 3+) and their sales in the window against everyone's — 核心推荐人 from 70 points, 推荐人 from 30.
+ * 3+) and their sales in the window in bands (up to ¥5万, ¥20万, ¥50万, more) — 核心推荐人 from 70 points (¥20万 from
+ * one buyer, or ¥5万 from two), 推荐人 from 30 (any buyer). Bands, not percentiles: most customers refer nobody, and
+ * ranked among them any referred sale would be near the top.
  */
 export const PRESET_REFERRAL_VALUE: Model = define({
   id: 'preset-referral-value',
@@ -214,7 +216,7 @@ export const PRESET_REFERRAL_VALUE: Model = define({
       id: 'sales',
       name: text('转介绍客户销售额', 'Sales of referred customers'),
       metric: 'referred_sales_window',
-      normaliser: { kind: 'percentile', nulls: 'first' },
+      normaliser: { kind: 'bins', edges: [0, 50_000, 200_000, 500_000], scores: [0, 40, 70, 90, 100] },
       weight: 60,
     },
   ],

@@ -163,6 +163,8 @@ describe('grading by referral value', () => {
     const preset = await findModelByKey(t.handle.db, 'referral-value');
     expect(preset).toMatchObject({ active: false });
     expect((await admin('PATCH', `/api/grading/models/${preset!.id}`, { active: true })).status).toBe(200);
+    // R1's referred customers bought ¥1,550.50 so far; a large order of Q1's takes them past ¥20万.
+    expect((await order('Q1', 'Q1-BIG', '250000.00', '2024-09-01')).status).toBe(201);
     await executeRun(t.handle.db, { modelId: preset!.id, asOf: AS_OF, trigger: 'cli', startedBy: null });
     const grades = await t.handle.db
       .selectFrom('customer_grades')
