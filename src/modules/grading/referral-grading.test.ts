@@ -153,6 +153,20 @@ describe('grading by referral value', () => {
     expect(await gradeOf('T1')).toBe('B');
   });
 
+  it('a customers file that gives a customer another referrer re-grades the referrer it leaves and the one it joins', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'stratum-referral-')), 'customers.csv');
+    writeFileSync(path, '客户编号,客户名称,推荐客户编号\nT2,转介绍客户T2,R2\n');
+    expect([await gradeOf('T1'), await gradeOf('R2')]).toEqual(['B', 'C']);
+    const result = await runImport(
+      t.handle,
+      systemActor,
+      { entity: 'customers', files: [{ path }] },
+      { now: () => RUN_DAY },
+    );
+    expect(result).toMatchObject({ problems: [], updated: 1, gradeChanges: 2 });
+    expect([await gradeOf('T1'), await gradeOf('R2')]).toEqual(['C', 'B']);
+  });
+
   it('verify reproduces a run whose model reads referral metrics', async () => {
     const run = await executeRun(t.handle.db, { modelId, asOf: AS_OF, trigger: 'cli', startedBy: null });
     const report = await verifyRun(t.handle.db, run.runId);
@@ -176,13 +190,13 @@ describe('grading by referral value', () => {
     );
     expect(byCode).toEqual({
       R1: 'key_referrer',
-      R2: 'none',
+      R2: 'referrer',
       P1: 'none',
       P2: 'none',
       Q1: 'none',
       S1: 'referrer',
       S2: 'none',
-      T1: 'referrer',
+      T1: 'none',
       T2: 'none',
     });
   });

@@ -74,6 +74,7 @@ export async function mergeCustomers(
     const fallback = requiredCustomerColumns[a.column];
     return fallback === undefined ? a : { ...a, value: `coalesce(${a.value}, ${fallback})` };
   });
+  if (mapped.has('referred_by_code')) await touchReferrersLeft(session);
   const updated = await count(
     session,
     `UPDATE customers c SET ${updates.map((a) => `${quote(a.column)} = ${a.value}`).join(', ')}, updated_at = now()
@@ -90,6 +91,19 @@ export async function mergeCustomers(
   );
   if (mapped.has('referred_by_code')) await referrersFromTheFile(session);
   return { inserted, updated };
+}
+
+/**
+ * A customer the file gives another referrer (or none) leaves its recorded referrer, whose referral metrics lose it:
+ * that referrer is re-graded with the customers the import touched. Read before the update changes the link.
+ */
+async function touchReferrersLeft(session: BulkSession): Promise<void> {
+  await session.query(
+    `INSERT INTO ${TOUCHED}
+     SELECT DISTINCT c.referred_by_id FROM customers c JOIN ${STAGE} s ON c.code = s.code
+      WHERE ${good} AND c.deleted_at IS NULL AND c.referred_by_id IS NOT NULL
+        AND c.referred_by_id IS DISTINCT FROM ${recordedReferrer}`,
+  );
 }
 
 /**
