@@ -11,7 +11,8 @@ import type { Db } from '../audit/audit.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { authorId, type Actor } from '../auth/actor.js';
 import { isCustomerVisible } from '../shared/scope.js';
-import { businessDay, metricsOf, regradeCustomers, runContext } from './instant.service.js';
+import { rowView } from '../../engine/columns.js';
+import { businessDay, regradeCustomers, runContext } from './instant.service.js';
 import { measureCustomers } from './metrics.service.js';
 import { findModel, modelsWithCurrentVersion } from './model.repository.js';
 import { withClvMetrics } from '../clv/clv-metrics.js';
@@ -156,7 +157,7 @@ export async function explainGrade(
     asOf,
     params.clv,
   );
-  return { ...explainCustomer(model, params, customerId, metricsOf(columns, 0)), asOf, runId: run.runId };
+  return { ...explainCustomer(model, params, customerId, rowView(columns, 0)), asOf, runId: run.runId };
 }
 
 export interface OverrideInput {

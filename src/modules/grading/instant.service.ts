@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
-import { cellValue, rowView } from '../../engine/columns.js';
+import { rowView } from '../../engine/columns.js';
 import {
   parseModel,
   readsReferralMetrics,
   scoreOne,
-  type CustomerMetrics,
   type Model,
   type PopulationColumns,
   type RunParams,
@@ -57,14 +56,6 @@ export async function runContext(db: Db, run: LastRun) {
   if (paramsCache.size >= CACHE_RUNS) paramsCache.delete(paramsCache.keys().next().value!);
   paramsCache.set(key, context);
   return context;
-}
-
-export function metricsOf(columns: PopulationColumns, row: number): CustomerMetrics {
-  const metrics: CustomerMetrics = {};
-  for (const [id, column] of Object.entries(columns.metrics)) {
-    if (column) metrics[id as keyof CustomerMetrics] = cellValue(column, row);
-  }
-  return metrics;
 }
 
 /** The business day in Beijing time: what "today" means for an instant re-grade. */
@@ -171,7 +162,8 @@ async function regradeBatch(
   for (const run of runs) {
     const { model, params } = await runContext(db, run);
     const referrals = readsReferralMetrics(model);
-    const measure = `${model.windowMonths}|${model.lateness}|${model.costPerContact}|${referrals}`;
+    // Everyone's read holds every referred customer already: only a read of some depends on the referrals.
+    const measure = `${model.windowMonths}|${model.lateness}|${model.costPerContact}|${!wanted && referrals}`;
     if (!metricsByMeasure.has(measure))
       metricsByMeasure.set(
         measure,
@@ -182,9 +174,11 @@ async function regradeBatch(
     const columns = clv?.columns ?? measured;
     const outcome = new InstantOutcome(run, model, cause);
     const members: number[] = [];
+    const unread = new Set(ids);
     for (let row = 0; row < columns.ids.length; row++) {
       const customerId = columns.ids[row]!;
       if (wanted && !wanted.has(customerId)) continue;
+      unread.delete(customerId);
       const key = `${run.modelId}:${customerId}`;
       const before = currentOf.get(key);
       const graded = scoreOne(
@@ -204,6 +198,8 @@ async function regradeBatch(
       if (graded.inPopulation) members.push(row);
       outcome.add(customerId, before, graded);
     }
+    // A customer the state no longer holds was deleted: it leaves the population, as the next run would record.
+    for (const customerId of unread) outcome.leave(customerId, currentOf.get(`${run.modelId}:${customerId}`));
     const modelChanges = await outcome.write(db);
     // The forecast moves with the grade that reads it: as of today, against the run's stored fit.
     if (clv) await storeForecasts(db, { runId: run.runId, modelId: run.modelId, asOf: today }, members, clv);
@@ -228,21 +224,23 @@ class InstantOutcome {
     this.detail = { trigger: cause, basedOnRun: run.runId };
   }
 
+  /** A customer out of the model's population loses its current grade, recorded as a change to none. */
+  leave(customerId: number, before: CurrentGrade | undefined): void {
+    if (before === undefined) return;
+    this.left.push(customerId);
+    this.changes.push({
+      customerId,
+      from: before.grade,
+      to: null,
+      score: null,
+      cause: 'instant',
+      detail: this.detail,
+    });
+  }
+
   add(customerId: number, before: CurrentGrade | undefined, graded: ReturnType<typeof scoreOne>): void {
+    if (!graded.inPopulation) return this.leave(customerId, before);
     const previousGrade = before?.grade;
-    if (!graded.inPopulation) {
-      if (previousGrade === undefined) return;
-      this.left.push(customerId);
-      this.changes.push({
-        customerId,
-        from: previousGrade,
-        to: null,
-        score: null,
-        cause: 'instant',
-        detail: this.detail,
-      });
-      return;
-    }
     const score = Number.isNaN(graded.score) ? null : graded.score;
     const unchanged =
       before &&
@@ -251,7 +249,7 @@ class InstantOutcome {
       before.pending === graded.pending &&
       before.score === score;
     if (unchanged) return;
-    const cause = graded.status === 2 ? 'override' : 'instant';
+    const gradeCause = graded.status === 2 ? 'override' : 'instant';
     this.grades.push({
       customerId,
       grade: graded.grade,
@@ -260,7 +258,7 @@ class InstantOutcome {
       rfmCode: graded.rfmCode ?? null,
       status: graded.status,
       pending: graded.pending,
-      cause,
+      cause: gradeCause,
     });
     if (previousGrade !== graded.grade)
       this.changes.push({
@@ -268,7 +266,7 @@ class InstantOutcome {
         from: previousGrade ?? null,
         to: graded.grade,
         score,
-        cause,
+        cause: gradeCause,
         detail: this.detail,
       });
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../auth/actor.js';
+import type { ImportEntity } from '../imports/fields.js';
 import { runImport } from '../imports/pipeline.js';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.js';
 import { findModelByKey } from './model.repository.js';
@@ -50,6 +51,13 @@ async function customer(code: string, referredBy?: string) {
 
 const order = (code: string, orderNo: string, amount: string, orderDate = '2024-06-01') =>
   admin('POST', '/api/orders', { customerId: ids[code], orderNo, orderDate, amount, grossProfit: '0' });
+
+/** A CSV file imported as of the run's day, as the system. */
+function importCsv(entity: ImportEntity, text: string) {
+  const path = join(mkdtempSync(join(tmpdir(), 'stratum-referral-')), `${entity}.csv`);
+  writeFileSync(path, text);
+  return runImport(t.handle, systemActor, { entity, files: [{ path }] }, { now: () => RUN_DAY });
+}
 
 const gradeOf = async (code: string) =>
   (
@@ -141,28 +149,14 @@ describe('grading by referral value', () => {
     await customer('T2');
     await order('T2', 'T2-1', '10.00');
     await executeRun(t.handle.db, { modelId, asOf: AS_OF, trigger: 'cli', startedBy: null });
-    const path = join(mkdtempSync(join(tmpdir(), 'stratum-referral-')), 'links.csv');
-    writeFileSync(path, '客户编号,关联客户编号,关系类型\nT1,T2,推荐\n');
-    const result = await runImport(
-      t.handle,
-      systemActor,
-      { entity: 'relationships', files: [{ path }] },
-      { now: () => RUN_DAY },
-    );
+    const result = await importCsv('relationships', '客户编号,关联客户编号,关系类型\nT1,T2,推荐\n');
     expect(result).toMatchObject({ problems: [], inserted: 1, gradeChanges: 1 });
     expect(await gradeOf('T1')).toBe('B');
   });
 
   it('a customers file that gives a customer another referrer re-grades the referrer it leaves and the one it joins', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'stratum-referral-')), 'customers.csv');
-    writeFileSync(path, '客户编号,客户名称,推荐客户编号\nT2,转介绍客户T2,R2\n');
     expect([await gradeOf('T1'), await gradeOf('R2')]).toEqual(['B', 'C']);
-    const result = await runImport(
-      t.handle,
-      systemActor,
-      { entity: 'customers', files: [{ path }] },
-      { now: () => RUN_DAY },
-    );
+    const result = await importCsv('customers', '客户编号,客户名称,推荐客户编号\nT2,转介绍客户T2,R2\n');
     expect(result).toMatchObject({ problems: [], updated: 1, gradeChanges: 2 });
     expect([await gradeOf('T1'), await gradeOf('R2')]).toEqual(['C', 'B']);
   });
@@ -201,9 +195,24 @@ describe('grading by referral value', () => {
     });
   });
 
-  it('deleting a referred customer re-grades its referrer at once', async () => {
+  it('deleting a referred customer re-grades its referrer at once and takes its own grade away, as a run would', async () => {
     expect(await gradeOf('S1')).toBe('B');
+    expect(await gradeOf('S2')).toBe('C');
     expect((await admin('DELETE', `/api/customers/${ids.S2}`)).status).toBe(204);
     expect(await gradeOf('S1')).toBe('C');
+    const left = await t.handle.db
+      .selectFrom('customer_grades')
+      .select('model_id')
+      .where('customer_id', '=', ids.S2!)
+      .execute();
+    expect(left).toEqual([]);
+    const change = await t.handle.db
+      .selectFrom('grade_changes')
+      .select(['from_grade', 'to_grade', 'detail'])
+      .where('customer_id', '=', ids.S2!)
+      .where('model_id', '=', modelId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(change).toMatchObject({ from_grade: 2, to_grade: null, detail: { trigger: 'attributes' } });
   });
 });
