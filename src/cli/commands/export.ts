@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { CustomerListQuery } from '../../modules/customers/customer.schema.js';
+import { ResultsFilterQuery } from '../../modules/grading/grading.schema.js';
 import { customersTable } from '../../modules/exports/customers.export.js';
 import { gradeHistoryTable } from '../../modules/exports/grade-history.export.js';
 import { runResultsTable } from '../../modules/exports/run-results.export.js';
@@ -36,7 +37,8 @@ export function registerExportCommand(program: Command, config: () => Config): v
     .option('--lang <locale>', 'zh-CN | en-US (headers and labels)', 'zh-CN')
     .option(
       '--filter <key=value>',
-      'customers: a customer-list filter, e.g. lifecycle=closed_new,closed_growing (repeatable)',
+      'a list filter (repeatable): customers, e.g. lifecycle=closed_new,closed_growing; ' +
+        'run, e.g. against=11 fromGrade=1 grade=0 (who moved from the second grade to the top since run 11)',
       (value: string, all: string[]) => [...all, value],
       [],
     )
@@ -47,18 +49,16 @@ export function registerExportCommand(program: Command, config: () => Config): v
         const format = options.format ?? (options.out.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
         const actor = await findUserActor(database.db, options.as);
         const locale = options.lang;
+        const query = Object.fromEntries(
+          options.filter.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+        );
         let table;
         if (kind === 'customers') {
-          const query = Object.fromEntries(
-            options.filter.map((pair) => [
-              pair.slice(0, pair.indexOf('=')),
-              pair.slice(pair.indexOf('=') + 1),
-            ]),
-          );
           const { limit: _limit, cursor: _cursor, ...filter } = CustomerListQuery.parse(query);
           table = await customersTable(database.db, actor, filter, locale);
         } else if (kind === 'run' && id !== undefined) {
-          table = await runResultsTable(database.db, actor, Number(id), locale);
+          const filter = ResultsFilterQuery.parse(query);
+          table = await runResultsTable(database.db, actor, Number(id), filter, locale);
         } else if (kind === 'history') {
           table = await gradeHistoryTable(
             database.db,

@@ -13,12 +13,22 @@ export const everyCustomerId = (db: Db): CustomerScope => liveCustomers(db).sele
 
 /** The customers the caller may see, narrowed by the dashboard's filters. */
 export function filteredCustomerIds(db: Db, actor: Actor, filter: AnalyticsFilterInput) {
-  let query = visibleCustomers(db, actor).select('customers.id');
-  if (filter.teamId) query = query.where('customers.team_id', 'in', filter.teamId);
-  if (filter.ownerId) query = query.where('customers.owner_id', 'in', filter.ownerId);
-  if (filter.province) query = query.where('customers.province', 'in', filter.province);
-  if (filter.industry) query = query.where('customers.industry', 'in', filter.industry);
-  return query;
+  return visibleCustomers(db, actor).select('customers.id').where(matchesAnalyticsFilter(filter));
+}
+
+/** The dashboard's filters as a condition on a customers row (`table`): true when none is set. */
+export function matchesAnalyticsFilter(
+  filter: AnalyticsFilterInput,
+  table = 'customers',
+): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${table}.${name}`);
+  const conditions = [
+    filter.teamId && sql`${column('team_id')} = ANY(${filter.teamId}::int[])`,
+    filter.ownerId && sql`${column('owner_id')} = ANY(${filter.ownerId}::int[])`,
+    filter.province && sql`${column('province')} = ANY(${filter.province}::text[])`,
+    filter.industry && sql`${column('industry')} = ANY(${filter.industry}::text[])`,
+  ].filter((condition) => condition !== undefined);
+  return conditions.length ? sql<boolean>`(${sql.join(conditions, sql` AND `)})` : sql<boolean>`true`;
 }
 
 export interface GradeFigureRow {

@@ -1,4 +1,3 @@
-import { visibleRunResults } from '../grading/run-views.repository.js';
 import { modelsWithCurrentVersion } from '../grading/model.repository.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
@@ -27,15 +26,6 @@ export function currentGrades(db: Db, customerIds: readonly number[], modelIds: 
     .select(['customer_id', 'model_id', 'grade_code', 'score'])
     .where('customer_id', 'in', customerIds)
     .where('model_id', 'in', modelIds)
-    .execute();
-}
-
-/** One keyset page of a run's results among the customers the actor may see, in customer id order. */
-export function runResultsPage(db: Db, actor: Actor, runId: number, afterCustomerId: number, limit: number) {
-  return visibleRunResults(db, actor, runId)
-    .where('r.customer_id', '>', afterCustomerId)
-    .orderBy('r.customer_id')
-    .limit(limit)
     .execute();
 }
 

@@ -10,7 +10,7 @@ import {
   ActivityExportQuery,
   AuditExportQuery,
   CustomerExportQuery,
-  FormatQuery,
+  RunExportQuery,
   HistoryExportQuery,
   OpportunityExportQuery,
   OrderExportQuery,
@@ -40,8 +40,8 @@ const routes = {
     method: 'get',
     path: '/exports/runs/{id}',
     tags,
-    summary: "A run's grades with each factor's score, in your scope",
-    request: { params: IdParams, query: FormatQuery },
+    summary: "A run's grades with each factor's score, in your scope, with the filters of its results list",
+    request: { params: IdParams, query: RunExportQuery },
     responses: file,
   }),
   history: createRoute({
@@ -116,8 +116,9 @@ export function registerExportRoutes(app: OpenAPIHono<AppEnv>, { db, now }: AppD
   });
   app.openapi(routes.run, async (c) => {
     const { id } = c.req.valid('param');
-    const table = await runResultsTable(db, c.get('actor'), id, c.get('locale'));
-    return downloadResponse(c, c.req.valid('query').format, `run-${id}`, table);
+    const { format, ...filter } = c.req.valid('query');
+    const table = await runResultsTable(db, c.get('actor'), id, filter, c.get('locale'));
+    return downloadResponse(c, format, `run-${id}`, table);
   });
   app.openapi(routes.history, async (c) => {
     const { format, ...filter } = c.req.valid('query');

@@ -37,8 +37,9 @@ import {
 import { businessDay } from './instant.service.js';
 import { findRun, listRuns } from './run.repository.js';
 import { executeRun } from './run.service.js';
-import { scopedMigration, scopedResults } from './run-views.repository.js';
-import { runView, runViews } from './run-views.service.js';
+import { migrationCounts } from '../analytics/analytics.repository.js';
+import { visibleCustomerIds } from '../shared/scope.js';
+import { runResults, runView, runViews } from './run-views.service.js';
 import { verifyRun } from './verify.service.js';
 import { previewModelChange } from './what-if.service.js';
 import { previewFactor } from './factor-preview.service.js';
@@ -132,7 +133,9 @@ const routes = {
     method: 'get',
     path: '/grading/runs/{id}/results',
     tags,
-    summary: "A run's grades, scores and factor scores, for the customers you may see",
+    summary:
+      "A run's grades, scores and factor scores for the customers you may see, narrowed by the dashboard's filters, " +
+      'a grade, and the grade in a run compared with (a migration cell)',
     request: { params: IdParams, query: ResultsQuery },
     responses: { 200: json('Results'), ...errorResponses },
   }),
@@ -246,31 +249,9 @@ export function registerGradingRoutes(app: OpenAPIHono<AppEnv>, { db, now }: App
     c.json(await runView(db, c.get('actor'), c.req.valid('param').id), 200),
   );
   app.openapi(routes.results, async (c) => {
-    const { id } = c.req.valid('param');
-    const { grade, limit, cursor } = c.req.valid('query');
-    if (!(await findRun(db, id))) throw AppError.notFound();
-    const { rows, total } = await scopedResults(db, c.get('actor'), id, {
-      grade,
-      limit,
-      afterCustomerId: cursor,
-    });
-    const items = rows.slice(0, limit).map((r) => ({
-      customerId: r.customer_id,
-      code: r.code,
-      name: r.name,
-      ownerName: r.owner_name,
-      grade: r.grade,
-      computedGrade: r.computed_grade,
-      status: r.status,
-      score: r.score,
-      rfmCode: r.rfm_code,
-      factorScores: r.factor_scores,
-    }));
-    const last = items[items.length - 1];
-    return c.json(
-      { items, total, nextCursor: rows.length > limit && last ? String(last.customerId) : null },
-      200,
-    );
+    const { limit, cursor, ...filter } = c.req.valid('query');
+    const page = { limit, afterCustomerId: cursor };
+    return c.json(await runResults(db, c.get('actor'), c.req.valid('param').id, filter, page), 200);
   });
   app.openapi(routes.migration, async (c) => {
     const { id } = c.req.valid('param');
@@ -278,12 +259,12 @@ export function registerGradingRoutes(app: OpenAPIHono<AppEnv>, { db, now }: App
     if (!run) throw AppError.notFound();
     const against = c.req.valid('query').against ?? run.previous_run_id;
     if (!against) return c.json({ fromRunId: null, toRunId: id, cells: [] }, 200);
-    const cells = await scopedMigration(db, c.get('actor'), against, id);
+    const cells = await migrationCounts(db, visibleCustomerIds(db, c.get('actor')), against, id);
     return c.json(
       {
         fromRunId: against,
         toRunId: id,
-        cells: cells.map((r) => ({ from: r.from_grade, to: r.to_grade, count: r.count })),
+        cells,
       },
       200,
     );

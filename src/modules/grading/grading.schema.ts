@@ -3,6 +3,7 @@ import { Cron } from 'croner';
 import { isoDate, text } from '../../server/schema-common.js';
 import { METRIC_IDS } from '../../engine/index.js';
 import { normaliserSchema, populationSchema } from '../../engine/model/schema.js';
+import { AnalyticsFilter } from '../analytics/analytics.schema.js';
 
 const cron = z
   .string()
@@ -106,8 +107,29 @@ export const RunListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const ResultsQuery = z.object({
-  grade: z.coerce.number().int().min(0).optional(),
+/** Which of a run's results: the dashboard's filters, a grade, and a comparison run (a migration matrix's cell). */
+export const ResultsFilterQuery = AnalyticsFilter.extend({
+  grade: z.coerce
+    .number()
+    .int()
+    .min(-1)
+    .optional()
+    .openapi({ description: 'grade index in this run; -1: graded in `against` but not in this run' }),
+  against: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'another run of the model: rows carry the grade and score there' }),
+  fromGrade: z.coerce
+    .number()
+    .int()
+    .min(-1)
+    .optional()
+    .openapi({ description: 'grade index in `against` (needs it); -1: not graded there' }),
+});
+
+export const ResultsQuery = ResultsFilterQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.coerce
     .number()

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { visibleCustomerIds } from '../shared/scope.js';
+import { isVisibleCustomer, visibleCustomerIds } from '../shared/scope.js';
+import { matchesAnalyticsFilter } from '../analytics/analytics.repository.js';
+import type { AnalyticsFilterInput } from '../analytics/analytics.schema.js';
 
-/** Grade counts of a run among the customers the user may see (an admin's equal the stored distribution). */
 /** Grade counts of each run among the customers the user may see, in one pass over the runs' results. */
 export function scopedDistributions(db: Db, actor: Actor, runIds: readonly number[]) {
   return db
@@ -17,57 +18,94 @@ export function scopedDistributions(db: Db, actor: Actor, runIds: readonly numbe
     .execute();
 }
 
-/** A run's result rows, with customer code, name and owner, among the customers the user may see. */
-export function visibleRunResults(db: Db, actor: Actor, runId: number) {
-  return db
-    .selectFrom('grading_results as r')
-    .innerJoin('customers as c', 'c.id', 'r.customer_id')
-    .leftJoin('users as u', 'u.id', 'c.owner_id')
-    .select([
-      'r.customer_id',
-      'c.code',
-      'c.name',
-      'u.name as owner_name',
-      'r.grade',
-      'r.computed_grade',
-      'r.status',
-      'r.score',
-      'r.rfm_code',
-      'r.factor_scores',
-    ])
-    .where('r.run_id', '=', runId)
-    .where('r.customer_id', 'in', visibleCustomerIds(db, actor));
+/** Which of a run's results to list: the dashboard's filters, a grade, and a comparison with another run. */
+export interface RunResultsFilter extends AnalyticsFilterInput {
+  /** Grade index in this run; −1 (needs `against`): customers `against` graded whom this run no longer grades. */
+  readonly grade?: number;
+  /** Another run of the same model: each row carries the customer's grade and score in it. */
+  readonly against?: number;
+  /** Grade index in `against` (needs it); −1: customers `against` did not grade. */
+  readonly fromGrade?: number;
 }
 
-export async function scopedResults(
+export interface RunResultRow {
+  customer_id: number;
+  code: string;
+  name: string;
+  owner_name: string | null;
+  /** Null on the rows of customers this run no longer grades (grade −1). */
+  grade: number | null;
+  computed_grade: number | null;
+  status: number | null;
+  score: number | null;
+  rfm_code: number | null;
+  factor_scores: number[] | null;
+  previous_grade: number | null;
+  previous_score: number | null;
+}
+
+/**
+ * A run's results among the customers the user may see and the filters keep, as rows `b` joined to the other
+ * run's `o`. Listing those who left the population (grade −1) swaps the roles: the rows are the other run's, and
+ * this run's side is the missing one. Every cell of a migration matrix is thus one query on one run's primary key.
+ */
+function filteredResults(db: Db, actor: Actor, runId: number, filter: RunResultsFilter) {
+  const left = filter.grade === -1;
+  const [current, previous] = left ? ['o', 'b'] : ['b', 'o'];
+  const ref = (alias: string, column: string) => sql.ref(`${alias}.${column}`);
+  const other = left ? runId : (filter.against ?? null);
+  let query = db
+    .selectFrom('grading_results as b')
+    .innerJoin('customers as c', 'c.id', 'b.customer_id')
+    .leftJoin('grading_results as o', (join) =>
+      join.onRef('o.customer_id', '=', 'b.customer_id').on(sql<boolean>`o.run_id = ${other}`),
+    )
+    .where('b.run_id', '=', left ? filter.against! : runId)
+    .where(isVisibleCustomer(actor, 'c'))
+    .where(matchesAnalyticsFilter(filter, 'c'));
+  if (left) query = query.where('o.customer_id', 'is', null);
+  else if (filter.grade !== undefined) query = query.where('b.grade', '=', filter.grade);
+  if (filter.fromGrade === -1) query = query.where(sql<boolean>`${ref(previous, 'customer_id')} IS NULL`);
+  else if (filter.fromGrade !== undefined)
+    query = query.where(sql<boolean>`${ref(previous, 'grade')} = ${filter.fromGrade}`);
+  return { query, current, previous, ref };
+}
+
+/** One keyset page of a run's filtered results, in customer id order. */
+export function runResultsPage(
   db: Db,
   actor: Actor,
   runId: number,
-  filter: { grade?: number; limit: number; afterCustomerId?: number },
-) {
-  let query = visibleRunResults(db, actor, runId)
-    .orderBy('r.customer_id')
-    .limit(filter.limit + 1);
-  if (filter.grade !== undefined) query = query.where('r.grade', '=', filter.grade);
-  if (filter.afterCustomerId !== undefined) query = query.where('r.customer_id', '>', filter.afterCustomerId);
-  const countQuery = db
-    .selectFrom('grading_results')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('run_id', '=', runId)
-    .where('customer_id', 'in', visibleCustomerIds(db, actor));
-  const total = await (
-    filter.grade === undefined ? countQuery : countQuery.where('grade', '=', filter.grade)
-  ).executeTakeFirstOrThrow();
-  return { rows: await query.execute(), total: Number(total.count) };
+  filter: RunResultsFilter,
+  page: { afterCustomerId?: number; limit: number },
+): Promise<RunResultRow[]> {
+  const { query, current, previous, ref } = filteredResults(db, actor, runId, filter);
+  const of = <T>(alias: string, column: string) => sql<T>`${ref(alias, column)}`;
+  return query
+    .leftJoin('users as u', 'u.id', 'c.owner_id')
+    .select([
+      'b.customer_id',
+      'c.code',
+      'c.name',
+      'u.name as owner_name',
+      of<number | null>(current, 'grade').as('grade'),
+      of<number | null>(current, 'computed_grade').as('computed_grade'),
+      of<number | null>(current, 'status').as('status'),
+      of<number | null>(current, 'score').as('score'),
+      of<number | null>(current, 'rfm_code').as('rfm_code'),
+      of<number[] | null>(current, 'factor_scores').as('factor_scores'),
+      of<number | null>(previous, 'grade').as('previous_grade'),
+      of<number | null>(previous, 'score').as('previous_score'),
+    ])
+    .$if(page.afterCustomerId !== undefined, (q) => q.where('b.customer_id', '>', page.afterCustomerId!))
+    .orderBy('b.customer_id')
+    .limit(page.limit)
+    .execute();
 }
 
-/** From-grade × to-grade counts between two runs of a model, among visible customers (-1: not in that run). */
-export async function scopedMigration(db: Db, actor: Actor, fromRunId: number, toRunId: number) {
-  const { rows } = await sql<{ from_grade: number; to_grade: number; count: number }>`
-    SELECT coalesce(a.grade, -1)::int AS from_grade, coalesce(b.grade, -1)::int AS to_grade, count(*)::int AS count
-    FROM (SELECT customer_id, grade FROM grading_results WHERE run_id = ${fromRunId}) a
-    FULL JOIN (SELECT customer_id, grade FROM grading_results WHERE run_id = ${toRunId}) b USING (customer_id)
-    WHERE customer_id IN (${visibleCustomerIds(db, actor)})
-    GROUP BY 1, 2`.execute(db);
-  return rows;
+export async function countRunResults(db: Db, actor: Actor, runId: number, filter: RunResultsFilter) {
+  const row = await filteredResults(db, actor, runId, filter)
+    .query.select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }

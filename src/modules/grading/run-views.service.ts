@@ -6,7 +6,12 @@ import type { Actor } from '../auth/actor.js';
 import { seesAllCustomers } from '../shared/scope.js';
 import { findRun } from './run.repository.js';
 import { recordedCounts } from './recorded-counts.js';
-import { scopedDistributions } from './run-views.repository.js';
+import {
+  countRunResults,
+  runResultsPage,
+  scopedDistributions,
+  type RunResultsFilter,
+} from './run-views.repository.js';
 
 type RunRecord = Pick<
   Selectable<GradingRunTable>,
@@ -58,4 +63,53 @@ export async function runView(db: Db, actor: Actor, runId: number) {
   const run = await findRun(db, runId);
   if (!run) throw AppError.notFound();
   return (await runViews(db, actor, [run]))[0]!;
+}
+
+/**
+ * The run, and the run it is compared with: of the same model, and present whenever the filter asks for grades in
+ * it. A grade of −1 (left the population) or a from-grade mean nothing without a run to compare with.
+ */
+export async function requireResultsFilter(db: Db, runId: number, filter: RunResultsFilter) {
+  const run = await findRun(db, runId);
+  if (!run) throw AppError.notFound();
+  if (filter.against === undefined) {
+    if (filter.fromGrade !== undefined) throw AppError.invalid('against', 'required');
+    if (filter.grade === -1) throw AppError.invalid('against', 'required');
+    return { run, against: undefined };
+  }
+  const against = await findRun(db, filter.against);
+  if (!against || against.model_id !== run.model_id || against.id === run.id)
+    throw AppError.invalid('against', 'invalid_value');
+  return { run, against };
+}
+
+export async function runResults(
+  db: Db,
+  actor: Actor,
+  runId: number,
+  filter: RunResultsFilter,
+  page: { afterCustomerId?: number; limit: number },
+) {
+  await requireResultsFilter(db, runId, filter);
+  const rows = await runResultsPage(db, actor, runId, filter, { ...page, limit: page.limit + 1 });
+  const items = rows.slice(0, page.limit).map((r) => ({
+    customerId: r.customer_id,
+    code: r.code,
+    name: r.name,
+    ownerName: r.owner_name,
+    grade: r.grade,
+    computedGrade: r.computed_grade,
+    status: r.status,
+    score: r.score,
+    rfmCode: r.rfm_code,
+    factorScores: r.factor_scores,
+    previousGrade: r.previous_grade,
+    previousScore: r.previous_score,
+  }));
+  const last = items[items.length - 1];
+  return {
+    items,
+    total: await countRunResults(db, actor, runId, filter),
+    nextCursor: rows.length > page.limit && last ? String(last.customerId) : null,
+  };
 }
