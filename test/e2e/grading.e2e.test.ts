@@ -206,6 +206,48 @@ describe('grading in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   }, 60_000);
 
+  it("a count in the dashboard's migration matrix opens exactly those customers, with their grade before", async () => {
+    // A grade in the table of figures per grade opens that grade's customers in the run.
+    await page.goto(`${baseUrl}/dashboard`);
+    const gradeRow = page.getByTestId('behaviour-table').locator('tbody tr.ant-table-row').first();
+    await expect.poll(() => gradeRow.count(), { timeout: 20_000 }).toBe(1);
+    const gradeCount = Number((await gradeRow.locator('td').nth(1).textContent())?.replace(/,/g, ''));
+    await gradeRow.getByRole('link').click();
+    await page.waitForURL(/\/grading\/runs\/\d+\?grade=0$/);
+    await expect.poll(() => page.getByText(`共 ${gradeCount} 条`).count(), { timeout: 20_000 }).toBe(1);
+
+    await page.goto(`${baseUrl}/dashboard`);
+    const cells = page.getByTestId('migration-matrix').getByRole('button', { name: /^查看从/ });
+    await expect.poll(() => cells.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const labels = await cells.evaluateAll((buttons) =>
+      buttons.map((b) => b.getAttribute('aria-label') ?? ''),
+    );
+    // A cell between two grades of the ladder whose grades differ: customers who moved.
+    const moved = labels
+      .map((label, index) => ({ index, grades: /从「(.+)」到「(.+)」/.exec(label) }))
+      .find(({ grades }) => grades && grades[1] !== grades[2] && !/未分级|不再分级/.test(grades[0]));
+    expect(moved).toBeDefined();
+    const [, from, to] = moved!.grades!;
+    const cell = cells.nth(moved!.index);
+    const count = Number((await cell.textContent())?.replace(/,/g, ''));
+    await cell.click();
+    await page.waitForURL(/\/grading\/runs\/\d+\?.*against=/);
+    await expect.poll(() => page.getByText(`共 ${count} 条`).count(), { timeout: 20_000 }).toBe(1);
+    const rows = page.getByTestId('run-results').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(Math.min(20, count));
+    const header = await page.getByTestId('run-results').locator('thead th').allTextContents();
+    expect(header).toContain(`运行 #${firstRunId} 等级`);
+    const [before, after] = [header.indexOf(`运行 #${firstRunId} 等级`), header.indexOf('等级')];
+    for (const row of await rows.all()) {
+      const cellsOfRow = await row.locator('td').allTextContents();
+      expect(cellsOfRow[before]).toBe(from);
+      expect(cellsOfRow[after]).toBe(to);
+    }
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('run-migration-cell.png') });
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
+
   it('the admin opens a customer whose grade changed and reads its explanation', async () => {
     await page.goto(`${baseUrl}/customers/${moverId}`);
     await expect
@@ -292,6 +334,22 @@ describe('grading in Chromium', () => {
       }
     ).items[0]!.id;
     await rep.page.goto(`${baseUrl}/grading/runs/${latestRun}`);
+    await expect
+      .poll(() => rep.page.getByText(`共 ${seed.repEast1Buyers} 条`).count(), { timeout: 20_000 })
+      .toBe(1);
+    // A count in the run's migration matrix lists the rep's own customers behind it, nobody else's.
+    const ownNames = new Set((await customersOf(t.people.repEast1)).map((customer) => customer.name));
+    const repCell = rep.page
+      .getByTestId('migration-matrix')
+      .getByRole('button', { name: /^查看从/ })
+      .first();
+    const repCount = Number((await repCell.textContent())?.replace(/,/g, ''));
+    await repCell.click();
+    await expect.poll(() => rep.page.getByText(`共 ${repCount} 条`).count(), { timeout: 20_000 }).toBe(1);
+    const repRows = rep.page.getByTestId('run-results').locator('tbody tr.ant-table-row');
+    await expect.poll(() => repRows.count()).toBe(Math.min(20, repCount));
+    for (const name of await repRows.locator('td a').allTextContents()) expect(ownNames.has(name)).toBe(true);
+    await rep.page.getByRole('button', { name: '清除筛选' }).click();
     await expect
       .poll(() => rep.page.getByText(`共 ${seed.repEast1Buyers} 条`).count(), { timeout: 20_000 })
       .toBe(1);

@@ -80,7 +80,7 @@ export default function DashboardPage() {
                   <Figures data={data} />
                 </Col>
                 <Col xs={24} xl={12}>
-                  <PyramidChart data={data} />
+                  <PyramidChart data={data} filter={filter} />
                 </Col>
                 <Col xs={24} xl={12}>
                   <LorenzChart data={data} />

@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router';
+import { useRef } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { ArrowRightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../shared/api/client';
 import { Chart } from '../shared/charts/Chart';
@@ -12,7 +12,13 @@ import { QueryState } from '../shared/components/QueryState';
 import { formatDate, formatDateTime } from '../shared/format/dates';
 import { pickLocalised } from '../shared/format/localised';
 import { useActor } from '../modules/auth/hooks/useSession';
-import { gradingApi, type Grade, type Run } from '../modules/grading/api/grading.api';
+import { gradingApi, type Grade, type Run, type RunResult } from '../modules/grading/api/grading.api';
+import {
+  parseRunResultsFilter,
+  runResultsQuery,
+  type RunResultsFilter,
+} from '../modules/grading/resultsFilter';
+import { useTeamOptions, useUserOptions } from '../modules/users/hooks/useUsers';
 import { countsByGrade } from '../modules/grading/components/DistributionBar';
 import { GradeTag, gradeAt } from '../modules/grading/components/GradeTag';
 import { MigrationSankey, MigrationTable } from '../modules/grading/components/Migration';
@@ -51,7 +57,19 @@ function Distribution({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
   );
 }
 
-function Migration({ run, ladder, against }: { run: Run; ladder: readonly Grade[]; against?: number }) {
+function Migration({
+  run,
+  ladder,
+  against,
+  onCellClick,
+  selected,
+}: {
+  run: Run;
+  ladder: readonly Grade[];
+  against?: number;
+  onCellClick: (from: number, to: number) => void;
+  selected?: { from: number; to: number };
+}) {
   const { t } = useTranslation();
   const migration = useRunMigration(run.id, against);
   return (
@@ -69,7 +87,8 @@ function Migration({ run, ladder, against }: { run: Run; ladder: readonly Grade[
         return (
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
-              <MigrationTable data={matrix} />
+              <MigrationTable data={matrix} onCellClick={onCellClick} selected={selected} />
+              <Typography.Text type="secondary">{t('runDetail.cellHint')}</Typography.Text>
             </Col>
             <Col xs={24} xl={12}>
               <MigrationSankey data={matrix} exportName={t('runDetail.migration')} height={280} />
@@ -81,25 +100,107 @@ function Migration({ run, ladder, against }: { run: Run; ladder: readonly Grade[
   );
 }
 
-function Results({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
+const signed = (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
+
+/** The dashboard's filters a link brought along, as tags that each remove their filter. */
+function ScopeTags({
+  filter,
+  onFilter,
+}: {
+  filter: RunResultsFilter;
+  onFilter: (filter: RunResultsFilter) => void;
+}) {
+  const { t } = useTranslation();
+  const wide = useActor().role !== 'rep' && Boolean(filter.teamId ?? filter.ownerId);
+  const teams = new Map(useTeamOptions(wide).map((o) => [o.value, o.label]));
+  const owners = new Map(useUserOptions(wide).map((o) => [o.value, o.label]));
+  const tags = [
+    {
+      key: 'teamId' as const,
+      title: t('customer.team'),
+      values: filter.teamId?.map((id) => teams.get(id) ?? `#${id}`),
+    },
+    {
+      key: 'ownerId' as const,
+      title: t('customer.owner'),
+      values: filter.ownerId?.map((id) => owners.get(id) ?? `#${id}`),
+    },
+    { key: 'province' as const, title: t('customer.province'), values: filter.province },
+    { key: 'industry' as const, title: t('customer.industry'), values: filter.industry },
+  ].filter((tag) => tag.values?.length);
+  return tags.map((tag) => (
+    <Tag key={tag.key} closable onClose={() => onFilter({ ...filter, [tag.key]: undefined })}>
+      {tag.title}: {tag.values!.join('、')}
+    </Tag>
+  ));
+}
+
+/**
+ * The run's results the filter keeps: a grade here, a grade in the compared run (a migration cell), and the
+ * dashboard's filters; compared with another run, each customer's grade there and the change of score.
+ */
+function Results({
+  run,
+  ladder,
+  filter,
+  onFilter,
+}: {
+  run: Run;
+  ladder: readonly Grade[];
+  filter: RunResultsFilter;
+  onFilter: (filter: RunResultsFilter) => void;
+}) {
   const { t, i18n } = useTranslation();
-  const [grade, setGrade] = useState<number | undefined>();
-  const cursors = useCursors();
-  const results = useRunResults(run.id, grade, cursors.cursor);
+  const cursors = useCursors(filter);
+  const results = useRunResults(run.id, filter, cursors.cursor);
+  const compared = filter.against;
+  const gradeOptions = ladder.map((g, i) => ({ value: i, label: pickLocalised(g.name, i18n.language) }));
+  const narrowed =
+    filter.grade !== undefined ||
+    filter.fromGrade !== undefined ||
+    Boolean(filter.teamId ?? filter.ownerId ?? filter.province ?? filter.industry);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Select
-        allowClear
-        style={{ width: 220 }}
-        placeholder={t('runDetail.allGrades')}
-        aria-label={t('runDetail.gradeFilter')}
-        value={grade}
-        onChange={(value?: number) => {
-          setGrade(value);
-          cursors.reset();
-        }}
-        options={ladder.map((g, i) => ({ value: i, label: pickLocalised(g.name, i18n.language) }))}
-      />
+      <Space wrap>
+        {compared !== undefined && (
+          <>
+            <Select
+              allowClear
+              style={{ width: 240 }}
+              prefix={t('runDetail.inRun', { id: compared })}
+              placeholder={t('runDetail.allGrades')}
+              aria-label={t('runDetail.fromGradeFilter', { id: compared })}
+              value={filter.fromGrade}
+              onChange={(fromGrade?: number) => onFilter({ ...filter, fromGrade })}
+              options={[
+                ...gradeOptions,
+                { value: -1, label: t('runDetail.notGradedThen', { id: compared }) },
+              ]}
+            />
+            <ArrowRightOutlined aria-hidden />
+          </>
+        )}
+        <Select
+          allowClear
+          style={{ width: 240 }}
+          prefix={compared === undefined ? undefined : t('runDetail.thisRun')}
+          placeholder={t('runDetail.allGrades')}
+          aria-label={t('runDetail.gradeFilter')}
+          value={filter.grade}
+          onChange={(grade?: number) => onFilter({ ...filter, grade })}
+          options={
+            compared === undefined
+              ? gradeOptions
+              : [...gradeOptions, { value: -1, label: t('runDetail.notGradedNow') }]
+          }
+        />
+        <ScopeTags filter={filter} onFilter={onFilter} />
+        {narrowed && (
+          <Button type="link" onClick={() => onFilter({ against: filter.against })}>
+            {t('runDetail.clearFilters')}
+          </Button>
+        )}
+      </Space>
       <QueryState query={results}>
         {(page) => (
           <>
@@ -109,6 +210,7 @@ function Results({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
               pagination={false}
               dataSource={page.items}
               data-testid="run-results"
+              scroll={{ x: true }}
               columns={[
                 { title: t('customer.code'), dataIndex: 'code', key: 'code' },
                 {
@@ -117,6 +219,17 @@ function Results({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
                   render: (_, r) => <Link to={`/customers/${r.customerId}`}>{r.name}</Link>,
                 },
                 { title: t('customer.owner'), dataIndex: 'ownerName', key: 'owner' },
+                ...(compared === undefined
+                  ? []
+                  : [
+                      {
+                        title: t('runDetail.gradeIn', { id: compared }),
+                        key: 'previousGrade',
+                        render: (_: unknown, r: RunResult) => (
+                          <GradeTag grade={gradeAt(ladder, r.previousGrade)} />
+                        ),
+                      },
+                    ]),
                 {
                   title: t('grades.grade'),
                   key: 'grade',
@@ -126,11 +239,11 @@ function Results({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
                   title: t('grades.status'),
                   key: 'status',
                   render: (_, r) =>
-                    r.status === 0 ? null : (
+                    r.status === 1 || r.status === 2 ? (
                       <Tag color={r.status === 2 ? 'purple' : 'gold'}>
                         {t(r.status === 2 ? 'gradeStatus.override' : 'gradeStatus.held')}
                       </Tag>
-                    ),
+                    ) : null,
                 },
                 {
                   title: t('grades.score'),
@@ -138,6 +251,31 @@ function Results({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
                   align: 'right',
                   render: (_, r) => r.score?.toFixed(2) ?? '—',
                 },
+                ...(compared === undefined
+                  ? []
+                  : [
+                      {
+                        title: t('runDetail.scoreChange'),
+                        key: 'scoreChange',
+                        align: 'right' as const,
+                        render: (_: unknown, r: RunResult) =>
+                          r.score === null || r.previousScore === null ? (
+                            '—'
+                          ) : (
+                            <Typography.Text
+                              type={
+                                r.score > r.previousScore
+                                  ? 'success'
+                                  : r.score < r.previousScore
+                                    ? 'danger'
+                                    : undefined
+                              }
+                            >
+                              {signed(r.score - r.previousScore)}
+                            </Typography.Text>
+                          ),
+                      },
+                    ]),
               ]}
             />
             <CursorPager
@@ -220,7 +358,10 @@ export default function RunDetailPage() {
   const id = Number(useParams().id);
   const run = useRun(id);
   const { byId } = useModelLookup();
-  const [against, setAgainst] = useState<number | undefined>();
+  const [search, setSearch] = useSearchParams();
+  const resultsCard = useRef<HTMLDivElement>(null);
+  const filter = parseRunResultsFilter(search);
+  const setFilter = (next: RunResultsFilter) => setSearch(new URLSearchParams(runResultsQuery(next)));
   if (!Number.isInteger(id) || id <= 0 || (run.error instanceof ApiError && run.error.isNotFound))
     return <NotFoundPage />;
   return (
@@ -228,16 +369,17 @@ export default function RunDetailPage() {
       {(data) => {
         const model = byId.get(data.modelId);
         const ladder = model?.ladder ?? [];
+        const against = filter.against ?? data.previousRunId ?? undefined;
+        const results = { ...filter, against };
+        const showCell = (fromGrade: number, grade: number) => {
+          setFilter({ ...results, fromGrade, grade });
+          resultsCard.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        };
         return (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <PagePanel
               title={t('runDetail.title', { id: data.id, model: pickLocalised(model?.name, i18n.language) })}
-              extra={
-                <Space>
-                  <ExportMenu href={(format) => gradingApi.runExportUrl(data.id, format)} />
-                  {actor.role !== 'rep' && <Verify runId={data.id} />}
-                </Space>
-              }
+              extra={actor.role !== 'rep' && <Verify runId={data.id} />}
             >
               <Descriptions size="small" column={{ xs: 1, md: 3, xl: 6 }}>
                 <Descriptions.Item label={t('runs.version')}>v{data.version}</Descriptions.Item>
@@ -265,21 +407,46 @@ export default function RunDetailPage() {
               <Col xs={24} xl={16}>
                 <Card
                   size="small"
-                  title={
-                    (against ?? data.previousRunId)
-                      ? t('runDetail.migrationVs', { id: against ?? data.previousRunId })
-                      : t('runDetail.migration')
+                  title={against ? t('runDetail.migrationVs', { id: against }) : t('runDetail.migration')}
+                  extra={
+                    <CompareSelect
+                      run={data}
+                      value={filter.against}
+                      onChange={(other) =>
+                        setFilter({
+                          ...filter,
+                          against: other,
+                          fromGrade: undefined,
+                          grade: filter.grade === -1 ? undefined : filter.grade,
+                        })
+                      }
+                    />
                   }
-                  extra={<CompareSelect run={data} value={against} onChange={setAgainst} />}
                   style={{ height: '100%' }}
                 >
-                  <Migration run={data} ladder={ladder} against={against} />
+                  <Migration
+                    run={data}
+                    ladder={ladder}
+                    against={against}
+                    onCellClick={showCell}
+                    selected={
+                      filter.fromGrade !== undefined && filter.grade !== undefined
+                        ? { from: filter.fromGrade, to: filter.grade }
+                        : undefined
+                    }
+                  />
                 </Card>
               </Col>
             </Row>
-            <Card size="small" title={t('runDetail.results')}>
-              <Results run={data} ladder={ladder} />
-            </Card>
+            <div ref={resultsCard}>
+              <Card
+                size="small"
+                title={t('runDetail.results')}
+                extra={<ExportMenu href={(format) => gradingApi.runExportUrl(data.id, format, results)} />}
+              >
+                <Results run={data} ladder={ladder} filter={results} onFilter={setFilter} />
+              </Card>
+            </div>
           </Space>
         );
       }}

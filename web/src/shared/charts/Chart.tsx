@@ -9,10 +9,12 @@ interface ChartProps {
   /** File name of the PNG the chart's toolbox saves. */
   exportName?: string;
   testId?: string;
+  /** A click on a data item (a bar, a slice), by its index in its series. */
+  onItemClick?: (item: { dataIndex: number; seriesIndex: number }) => void;
 }
 
 /** An ECharts chart with a "save as PNG" button in its corner when it has an export name. */
-export function Chart({ option, height = 300, exportName, testId }: ChartProps) {
+export function Chart({ option, height = 300, exportName, testId, onItemClick }: ChartProps) {
   const { t } = useTranslation();
   const toolbox = exportName
     ? {
@@ -28,6 +30,7 @@ export function Chart({ option, height = 300, exportName, testId }: ChartProps) 
         option={{ animationDuration: 400, ...option, ...(toolbox ? { toolbox } : {}) }}
         notMerge
         lazyUpdate
+        onEvents={onItemClick ? { click: onItemClick } : undefined}
         style={{ height, width: '100%' }}
       />
     </div>

@@ -74,7 +74,10 @@ export interface FilteredMigration {
 }
 
 /** The dashboard's filters as a query string, with any other parameters of the request. */
-export const analyticsQuery = (filter: AnalyticsFilter, extra: Record<string, number | undefined> = {}) =>
+export const analyticsQuery = (
+  filter: AnalyticsFilter,
+  extra: Record<string, number | string | undefined> = {},
+) =>
   buildQuery({
     ...extra,
     teamId: filter.teamId?.map(String),

@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { ChartCard } from '../../../shared/charts/ChartCard';
 import { formatMoneyShort } from '../../../shared/format/money';
 import { formatShare } from '../../../shared/format/localised';
-import type { GradeFigures, RunAnalytics } from '../api/analytics.api';
+import type { AnalyticsFilter, GradeFigures, RunAnalytics } from '../api/analytics.api';
+import { runResultsPath } from '../../grading/resultsFilter';
 import { GradeFiguresTable, gradeSheetRows, type GradeColumn } from './GradeFiguresTable';
 
 const oneDecimal = (value: number | null) => (value === null ? '—' : value.toFixed(1));
 
-/** Per grade: window sales and profit, churn rate, repeat-purchase rate, purchase cycle and contact frequency. */
-export function BehaviourTable({ data }: { data: RunAnalytics }) {
+/** Per grade (each opening its customers): window sales and profit, churn rate, repeat-purchase rate, purchase cycle and contact frequency. */
+export function BehaviourTable({ data, filter }: { data: RunAnalytics; filter: AnalyticsFilter }) {
   const { t, i18n } = useTranslation();
   const title = t('dashboard.behaviour');
   const gradeTitle = t('grades.grade');
@@ -63,6 +64,7 @@ export function BehaviourTable({ data }: { data: RunAnalytics }) {
         columns={columns}
         gradeTitle={gradeTitle}
         testId="behaviour-table"
+        gradeLink={(grade) => runResultsPath(data.runId, { ...filter, grade })}
       />
     </ChartCard>
   );

@@ -35,7 +35,7 @@ export default function DashboardDetails({ data, modelId, compareRunId, filter }
         <CompositionChart data={data} />
       </Col>
       <Col span={24}>
-        <BehaviourTable data={data} />
+        <BehaviourTable data={data} filter={filter} />
       </Col>
       <Col span={24}>
         <DashboardFunnel filter={filter} />

@@ -1,4 +1,5 @@
 import { Table } from 'antd';
+import { Link } from 'react-router';
 import type { SheetCell } from '../../../shared/charts/ChartCard';
 import { pickLocalised } from '../../../shared/format/localised';
 import type { Grade } from '../../grading/api/grading.api';
@@ -14,17 +15,22 @@ export interface GradeColumn<R> {
 
 type GradeRow = Grade & { readonly grade: number };
 
-/** A dashboard table of figures per grade: the grade as its tag, then one right-aligned column per figure. */
+/**
+ * A dashboard table of figures per grade: the grade as its tag, then one right-aligned column per figure. With
+ * `gradeLink`, each grade's tag links to the customers behind its row.
+ */
 export function GradeFiguresTable<R extends GradeRow>({
   rows,
   columns,
   gradeTitle,
   testId,
+  gradeLink,
 }: {
   rows: readonly R[];
   columns: readonly GradeColumn<R>[];
   gradeTitle: string;
   testId: string;
+  gradeLink?: (grade: number) => string;
 }) {
   return (
     <Table<R>
@@ -34,7 +40,18 @@ export function GradeFiguresTable<R extends GradeRow>({
       dataSource={[...rows]}
       data-testid={testId}
       columns={[
-        { title: gradeTitle, key: 'grade', render: (_, row) => <GradeTag grade={row} /> },
+        {
+          title: gradeTitle,
+          key: 'grade',
+          render: (_, row) =>
+            gradeLink ? (
+              <Link to={gradeLink(row.grade)}>
+                <GradeTag grade={row} />
+              </Link>
+            ) : (
+              <GradeTag grade={row} />
+            ),
+        },
         ...columns.map((c) => ({
           title: c.title,
           key: c.key,

@@ -1,5 +1,7 @@
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { runResultsPath } from '../../grading/resultsFilter';
 import { ChartCard } from '../../../shared/charts/ChartCard';
 import { QueryState } from '../../../shared/components/QueryState';
 import {
@@ -13,7 +15,15 @@ import { migrationMatrix } from '../../grading/components/migration';
 import type { AnalyticsFilter } from '../api/analytics.api';
 import { useFilteredMigration } from '../hooks/useAnalytics';
 
-function Body({ data, title }: { data: MigrationData; title: string }) {
+function Body({
+  data,
+  title,
+  onCellClick,
+}: {
+  data: MigrationData;
+  title: string;
+  onCellClick: (from: number, to: number) => void;
+}) {
   const { t } = useTranslation();
   const labels = useMigrationLabels(data);
   return (
@@ -24,7 +34,7 @@ function Body({ data, title }: { data: MigrationData; title: string }) {
     >
       <Row gutter={16}>
         <Col xs={24} xl={11}>
-          <MigrationTable data={data} />
+          <MigrationTable data={data} onCellClick={onCellClick} />
         </Col>
         <Col xs={24} xl={13}>
           <MigrationSankey data={data} exportName={title} height={280} />
@@ -34,7 +44,7 @@ function Body({ data, title }: { data: MigrationData; title: string }) {
   );
 }
 
-/** Grade migration between two runs among the filtered customers: matrix and Sankey. */
+/** Grade migration between two runs among the filtered customers: matrix and Sankey; a count opens its customers. */
 export function MigrationCard({
   fromRunId,
   toRunId,
@@ -45,6 +55,7 @@ export function MigrationCard({
   filter: AnalyticsFilter;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const migration = useFilteredMigration(fromRunId, toRunId, filter);
   const title = t('dashboard.migration', { from: fromRunId ?? '—', to: toRunId });
   if (fromRunId === undefined)
@@ -58,6 +69,9 @@ export function MigrationCard({
       {(data) => (
         <Body
           title={title}
+          onCellClick={(fromGrade, grade) =>
+            void navigate(runResultsPath(toRunId, { ...filter, against: fromRunId, fromGrade, grade }))
+          }
           data={{
             from: data.ladders.from,
             to: data.ladders.to,

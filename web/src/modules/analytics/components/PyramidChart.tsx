@@ -1,16 +1,19 @@
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { Chart } from '../../../shared/charts/Chart';
 import { ChartCard } from '../../../shared/charts/ChartCard';
 import { formatMoneyShort } from '../../../shared/format/money';
 import { formatShare, pickLocalised } from '../../../shared/format/localised';
-import type { RunAnalytics } from '../api/analytics.api';
+import type { AnalyticsFilter, RunAnalytics } from '../api/analytics.api';
+import { runResultsPath } from '../../grading/resultsFilter';
 
 /**
  * The customer-count pyramid (left) beside the inverted profit pyramid (right), best grade on top: few key
- * customers, most of the profit. Both sides are shares, so their widths compare.
+ * customers, most of the profit. Both sides are shares, so their widths compare. A bar opens its grade's customers.
  */
-export function PyramidChart({ data }: { data: RunAnalytics }) {
+export function PyramidChart({ data, filter }: { data: RunAnalytics; filter: AnalyticsFilter }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const grades = [...data.grades].reverse();
   const names = grades.map((g) => pickLocalised(g.name, i18n.language));
   const title = t('dashboard.pyramid');
@@ -41,6 +44,10 @@ export function PyramidChart({ data }: { data: RunAnalytics }) {
         height={300}
         exportName={title}
         testId="pyramid-chart"
+        onItemClick={({ dataIndex }) => {
+          const grade = grades[dataIndex]?.grade;
+          if (grade !== undefined) void navigate(runResultsPath(data.runId, { ...filter, grade }));
+        }}
         option={{
           legend: { top: 0, left: 0, data: [t('dashboard.customerShare'), t('dashboard.profitShare')] },
           tooltip: {

@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../../../shared/components/ExportMenu';
 import { api, buildQuery, type ItemList, type Page } from '../../../shared/api/client';
+import { runResultsQuery, type RunResultsFilter } from '../resultsFilter';
 
 /** A text in both interface languages, as the engine stores names. */
 export interface Localised {
@@ -128,16 +129,20 @@ export interface RunSummary {
   timings: RunTimings;
 }
 
+/** A customer's result in a run; the grade fields are null for a customer the compared run graded and this one no longer does. */
 export interface RunResult {
   customerId: number;
   code: string;
   name: string;
   ownerName: string | null;
-  grade: number;
-  computedGrade: number;
-  status: 0 | 1 | 2;
+  grade: number | null;
+  computedGrade: number | null;
+  status: 0 | 1 | 2 | null;
   score: number | null;
   rfmCode: number | null;
+  /** Grade and score in the compared run (`against`); null when not compared or not graded there. */
+  previousGrade: number | null;
+  previousScore: number | null;
 }
 
 export interface MigrationCell {
@@ -246,12 +251,13 @@ export const gradingApi = {
     api.post<RunSummary>(`/grading/models/${modelId}/runs`, asOf ? { asOf } : {}),
   runs: (modelId?: number) => api.get<ItemList<Run>>(`/grading/runs${buildQuery({ modelId, limit: 100 })}`),
   run: (id: number) => api.get<Run>(`/grading/runs/${id}`),
-  /** Every graded customer of the run in the caller's scope, each factor's score beside the grade. */
-  runExportUrl: (id: number, format: ExportFormat) => `/api/exports/runs/${id}${buildQuery({ format })}`,
+  /** The run's results the filter keeps in the caller's scope, each factor's score beside the grade. */
+  runExportUrl: (id: number, format: ExportFormat, filter: RunResultsFilter = {}) =>
+    `/api/exports/runs/${id}${runResultsQuery(filter, { format })}`,
   historyExportUrl: (query: { customerId?: number; modelId?: number }, format: ExportFormat) =>
     `/api/exports/grade-history${buildQuery({ ...query, format })}`,
-  results: (id: number, params: { grade?: number; cursor?: string; limit?: number }) =>
-    api.get<Page<RunResult>>(`/grading/runs/${id}/results${buildQuery(params)}`),
+  results: (id: number, filter: RunResultsFilter, page: { cursor?: string; limit: number }) =>
+    api.get<Page<RunResult>>(`/grading/runs/${id}/results${runResultsQuery(filter, page)}`),
   migration: (id: number, against?: number) =>
     api.get<{ fromRunId: number | null; toRunId: number; cells: MigrationCell[] }>(
       `/grading/runs/${id}/migration${buildQuery({ against })}`,

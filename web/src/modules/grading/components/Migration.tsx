@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Button, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../shared/charts/Chart';
 import { pickLocalised } from '../../../shared/format/localised';
@@ -28,8 +28,23 @@ export function migrationRows(
   return [[corner, ...labels.columns], ...data.matrix.map((row, i) => [labels.rows[i] ?? '', ...row])];
 }
 
-/** From-grade × to-grade counts; the diagonal (customers who kept their grade) is shaded. */
-export function MigrationTable({ data }: { data: MigrationData }) {
+/** A matrix position as grade indexes, −1 for the "not graded" row or column. */
+const gradeOfPosition = (position: number, grades: number) => (position === grades ? -1 : position);
+
+/**
+ * From-grade × to-grade counts; the diagonal (customers who kept their grade) is shaded. With `onCellClick`, each
+ * non-zero count is a button that opens the customers behind it (grade indexes, −1 for "not graded").
+ */
+export function MigrationTable({
+  data,
+  onCellClick,
+  selected,
+}: {
+  data: MigrationData;
+  onCellClick?: (from: number, to: number) => void;
+  /** The cell whose customers are listed, outlined. */
+  selected?: { from: number; to: number };
+}) {
   const { t } = useTranslation();
   const labels = useLabels(data);
   const rows = data.matrix.map((row, i) => ({ key: i, label: labels.rows[i] ?? '', row }));
@@ -52,14 +67,32 @@ export function MigrationTable({ data }: { data: MigrationData }) {
             style: {
               background:
                 record.key === column ? '#f0f5ff' : (record.row[column] ?? 0) > 0 ? '#fff7e6' : undefined,
+              boxShadow:
+                selected?.from === gradeOfPosition(record.key, data.from.length) &&
+                selected.to === gradeOfPosition(column, data.to.length)
+                  ? 'inset 0 0 0 2px #1677ff'
+                  : undefined,
             },
           }),
           render: (_: unknown, record: (typeof rows)[number]) => {
             const count = record.row[column] ?? 0;
-            return count === 0 ? (
-              <Typography.Text type="secondary">0</Typography.Text>
-            ) : (
-              count.toLocaleString()
+            if (count === 0) return <Typography.Text type="secondary">0</Typography.Text>;
+            if (!onCellClick) return count.toLocaleString();
+            return (
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0, height: 'auto' }}
+                aria-label={t('migration.showCustomers', { from: record.label, to: label, count })}
+                onClick={() =>
+                  onCellClick(
+                    gradeOfPosition(record.key, data.from.length),
+                    gradeOfPosition(column, data.to.length),
+                  )
+                }
+              >
+                {count.toLocaleString()}
+              </Button>
             );
           },
         })),

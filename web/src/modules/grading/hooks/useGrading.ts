@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { gradingApi, type ModelDefinition, type OverrideInput } from '../api/grading.api';
+import type { RunResultsFilter } from '../resultsFilter';
 
 export const gradingKeys = {
   models: ['grading', 'models'] as const,
@@ -7,8 +8,8 @@ export const gradingKeys = {
   metrics: ['grading', 'metrics'] as const,
   runs: (modelId?: number) => ['grading', 'runs', 'list', modelId ?? 'all'] as const,
   run: (id: number) => ['grading', 'runs', id] as const,
-  results: (id: number, grade?: number, cursor?: string) =>
-    ['grading', 'runs', id, 'results', grade, cursor] as const,
+  results: (id: number, filter: RunResultsFilter, cursor?: string) =>
+    ['grading', 'runs', id, 'results', filter, cursor] as const,
   migration: (id: number, against?: number) => ['grading', 'runs', id, 'migration', against] as const,
   customer: (customerId: number) => ['customers', customerId, 'grades'] as const,
   explanation: (customerId: number, modelId: number) =>
@@ -35,10 +36,10 @@ export function useRun(id: number) {
   return useQuery({ queryKey: gradingKeys.run(id), queryFn: () => gradingApi.run(id), enabled: id > 0 });
 }
 
-export function useRunResults(id: number, grade: number | undefined, cursor: string | undefined) {
+export function useRunResults(id: number, filter: RunResultsFilter, cursor: string | undefined) {
   return useQuery({
-    queryKey: gradingKeys.results(id, grade, cursor),
-    queryFn: () => gradingApi.results(id, { grade, cursor, limit: 20 }),
+    queryKey: gradingKeys.results(id, filter, cursor),
+    queryFn: () => gradingApi.results(id, filter, { cursor, limit: 20 }),
     enabled: id > 0,
   });
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseRunResultsFilter, runResultsPath } from './resultsFilter';
+
+const parsePath = (path: string) => parseRunResultsFilter(new URLSearchParams(path.split('?')[1] ?? ''));
+
+describe("the run page's results filter in its address", () => {
+  it("a migration cell's link reads back as the same filter, the dashboard's filters included", () => {
+    const filter = {
+      against: 11,
+      fromGrade: -1,
+      grade: 0,
+      teamId: [2, 3],
+      ownerId: [7],
+      province: ['江苏省', '浙江省'],
+      industry: ['制造业'],
+    };
+    const path = runResultsPath(12, filter);
+    expect(path.startsWith('/grading/runs/12?')).toBe(true);
+    expect(parsePath(path)).toEqual(filter);
+  });
+
+  it('no filter gives the bare run page', () => {
+    expect(runResultsPath(5, {})).toBe('/grading/runs/5');
+    expect(parsePath('/runs/5')).toEqual({
+      teamId: undefined,
+      ownerId: undefined,
+      province: undefined,
+      industry: undefined,
+      against: undefined,
+      grade: undefined,
+      fromGrade: undefined,
+    });
+  });
+
+  it('grades on the compared side, or "not graded now", mean nothing without a run to compare with', () => {
+    const filter = parsePath('/runs/5?fromGrade=1&grade=-1');
+    expect(filter.fromGrade).toBeUndefined();
+    expect(filter.grade).toBeUndefined();
+    expect(parsePath('/runs/5?grade=2').grade).toBe(2);
+  });
+
+  it('malformed values are left out rather than guessed', () => {
+    const filter = parsePath('/runs/5?against=x&grade=1.5&teamId=a,0,4&province=');
+    expect(filter.against).toBeUndefined();
+    expect(filter.grade).toBeUndefined();
+    expect(filter.teamId).toEqual([4]);
+    expect(filter.province).toBeUndefined();
+  });
+});

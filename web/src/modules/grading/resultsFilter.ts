@@ -1,0 +1,55 @@
+import { analyticsQuery, type AnalyticsFilter } from '../analytics/api/analytics.api';
+
+/**
+ * Which of a run's results to list: the dashboard's filters, a grade, and a comparison run with the grade there —
+ * a migration matrix's cell. Grade −1 on either side means "not graded in that run".
+ */
+export interface RunResultsFilter extends AnalyticsFilter {
+  grade?: number;
+  against?: number;
+  fromGrade?: number;
+}
+
+const numbers = (value: string | null) =>
+  value
+    ?.split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+const texts = (value: string | null) => value?.split(',').filter(Boolean);
+const gradeIndex = (value: string | null) => {
+  const n = value === null || value === '' ? NaN : Number(value);
+  return Number.isInteger(n) && n >= -1 ? n : undefined;
+};
+const nonEmpty = <T>(list: T[] | undefined) => (list?.length ? list : undefined);
+
+/** The filter as the API's query string (and the run page's address): one format for both. */
+export const runResultsQuery = (
+  filter: RunResultsFilter,
+  extra: Record<string, number | string | undefined> = {},
+) =>
+  analyticsQuery(filter, {
+    grade: filter.grade,
+    against: filter.against,
+    fromGrade: filter.fromGrade,
+    ...extra,
+  });
+
+/** Where a dashboard or a matrix sends the user to see the customers behind a figure. */
+export const runResultsPath = (runId: number, filter: RunResultsFilter) =>
+  `/grading/runs/${runId}${runResultsQuery(filter)}`;
+
+/** The filter read back from the run page's address; anything malformed is left out, never guessed. */
+export function parseRunResultsFilter(search: URLSearchParams): RunResultsFilter {
+  const against = numbers(search.get('against'))?.[0];
+  const filter: RunResultsFilter = {
+    teamId: nonEmpty(numbers(search.get('teamId'))),
+    ownerId: nonEmpty(numbers(search.get('ownerId'))),
+    province: nonEmpty(texts(search.get('province'))),
+    industry: nonEmpty(texts(search.get('industry'))),
+    against,
+    grade: gradeIndex(search.get('grade')),
+    fromGrade: against === undefined ? undefined : gradeIndex(search.get('fromGrade')),
+  };
+  if (against === undefined && filter.grade === -1) filter.grade = undefined;
+  return filter;
+}
