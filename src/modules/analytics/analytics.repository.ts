@@ -18,7 +18,7 @@ export function filteredCustomerIds(db: Db, actor: Actor, filter: AnalyticsFilte
 
 /** The dashboard's filters as a condition on a customers row (`table`): true when none is set. */
 export function matchesAnalyticsFilter(
-  filter: AnalyticsFilterInput,
+  filter: Partial<AnalyticsFilterInput>,
   table = 'customers',
 ): RawBuilder<boolean> {
   const column = (name: string) => sql.ref(`${table}.${name}`);

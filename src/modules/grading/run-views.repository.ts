@@ -19,7 +19,7 @@ export function scopedDistributions(db: Db, actor: Actor, runIds: readonly numbe
 }
 
 /** Which of a run's results to list: the dashboard's filters, a grade, and a comparison with another run. */
-export interface RunResultsFilter extends AnalyticsFilterInput {
+export interface RunResultsFilter extends Partial<AnalyticsFilterInput> {
   /** Grade index in this run; −1 (needs `against`): customers `against` graded whom this run no longer grades. */
   readonly grade?: number;
   /** Another run of the same model: each row carries the customer's grade and score in it. */
