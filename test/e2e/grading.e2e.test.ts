@@ -206,7 +206,7 @@ describe('grading in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   }, 60_000);
 
-  it("a count in the dashboard's migration matrix opens exactly those customers, with their grade before", async () => {
+  it('a figure of the dashboard opens exactly its customers: a grade, a composition bar, a migration count with the grade before', async () => {
     // A grade in the table of figures per grade opens that grade's customers in the run.
     await page.goto(`${baseUrl}/dashboard`);
     const gradeRow = page.getByTestId('behaviour-table').locator('tbody tr.ant-table-row').first();
@@ -215,6 +215,28 @@ describe('grading in Chromium', () => {
     await gradeRow.getByRole('link').click();
     await page.waitForURL(/\/grading\/runs\/\d+\?grade=0$/);
     await expect.poll(() => page.getByText(`共 ${gradeCount} 条`).count(), { timeout: 20_000 }).toBe(1);
+
+    // A bar of the composition chart (the biggest industry, on top) opens its customers of that grade.
+    await page.goto(`${baseUrl}/dashboard`);
+    const bars = page.getByTestId('composition-bars').locator('canvas');
+    await expect.poll(() => bars.count(), { timeout: 20_000 }).toBe(1);
+    await bars.scrollIntoViewIfNeeded();
+    await settled(page);
+    const box = (await bars.boundingBox())!;
+    for (const x of [0.3, 0.4, 0.5, 0.6, 0.25]) {
+      if (page.url().includes('/grading/runs/')) break;
+      await page.mouse.click(box.x + box.width * x, box.y + 36 + 13);
+    }
+    await page.waitForURL(/\/grading\/runs\/\d+\?.*industry=/);
+    const opened = new URL(page.url());
+    const industry = opened.searchParams.get('industry');
+    const grade = Number(opened.searchParams.get('grade'));
+    const { composition } = (await (
+      await admin('GET', `/api/analytics/runs/${opened.pathname.split('/').at(-1)}/summary`)
+    ).json()) as { composition: { industry: { key: string; counts: number[] }[] } };
+    const expected = composition.industry.find((bar) => bar.key === industry)!.counts[grade]!;
+    await expect.poll(() => page.getByText(`共 ${expected} 条`).count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByText(/^行业: /).count()).toBe(1);
 
     await page.goto(`${baseUrl}/dashboard`);
     const cells = page.getByTestId('migration-matrix').getByRole('button', { name: /^查看从/ });

@@ -16,17 +16,25 @@ export function filteredCustomerIds(db: Db, actor: Actor, filter: AnalyticsFilte
   return visibleCustomers(db, actor).select('customers.id').where(matchesAnalyticsFilter(filter));
 }
 
-/** The dashboard's filters as a condition on a customers row (`table`): true when none is set. */
+/** A composition's values to keep, by dimension: what a bar of the composition chart stands for. */
+export type CompositionFilter = { readonly [D in CompositionDimension]?: readonly string[] };
+
+/**
+ * The dashboard's filters, and any composition values, as a condition on a customers row (`table`): true when none
+ * is set.
+ */
 export function matchesAnalyticsFilter(
-  filter: Partial<AnalyticsFilterInput>,
+  filter: Partial<AnalyticsFilterInput> & CompositionFilter,
   table = 'customers',
 ): RawBuilder<boolean> {
   const column = (name: string) => sql.ref(`${table}.${name}`);
   const conditions = [
     filter.teamId && sql`${column('team_id')} = ANY(${filter.teamId}::int[])`,
     filter.ownerId && sql`${column('owner_id')} = ANY(${filter.ownerId}::int[])`,
-    filter.province && sql`${column('province')} = ANY(${filter.province}::text[])`,
-    filter.industry && sql`${column('industry')} = ANY(${filter.industry}::text[])`,
+    ...(Object.entries(compositionColumns) as [CompositionDimension, string][]).map(([dimension, name]) => {
+      const values = filter[dimension];
+      return values && sql`${column(name)} = ANY(${values}::text[])`;
+    }),
   ].filter((condition) => condition !== undefined);
   return conditions.length ? sql<boolean>`(${sql.join(conditions, sql` AND `)})` : sql<boolean>`true`;
 }

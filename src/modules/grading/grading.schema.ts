@@ -107,8 +107,23 @@ export const RunListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** Which of a run's results: the dashboard's filters, a grade, and a comparison run (a migration matrix's cell). */
+const values = (description: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value.split(',').filter(Boolean) : undefined))
+    .openapi({ type: 'string', description });
+
+/**
+ * Which of a run's results: the dashboard's filters, a composition chart's values, a grade, and a comparison run
+ * (a migration matrix's cell).
+ */
 export const ResultsFilterQuery = AnalyticsFilter.extend({
+  sizeBand: values('comma-separated size bands'),
+  nature: values('comma-separated enterprise natures (codes)'),
+  type: values('comma-separated customer types (codes)'),
+  lifecycle: values('comma-separated lifecycle stages'),
   grade: z.coerce
     .number()
     .int()

@@ -169,6 +169,28 @@ describe("a run's results as the customers behind a migration matrix's cells", (
     for (const row of team.items) expect(owned.get(row.customerId)).toBe(t.people.repSouth1);
   });
 
+  it("every bar of the dashboard's composition lists exactly its customers, grade by grade", async () => {
+    type Composition = Record<string, { key: string | null; counts: number[]; total: number }[]>;
+    for (const client of [admin, repEast1]) {
+      const { composition } = await body<{ composition: Composition }>(
+        client('GET', `/api/analytics/runs/${secondRun}/summary`),
+      );
+      expect(Object.keys(composition).sort()).toEqual(
+        ['industry', 'lifecycle', 'nature', 'province', 'sizeBand', 'type'].sort(),
+      );
+      let checked = 0;
+      for (const [dimension, bars] of Object.entries(composition))
+        for (const bar of bars.filter((b) => b.key !== null)) {
+          const value = encodeURIComponent(bar.key!);
+          expect((await results(client, `${dimension}=${value}`)).total).toBe(bar.total);
+          for (const [grade, count] of bar.counts.entries())
+            expect((await results(client, `${dimension}=${value}&grade=${grade}`)).total).toBe(count);
+          checked++;
+        }
+      expect(checked).toBeGreaterThanOrEqual(4);
+    }
+  });
+
   it('a grade of −1 or a from-grade without a run to compare with is refused, naming against', async () => {
     for (const query of ['grade=-1', 'fromGrade=0']) {
       const response = await admin('GET', `/api/grading/runs/${secondRun}/results?${query}`);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { isVisibleCustomer, visibleCustomerIds } from '../shared/scope.js';
-import { matchesAnalyticsFilter } from '../analytics/analytics.repository.js';
+import { matchesAnalyticsFilter, type CompositionFilter } from '../analytics/analytics.repository.js';
 import type { AnalyticsFilterInput } from '../analytics/analytics.schema.js';
 
 /** Grade counts of each run among the customers the user may see, in one pass over the runs' results. */
@@ -18,15 +18,19 @@ export function scopedDistributions(db: Db, actor: Actor, runIds: readonly numbe
     .execute();
 }
 
-/** Which of a run's results to list: the dashboard's filters, a grade, and a comparison with another run. */
-export interface RunResultsFilter extends Partial<AnalyticsFilterInput> {
-  /** Grade index in this run; −1 (needs `against`): customers `against` graded whom this run no longer grades. */
-  readonly grade?: number;
-  /** Another run of the same model: each row carries the customer's grade and score in it. */
-  readonly against?: number;
-  /** Grade index in `against` (needs it); −1: customers `against` did not grade. */
-  readonly fromGrade?: number;
-}
+/**
+ * Which of a run's results to list: the dashboard's filters, composition values, a grade, and a comparison with
+ * another run.
+ */
+export type RunResultsFilter = Partial<AnalyticsFilterInput> &
+  CompositionFilter & {
+    /** Grade index in this run; −1 (needs `against`): customers `against` graded whom this run no longer grades. */
+    readonly grade?: number;
+    /** Another run of the same model: each row carries the customer's grade and score in it. */
+    readonly against?: number;
+    /** Grade index in `against` (needs it); −1: customers `against` did not grade. */
+    readonly fromGrade?: number;
+  };
 
 export interface RunResultRow {
   customer_id: number;

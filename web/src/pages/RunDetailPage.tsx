@@ -14,11 +14,12 @@ import { pickLocalised } from '../shared/format/localised';
 import { useActor } from '../modules/auth/hooks/useSession';
 import { gradingApi, type Grade, type Run, type RunResult } from '../modules/grading/api/grading.api';
 import {
+  narrowsCustomers,
   parseRunResultsFilter,
   runResultsQuery,
   type RunResultsFilter,
 } from '../modules/grading/resultsFilter';
-import { useTeamOptions, useUserOptions } from '../modules/users/hooks/useUsers';
+import { ResultsFilterTags } from '../modules/grading/components/ResultsFilterTags';
 import { countsByGrade } from '../modules/grading/components/DistributionBar';
 import { GradeTag, gradeAt } from '../modules/grading/components/GradeTag';
 import { MigrationSankey, MigrationTable } from '../modules/grading/components/Migration';
@@ -102,39 +103,6 @@ function Migration({
 
 const signed = (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
 
-/** The dashboard's filters a link brought along, as tags that each remove their filter. */
-function ScopeTags({
-  filter,
-  onFilter,
-}: {
-  filter: RunResultsFilter;
-  onFilter: (filter: RunResultsFilter) => void;
-}) {
-  const { t } = useTranslation();
-  const wide = useActor().role !== 'rep' && Boolean(filter.teamId ?? filter.ownerId);
-  const teams = new Map(useTeamOptions(wide).map((o) => [o.value, o.label]));
-  const owners = new Map(useUserOptions(wide).map((o) => [o.value, o.label]));
-  const tags = [
-    {
-      key: 'teamId' as const,
-      title: t('customer.team'),
-      values: filter.teamId?.map((id) => teams.get(id) ?? `#${id}`),
-    },
-    {
-      key: 'ownerId' as const,
-      title: t('customer.owner'),
-      values: filter.ownerId?.map((id) => owners.get(id) ?? `#${id}`),
-    },
-    { key: 'province' as const, title: t('customer.province'), values: filter.province },
-    { key: 'industry' as const, title: t('customer.industry'), values: filter.industry },
-  ].filter((tag) => tag.values?.length);
-  return tags.map((tag) => (
-    <Tag key={tag.key} closable onClose={() => onFilter({ ...filter, [tag.key]: undefined })}>
-      {tag.title}: {tag.values!.join('、')}
-    </Tag>
-  ));
-}
-
 /**
  * The run's results the filter keeps: a grade here, a grade in the compared run (a migration cell), and the
  * dashboard's filters; compared with another run, each customer's grade there and the change of score.
@@ -155,10 +123,7 @@ function Results({
   const results = useRunResults(run.id, filter, cursors.cursor);
   const compared = filter.against;
   const gradeOptions = ladder.map((g, i) => ({ value: i, label: pickLocalised(g.name, i18n.language) }));
-  const narrowed =
-    filter.grade !== undefined ||
-    filter.fromGrade !== undefined ||
-    Boolean(filter.teamId ?? filter.ownerId ?? filter.province ?? filter.industry);
+  const narrowed = filter.grade !== undefined || filter.fromGrade !== undefined || narrowsCustomers(filter);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -194,7 +159,7 @@ function Results({
               : [...gradeOptions, { value: -1, label: t('runDetail.notGradedNow') }]
           }
         />
-        <ScopeTags filter={filter} onFilter={onFilter} />
+        <ResultsFilterTags filter={filter} onFilter={onFilter} />
         {narrowed && (
           <Button type="link" onClick={() => onFilter({ against: filter.against })}>
             {t('runDetail.clearFilters')}

@@ -4,7 +4,7 @@ import { parseRunResultsFilter, runResultsPath } from './resultsFilter';
 const parsePath = (path: string) => parseRunResultsFilter(new URLSearchParams(path.split('?')[1] ?? ''));
 
 describe("the run page's results filter in its address", () => {
-  it("a migration cell's link reads back as the same filter, the dashboard's filters included", () => {
+  it("a migration cell's or a composition bar's link reads back as the same filter, the dashboard's filters included", () => {
     const filter = {
       against: 11,
       fromGrade: -1,
@@ -13,6 +13,10 @@ describe("the run page's results filter in its address", () => {
       ownerId: [7],
       province: ['江苏省', '浙江省'],
       industry: ['制造业'],
+      sizeBand: ['large', 'xlarge'],
+      nature: ['soe'],
+      type: ['customer'],
+      lifecycle: ['closed_growing'],
     };
     const path = runResultsPath(12, filter);
     expect(path.startsWith('/grading/runs/12?')).toBe(true);
@@ -26,6 +30,10 @@ describe("the run page's results filter in its address", () => {
       ownerId: undefined,
       province: undefined,
       industry: undefined,
+      sizeBand: undefined,
+      nature: undefined,
+      type: undefined,
+      lifecycle: undefined,
       against: undefined,
       grade: undefined,
       fromGrade: undefined,

@@ -1,10 +1,24 @@
-import { analyticsQuery, type AnalyticsFilter } from '../analytics/api/analytics.api';
+import {
+  analyticsQuery,
+  type AnalyticsFilter,
+  type CompositionDimension,
+} from '../analytics/api/analytics.api';
+
+/** The composition dimensions the dashboard's filters do not already hold. */
+const compositionOnly = [
+  'sizeBand',
+  'nature',
+  'type',
+  'lifecycle',
+] as const satisfies readonly CompositionDimension[];
+type CompositionOnly = (typeof compositionOnly)[number];
 
 /**
- * Which of a run's results to list: the dashboard's filters, a grade, and a comparison run with the grade there —
- * a migration matrix's cell. Grade −1 on either side means "not graded in that run".
+ * Which of a run's results to list: the dashboard's filters, a composition chart's values, a grade, and a
+ * comparison run with the grade there — a migration matrix's cell. Grade −1 on either side means "not graded in
+ * that run".
  */
-export interface RunResultsFilter extends AnalyticsFilter {
+export interface RunResultsFilter extends AnalyticsFilter, Partial<Record<CompositionOnly, string[]>> {
   grade?: number;
   against?: number;
   fromGrade?: number;
@@ -28,6 +42,7 @@ export const runResultsQuery = (
   extra: Record<string, number | string | undefined> = {},
 ) =>
   analyticsQuery(filter, {
+    ...Object.fromEntries(compositionOnly.map((key) => [key, filter[key]?.join(',') || undefined])),
     grade: filter.grade,
     against: filter.against,
     fromGrade: filter.fromGrade,
@@ -46,6 +61,7 @@ export function parseRunResultsFilter(search: URLSearchParams): RunResultsFilter
     ownerId: nonEmpty(numbers(search.get('ownerId'))),
     province: nonEmpty(texts(search.get('province'))),
     industry: nonEmpty(texts(search.get('industry'))),
+    ...Object.fromEntries(compositionOnly.map((key) => [key, nonEmpty(texts(search.get(key)))])),
     against,
     grade: gradeIndex(search.get('grade')),
     fromGrade: against === undefined ? undefined : gradeIndex(search.get('fromGrade')),
@@ -53,3 +69,13 @@ export function parseRunResultsFilter(search: URLSearchParams): RunResultsFilter
   if (against === undefined && filter.grade === -1) filter.grade = undefined;
   return filter;
 }
+
+/** Whether the filter keeps only some of the customers (by team, owner or a composition value), grades aside. */
+export const narrowsCustomers = (filter: RunResultsFilter): boolean =>
+  [
+    filter.teamId,
+    filter.ownerId,
+    filter.province,
+    filter.industry,
+    ...compositionOnly.map((key) => filter[key]),
+  ].some((values) => values !== undefined && values.length > 0);

@@ -1,12 +1,18 @@
 import { useState } from 'react';
 import { Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { Chart } from '../../../shared/charts/Chart';
 import { ChartCard } from '../../../shared/charts/ChartCard';
-import { enumKey } from '../../../shared/enums';
 import { pickLocalised } from '../../../shared/format/localised';
-import { useDictionaryLabel } from '../../dictionaries/hooks/useDictionary';
-import { compositionDimensions, type CompositionDimension, type RunAnalytics } from '../api/analytics.api';
+import { runResultsPath } from '../../grading/resultsFilter';
+import { useCompositionLabel } from '../hooks/useCompositionLabel';
+import {
+  compositionDimensions,
+  type AnalyticsFilter,
+  type CompositionDimension,
+  type RunAnalytics,
+} from '../api/analytics.api';
 import { ProvinceMap } from '../map/ProvinceMap';
 
 const TOP = 15;
@@ -15,29 +21,19 @@ type ProvinceView = 'map' | 'bars';
 
 /**
  * Customers by industry, province, size, nature, type or lifecycle, split by grade; the biggest values first.
- * Provinces show on a map of China, or as the same ranked bars as the other dimensions.
+ * Provinces show on a map of China, or as the same ranked bars as the other dimensions. A bar opens its customers.
  */
-export function CompositionChart({ data }: { data: RunAnalytics }) {
+export function CompositionChart({ data, filter }: { data: RunAnalytics; filter: AnalyticsFilter }) {
   const { t, i18n } = useTranslation();
-  const dictionary = useDictionaryLabel();
+  const navigate = useNavigate();
+  const compositionLabel = useCompositionLabel();
   const [dimension, setDimension] = useState<CompositionDimension>('industry');
   const [provinceView, setProvinceView] = useState<ProvinceView>('map');
-  const label = (key: string | null): string => {
-    if (key === null) return t('dashboard.unknown');
-    switch (dimension) {
-      case 'industry':
-        return dictionary('industry', key);
-      case 'nature':
-        return dictionary('enterprise_nature', key);
-      case 'type':
-        return dictionary('customer_type', key);
-      case 'sizeBand':
-        return t(enumKey('sizeBand', key));
-      case 'lifecycle':
-        return t(enumKey('lifecycle', key));
-      default:
-        return key;
-    }
+  const label = (key: string | null) => compositionLabel(dimension, key);
+  /** A bar (one grade of one value) opens its customers in the run; the unknown value has no filter to carry. */
+  const open = (keys: readonly (string | null | undefined)[], grade?: number) => {
+    const values = keys.filter((key) => typeof key === 'string');
+    if (values.length) void navigate(runResultsPath(data.runId, { ...filter, [dimension]: values, grade }));
   };
   const rows = data.composition[dimension] ?? [];
   const shown = rows.slice(0, TOP).reverse();
@@ -72,10 +68,16 @@ export function CompositionChart({ data }: { data: RunAnalytics }) {
         )}
       </Space>
       {dimension === 'province' && provinceView === 'map' ? (
-        <ProvinceMap data={data} exportName={`${title}-${t('dashboard.dimension.province')}`} />
+        <ProvinceMap
+          data={data}
+          exportName={`${title}-${t('dashboard.dimension.province')}`}
+          onProvinceClick={open}
+        />
       ) : (
         <Chart
           height={Math.max(220, 26 * shown.length + 60)}
+          testId="composition-bars"
+          onItemClick={({ dataIndex, seriesIndex }) => open([shown[dataIndex]?.key], seriesIndex)}
           exportName={`${title}-${t(`dashboard.dimension.${dimension}`)}`}
           option={{
             legend: { top: 4, left: 0 },

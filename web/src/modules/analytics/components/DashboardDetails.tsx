@@ -32,7 +32,7 @@ export default function DashboardDetails({ data, modelId, compareRunId, filter }
         <QueryState query={trend}>{(value) => <TrendChart trend={value} />}</QueryState>
       </Col>
       <Col xs={24} xl={12}>
-        <CompositionChart data={data} />
+        <CompositionChart data={data} filter={filter} />
       </Col>
       <Col span={24}>
         <BehaviourTable data={data} filter={filter} />

@@ -8,8 +8,19 @@ import type { RunAnalytics } from '../api/analytics.api';
 import { CHINA, loadChinaMap } from './chinaMap';
 import { toMapRegions } from './provinceNames';
 
-/** Customers per province on a map of China, shaded by count; the tooltip splits them by grade. */
-export function ProvinceMap({ data, exportName }: { data: RunAnalytics; exportName: string }) {
+/**
+ * Customers per province on a map of China, shaded by count; the tooltip splits them by grade. A province opens its
+ * customers: `onProvinceClick` gets the names its records use.
+ */
+export function ProvinceMap({
+  data,
+  exportName,
+  onProvinceClick,
+}: {
+  data: RunAnalytics;
+  exportName: string;
+  onProvinceClick: (keys: readonly string[]) => void;
+}) {
   const { t, i18n } = useTranslation();
   const map = useQuery({ queryKey: ['geo', CHINA], queryFn: loadChinaMap, staleTime: Infinity });
   const names = data.ladder.map((g) => pickLocalised(g.name, i18n.language));
@@ -24,6 +35,10 @@ export function ProvinceMap({ data, exportName }: { data: RunAnalytics; exportNa
               height={380}
               exportName={exportName}
               testId="province-map"
+              onItemClick={({ dataIndex }) => {
+                const region = regions[dataIndex];
+                if (region) onProvinceClick(region.keys);
+              }}
               option={{
                 tooltip: {
                   trigger: 'item',

@@ -35,7 +35,7 @@ describe('mapProvinceName', () => {
 });
 
 describe('toMapRegions', () => {
-  it('adds rows that name the same region and counts unmatched customers apart', () => {
+  it('adds rows that name the same region, keeping the names they were recorded under, and counts unmatched customers apart', () => {
     const { regions, unmatched } = toMapRegions(
       [
         { key: '江苏省', counts: [1, 2], total: 3 },
@@ -47,8 +47,8 @@ describe('toMapRegions', () => {
       mapNames,
     );
     expect(regions).toEqual([
-      { name: '江苏', value: 7, counts: [1, 6] },
-      { name: '上海', value: 5, counts: [5, 0] },
+      { name: '江苏', value: 7, counts: [1, 6], keys: ['江苏省', '江苏'] },
+      { name: '上海', value: 5, counts: [5, 0], keys: ['上海市'] },
     ]);
     expect(unmatched).toBe(3);
   });

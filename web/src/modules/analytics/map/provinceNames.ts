@@ -18,6 +18,8 @@ export interface ProvinceValue {
   name: string;
   value: number;
   counts: number[];
+  /** The province names the customer records use for this region (江苏省, 江苏). */
+  keys: string[];
 }
 
 /** Sums composition rows onto the map's regions; rows that match no region are counted apart, not dropped. */
@@ -33,8 +35,9 @@ export function toMapRegions(
       unmatched += row.total;
       continue;
     }
-    const region = byName.get(name) ?? { name, value: 0, counts: row.counts.map(() => 0) };
+    const region = byName.get(name) ?? { name, value: 0, counts: row.counts.map(() => 0), keys: [] };
     region.value += row.total;
+    region.keys.push(row.key!);
     row.counts.forEach((count, i) => (region.counts[i] = (region.counts[i] ?? 0) + count));
     byName.set(name, region);
   }
