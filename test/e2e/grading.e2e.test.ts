@@ -259,7 +259,7 @@ describe('grading in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(Math.min(20, count));
     const header = await page.getByTestId('run-results').locator('thead th').allTextContents();
     expect(header).toContain(`运行 #${firstRunId} 等级`);
-    const [before, after] = [header.indexOf(`运行 #${firstRunId} 等级`), header.indexOf('等级')];
+    const [before, after] = [header.indexOf(`运行 #${firstRunId} 等级`), header.indexOf('本次等级')];
     for (const row of await rows.all()) {
       const cellsOfRow = await row.locator('td').allTextContents();
       expect(cellsOfRow[before]).toBe(from);

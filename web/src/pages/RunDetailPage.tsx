@@ -196,7 +196,7 @@ function Results({
                       },
                     ]),
                 {
-                  title: t('grades.grade'),
+                  title: compared === undefined ? t('grades.grade') : t('runDetail.gradeNow'),
                   key: 'grade',
                   render: (_, r) => <GradeTag grade={gradeAt(ladder, r.grade)} />,
                 },

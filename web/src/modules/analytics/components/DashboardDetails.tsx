@@ -29,7 +29,7 @@ export default function DashboardDetails({ data, modelId, compareRunId, filter }
         <MigrationCard fromRunId={compareRunId} toRunId={data.runId} filter={filter} />
       </Col>
       <Col xs={24} xl={12}>
-        <QueryState query={trend}>{(value) => <TrendChart trend={value} />}</QueryState>
+        <QueryState query={trend}>{(value) => <TrendChart trend={value} filter={filter} />}</QueryState>
       </Col>
       <Col xs={24} xl={12}>
         <CompositionChart data={data} filter={filter} />

@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { Chart } from '../../../shared/charts/Chart';
 import { ChartCard } from '../../../shared/charts/ChartCard';
 import { formatDate } from '../../../shared/format/dates';
 import { pickLocalised } from '../../../shared/format/localised';
-import type { Trend } from '../api/analytics.api';
+import type { AnalyticsFilter, Trend } from '../api/analytics.api';
+import { runResultsPath } from '../../grading/resultsFilter';
 
-/** How the grade distribution moved over the model's runs, as stacked bars of counts. */
-export function TrendChart({ trend }: { trend: Trend }) {
+/** How the grade distribution moved over the model's runs, as stacked bars of counts; a bar opens its customers. */
+export function TrendChart({ trend, filter }: { trend: Trend; filter: AnalyticsFilter }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const title = t('dashboard.trend');
   const names = trend.ladder.map((g) => pickLocalised(g.name, i18n.language));
   return (
@@ -22,6 +25,10 @@ export function TrendChart({ trend }: { trend: Trend }) {
       <Chart
         height={280}
         exportName={title}
+        onItemClick={({ dataIndex, seriesIndex }) => {
+          const run = trend.runs[dataIndex];
+          if (run) void navigate(runResultsPath(run.runId, { ...filter, grade: seriesIndex }));
+        }}
         option={{
           legend: { top: 0, left: 0 },
           tooltip: { trigger: 'axis' },
