@@ -265,6 +265,23 @@ describe('grading in Chromium', () => {
       expect(cellsOfRow[before]).toBe(from);
       expect(cellsOfRow[after]).toBe(to);
     }
+    // A manager or an admin gives customers of the list a new account manager: one not of 张三's (the rep whose
+    // counts the later checks read) moves between the two other reps.
+    const ownerColumn = header.indexOf('负责人');
+    const owners = await rows.evaluateAll(
+      (all, column) => all.map((row) => row.children[column]?.textContent ?? ''),
+      ownerColumn,
+    );
+    const movable = owners.findIndex((owner) => owner !== '张三');
+    if (movable >= 0) {
+      const newOwner = owners[movable] === '赵四' ? '陈五' : '赵四';
+      await rows.nth(movable).locator('.ant-checkbox-input').check();
+      await page.getByRole('combobox', { name: '新负责人' }).click();
+      await page.locator('.ant-select-item-option').filter({ hasText: newOwner }).click();
+      await page.getByRole('button', { name: '分配' }).click();
+      await expect.poll(() => page.getByText('已将 1 个客户分配给新负责人').count()).toBe(1);
+      await expect.poll(() => rows.nth(movable).locator('td').nth(ownerColumn).textContent()).toBe(newOwner);
+    }
     await settled(page);
     await page.screenshot({ path: screenshotPath('run-migration-cell.png') });
     expect(consoleErrors).toEqual([]);
@@ -371,6 +388,7 @@ describe('grading in Chromium', () => {
     const repRows = rep.page.getByTestId('run-results').locator('tbody tr.ant-table-row');
     await expect.poll(() => repRows.count()).toBe(Math.min(20, repCount));
     for (const name of await repRows.locator('td a').allTextContents()) expect(ownNames.has(name)).toBe(true);
+    expect(await repRows.locator('.ant-checkbox').count()).toBe(0);
     await rep.page.getByRole('button', { name: '清除筛选' }).click();
     await expect
       .poll(() => rep.page.getByText(`共 ${seed.repEast1Buyers} 条`).count(), { timeout: 20_000 })

@@ -73,8 +73,7 @@ export async function requireResultsFilter(db: Db, runId: number, filter: RunRes
   const run = await findRun(db, runId);
   if (!run) throw AppError.notFound();
   if (filter.against === undefined) {
-    if (filter.fromGrade !== undefined) throw AppError.invalid('against', 'required');
-    if (filter.grade === -1) throw AppError.invalid('against', 'required');
+    if (filter.fromGrade !== undefined || filter.grade === -1) throw AppError.invalid('against', 'required');
     return { run, against: undefined };
   }
   const against = await findRun(db, filter.against);

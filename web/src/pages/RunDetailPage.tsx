@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { ArrowRightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -20,6 +20,7 @@ import {
   type RunResultsFilter,
 } from '../modules/grading/resultsFilter';
 import { ResultsFilterTags } from '../modules/grading/components/ResultsFilterTags';
+import { BulkAssignBar } from '../modules/customers/components/BulkAssignBar';
 import { countsByGrade } from '../modules/grading/components/DistributionBar';
 import { GradeTag, gradeAt } from '../modules/grading/components/GradeTag';
 import { MigrationSankey, MigrationTable } from '../modules/grading/components/Migration';
@@ -105,7 +106,8 @@ const signed = (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
 
 /**
  * The run's results the filter keeps: a grade here, a grade in the compared run (a migration cell), and the
- * dashboard's filters; compared with another run, each customer's grade there and the change of score.
+ * dashboard's filters; compared with another run, each customer's grade there and the change of score. A manager
+ * or an admin selects customers across pages and gives them a new account manager.
  */
 function Results({
   run,
@@ -122,6 +124,8 @@ function Results({
   const cursors = useCursors(filter);
   const results = useRunResults(run.id, filter, cursors.cursor);
   const compared = filter.against;
+  const canAssign = useActor().role !== 'rep';
+  const [selected, setSelected] = useState<number[]>([]);
   const gradeOptions = ladder.map((g, i) => ({ value: i, label: pickLocalised(g.name, i18n.language) }));
   const narrowed = filter.grade !== undefined || filter.fromGrade !== undefined || narrowsCustomers(filter);
   return (
@@ -169,11 +173,29 @@ function Results({
       <QueryState query={results}>
         {(page) => (
           <>
+            {selected.length > 0 && (
+              <BulkAssignBar
+                selected={selected}
+                onDone={() => {
+                  setSelected([]);
+                  void results.refetch();
+                }}
+              />
+            )}
             <Table
               size="small"
               rowKey="customerId"
               pagination={false}
               dataSource={page.items}
+              rowSelection={
+                canAssign
+                  ? {
+                      selectedRowKeys: selected,
+                      preserveSelectedRowKeys: true,
+                      onChange: (keys) => setSelected(keys as number[]),
+                    }
+                  : undefined
+              }
               data-testid="run-results"
               scroll={{ x: true }}
               columns={[
@@ -409,7 +431,13 @@ export default function RunDetailPage() {
                 title={t('runDetail.results')}
                 extra={<ExportMenu href={(format) => gradingApi.runExportUrl(data.id, format, results)} />}
               >
-                <Results run={data} ladder={ladder} filter={results} onFilter={setFilter} />
+                <Results
+                  key={runResultsQuery(results)}
+                  run={data}
+                  ladder={ladder}
+                  filter={results}
+                  onFilter={setFilter}
+                />
               </Card>
             </div>
           </Space>
