@@ -238,6 +238,17 @@ describe('grading in Chromium', () => {
     await expect.poll(() => page.getByText(`共 ${expected} 条`).count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByText(/^行业: /).count()).toBe(1);
 
+    // The migration's "N customers changed grade" opens them all.
+    await page.goto(`${baseUrl}/dashboard`);
+    const moversLink = page.getByRole('link', { name: /位客户等级变动$/ });
+    await expect.poll(() => moversLink.count(), { timeout: 20_000 }).toBe(1);
+    const movers = Number(/^(\d+)/.exec((await moversLink.textContent()) ?? '')?.[1]);
+    expect(movers).toBeGreaterThan(0);
+    await moversLink.click();
+    await page.waitForURL(/\/grading\/runs\/\d+\?.*moved=true/);
+    await expect.poll(() => page.getByText(`共 ${movers} 条`).count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByRole('checkbox', { name: '只看等级变动的客户' }).isChecked()).toBe(true);
+
     await page.goto(`${baseUrl}/dashboard`);
     const cells = page.getByTestId('migration-matrix').getByRole('button', { name: /^查看从/ });
     await expect.poll(() => cells.count(), { timeout: 20_000 }).toBeGreaterThan(0);
@@ -265,6 +276,8 @@ describe('grading in Chromium', () => {
       expect(cellsOfRow[before]).toBe(from);
       expect(cellsOfRow[after]).toBe(to);
     }
+    await settled(page);
+    await page.screenshot({ path: screenshotPath('run-migration-cell.png') });
     // A manager or an admin gives customers of the list a new account manager: one not of 张三's (the rep whose
     // counts the later checks read) moves between the two other reps.
     const ownerColumn = header.indexOf('负责人');
@@ -278,12 +291,10 @@ describe('grading in Chromium', () => {
       await rows.nth(movable).locator('.ant-checkbox-input').check();
       await page.getByRole('combobox', { name: '新负责人' }).click();
       await page.locator('.ant-select-item-option').filter({ hasText: newOwner }).click();
-      await page.getByRole('button', { name: '分配' }).click();
+      await page.getByRole('button', { name: /^分\s?配$/ }).click();
       await expect.poll(() => page.getByText('已将 1 个客户分配给新负责人').count()).toBe(1);
       await expect.poll(() => rows.nth(movable).locator('td').nth(ownerColumn).textContent()).toBe(newOwner);
     }
-    await settled(page);
-    await page.screenshot({ path: screenshotPath('run-migration-cell.png') });
     expect(consoleErrors).toEqual([]);
   }, 60_000);
 
@@ -425,6 +436,16 @@ describe('grading in Chromium', () => {
       .toBe(Math.min(50, expected.total));
     await settled(rep.page);
     await rep.page.screenshot({ path: screenshotPath('alerts.png') });
+    // An alert of a run opens all of that run's changes among the rep's customers.
+    await rep.page
+      .getByRole('link', { name: /^运行 #\d+ 的全部变动$/ })
+      .first()
+      .click();
+    await rep.page.waitForURL(/\/grading\/runs\/\d+\?moved=true$/);
+    const repMovers = rep.page.getByTestId('run-results').locator('tbody tr.ant-table-row');
+    await expect.poll(() => repMovers.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    for (const name of await repMovers.locator('td a').allTextContents())
+      expect(ownNames.has(name)).toBe(true);
     expect(consoleErrors).toEqual([]);
 
     await rep.page.goto(`${baseUrl}/customers/${opportunityCustomers.others[0]!.id}`);

@@ -142,6 +142,14 @@ export const ResultsFilterQuery = AnalyticsFilter.extend({
     .min(-1)
     .optional()
     .openapi({ description: 'grade index in `against` (needs it); -1: not graded there' }),
+  moved: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .openapi({
+      description:
+        'true (needs `against`): only customers graded differently there, or not graded there at all',
+    }),
 });
 
 export const ResultsQuery = ResultsFilterQuery.extend({

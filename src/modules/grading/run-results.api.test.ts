@@ -144,6 +144,20 @@ describe("a run's results as the customers behind a migration matrix's cells", (
     for (const row of big) expect(row.grade!).toBeLessThan(row.previousGrade!);
   });
 
+  it('the movers are the off-diagonal cells of the customers this run grades: entries in, exits apart', async () => {
+    for (const client of [admin, repEast1]) {
+      const { cells } = await body<{ cells: Cell[] }>(
+        client('GET', `/api/analytics/migration?fromRunId=${firstRun}&toRunId=${secondRun}`),
+      );
+      const moved = await results(client, `against=${firstRun}&moved=true`);
+      const expected = cells.filter((c) => c.to >= 0 && c.from !== c.to).reduce((sum, c) => sum + c.count, 0);
+      expect(moved.total).toBe(expected);
+      for (const row of moved.items) expect(row.grade).not.toBe(row.previousGrade);
+    }
+    const movedLeft = await results(admin, `against=${firstRun}&moved=true&grade=-1`);
+    expect(movedLeft.items.map((r) => r.customerId).sort()).toEqual([...leavers].sort());
+  });
+
   it("with the dashboard's filters every cell still agrees with the filtered matrix", async () => {
     await everyCellListsItsCustomers(admin, 'province=江苏省');
     await everyCellListsItsCustomers(admin, `ownerId=${t.people.repEast2}`);
@@ -191,8 +205,8 @@ describe("a run's results as the customers behind a migration matrix's cells", (
     }
   });
 
-  it('a grade of −1 or a from-grade without a run to compare with is refused, naming against', async () => {
-    for (const query of ['grade=-1', 'fromGrade=0']) {
+  it('a grade of −1, a from-grade or the movers without a run to compare with are refused, naming against', async () => {
+    for (const query of ['grade=-1', 'fromGrade=0', 'moved=true']) {
       const response = await admin('GET', `/api/grading/runs/${secondRun}/results?${query}`);
       expect(response.status).toBe(400);
       expect(JSON.stringify(await response.json())).toContain('against');

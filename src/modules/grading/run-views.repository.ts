@@ -30,6 +30,8 @@ export type RunResultsFilter = Partial<AnalyticsFilterInput> &
     readonly against?: number;
     /** Grade index in `against` (needs it); −1: customers `against` did not grade. */
     readonly fromGrade?: number;
+    /** Only customers whose grade differs from the one in `against` (needs it), those it did not grade included. */
+    readonly moved?: boolean;
   };
 
 export interface RunResultRow {
@@ -69,6 +71,8 @@ function filteredResults(db: Db, actor: Actor, runId: number, filter: RunResults
     .where(matchesAnalyticsFilter(filter, 'c'));
   if (left) query = query.where('o.customer_id', 'is', null);
   else if (filter.grade !== undefined) query = query.where('b.grade', '=', filter.grade);
+  if (filter.moved)
+    query = query.where(sql<boolean>`${ref(current, 'grade')} IS DISTINCT FROM ${ref(previous, 'grade')}`);
   if (filter.fromGrade === -1) query = query.where(sql<boolean>`${ref(previous, 'customer_id')} IS NULL`);
   else if (filter.fromGrade !== undefined)
     query = query.where(sql<boolean>`${ref(previous, 'grade')} = ${filter.fromGrade}`);

@@ -67,13 +67,14 @@ export async function runView(db: Db, actor: Actor, runId: number) {
 
 /**
  * The run, and the run it is compared with: of the same model, and present whenever the filter asks for grades in
- * it. A grade of −1 (left the population) or a from-grade mean nothing without a run to compare with.
+ * it. A grade of −1 (left the population), a from-grade or "moved" mean nothing without a run to compare with.
  */
 export async function requireResultsFilter(db: Db, runId: number, filter: RunResultsFilter) {
   const run = await findRun(db, runId);
   if (!run) throw AppError.notFound();
   if (filter.against === undefined) {
-    if (filter.fromGrade !== undefined || filter.grade === -1) throw AppError.invalid('against', 'required');
+    if (filter.fromGrade !== undefined || filter.grade === -1 || filter.moved)
+      throw AppError.invalid('against', 'required');
     return { run, against: undefined };
   }
   const against = await findRun(db, filter.against);

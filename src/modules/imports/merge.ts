@@ -1,6 +1,6 @@
 import type { BulkSession } from '../demo/bulk-writer.js';
 import type { FieldSpec } from './fields.js';
-import { STAGE, TOUCHED, joinCustomerByCode } from './staging.js';
+import { STAGE, joinCustomerByCode, recordTouched } from './staging.js';
 import { quote, typed } from './sql-types.js';
 
 export interface MergeCounts {
@@ -15,9 +15,7 @@ const good = 'NOT s.bad';
  * re-evaluated after the merge).
  */
 async function count(session: BulkSession, text: string, customerOf?: string): Promise<number> {
-  const touched = customerOf
-    ? `, touched AS (INSERT INTO ${TOUCHED} SELECT DISTINCT customer_id FROM changed)`
-    : '';
+  const touched = customerOf ? `, touched AS (${recordTouched('changed')})` : '';
   const rows = await session.query<{ n: number | string }>(
     `WITH changed AS (${text} RETURNING ${customerOf ?? 'NULL'} AS customer_id)${touched} SELECT count(*) AS n FROM changed`,
   );
@@ -99,10 +97,12 @@ export async function mergeCustomers(
  */
 async function touchReferrersLeft(session: BulkSession): Promise<void> {
   await session.query(
-    `INSERT INTO ${TOUCHED}
-     SELECT DISTINCT c.referred_by_id FROM customers c JOIN ${STAGE} s ON c.code = s.code
-      WHERE ${good} AND c.deleted_at IS NULL AND c.referred_by_id IS NOT NULL
-        AND c.referred_by_id IS DISTINCT FROM ${recordedReferrer}`,
+    recordTouched(
+      `customers c JOIN ${STAGE} s ON c.code = s.code
+        WHERE ${good} AND c.deleted_at IS NULL AND c.referred_by_id IS NOT NULL
+          AND c.referred_by_id IS DISTINCT FROM ${recordedReferrer}`,
+      'c.referred_by_id',
+    ),
   );
 }
 
@@ -196,7 +196,7 @@ export async function mergeRelationships(
          FROM (SELECT DISTINCT ON (r.id) r.id, c.id AS referrer_id FROM ${source}
                 WHERE ${good} AND s.kind = 'referred' AND c.id <> r.id ORDER BY r.id, s.file_no, s.row_no) first
         WHERE t.id = first.id AND t.referred_by_id IS NULL RETURNING t.id)
-     INSERT INTO ${TOUCHED} SELECT id FROM changed`,
+     ${recordTouched('changed', 'id')}`,
   );
   return { inserted, updated };
 }

@@ -1,5 +1,5 @@
 import type { BulkSession } from '../demo/bulk-writer.js';
-import { STAGE, TOUCHED, joinCustomerByCode } from './staging.js';
+import { STAGE, joinCustomerByCode, recordTouched } from './staging.js';
 import type { MergeCounts } from './merge.js';
 
 export interface OrderOptions {
@@ -59,7 +59,7 @@ export async function mergeOrders(session: BulkSession, options: OrderOptions): 
   if (lineMode)
     await session.query(`CREATE TEMP TABLE import_written (id integer PRIMARY KEY) ON COMMIT DROP`);
   const countOfWritten = (rows: string) =>
-    `, touched AS (INSERT INTO ${TOUCHED} SELECT DISTINCT customer_id FROM ${rows})
+    `, touched AS (${recordTouched(rows)})
      ${
        lineMode
          ? `, written AS (INSERT INTO import_written SELECT id FROM ${rows} RETURNING 1) SELECT count(*) AS n FROM written`

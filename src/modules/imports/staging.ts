@@ -6,6 +6,10 @@ export const STAGE = 'import_stage';
 /** Customers whose graded records (attributes, orders, payments, activities) the merge wrote: re-graded after it. */
 export const TOUCHED = 'import_touched';
 
+/** The statement that records the customers `column` names in the rows of `from` as touched by the import. */
+export const recordTouched = (from: string, column = 'customer_id'): string =>
+  `INSERT INTO ${TOUCHED} SELECT DISTINCT ${column} FROM ${from}`;
+
 /**
  * Joins the customer a code in the file names: a live customer by its own code, or the survivor of a merge by the
  * code of a customer merged into it (an ERP keeps exporting under the old code; migration 025).

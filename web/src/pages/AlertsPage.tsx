@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../shared/components/QueryState';
 import { formatDateTime } from '../shared/format/dates';
 import { inLanguage, type Alert } from '../modules/alerts/api/alerts.api';
+import { runResultsPath } from '../modules/grading/resultsFilter';
 import { useAlerts, useMarkAlertsRead } from '../modules/alerts/hooks/useAlerts';
 
 const kindColours: Record<string, string> = {
@@ -101,8 +102,16 @@ export default function AlertsPage() {
                 title: t('alerts.model'),
                 key: 'model',
                 width: 200,
-                ellipsis: true,
-                render: (_: unknown, alert: Alert) => inLanguage(alert.model.name, i18n.language),
+                render: (_: unknown, alert: Alert) => (
+                  <Space orientation="vertical" size={0}>
+                    {inLanguage(alert.model.name, i18n.language)}
+                    {alert.runId !== null && (
+                      <Link to={runResultsPath(alert.runId, { moved: true })}>
+                        {t('alerts.runMovers', { id: alert.runId })}
+                      </Link>
+                    )}
+                  </Space>
+                ),
               },
               {
                 key: 'read',

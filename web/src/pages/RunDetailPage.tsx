@@ -1,5 +1,18 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowRightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +27,7 @@ import { pickLocalised } from '../shared/format/localised';
 import { useActor } from '../modules/auth/hooks/useSession';
 import { gradingApi, type Grade, type Run, type RunResult } from '../modules/grading/api/grading.api';
 import {
+  comparedWith,
   narrowsCustomers,
   parseRunResultsFilter,
   runResultsQuery,
@@ -127,7 +141,8 @@ function Results({
   const canAssign = useActor().role !== 'rep';
   const [selected, setSelected] = useState<number[]>([]);
   const gradeOptions = ladder.map((g, i) => ({ value: i, label: pickLocalised(g.name, i18n.language) }));
-  const narrowed = filter.grade !== undefined || filter.fromGrade !== undefined || narrowsCustomers(filter);
+  const narrowed =
+    filter.grade !== undefined || filter.fromGrade !== undefined || filter.moved || narrowsCustomers(filter);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -163,6 +178,14 @@ function Results({
               : [...gradeOptions, { value: -1, label: t('runDetail.notGradedNow') }]
           }
         />
+        {compared !== undefined && (
+          <Checkbox
+            checked={filter.moved ?? false}
+            onChange={(event) => onFilter({ ...filter, moved: event.target.checked || undefined })}
+          >
+            {t('runDetail.movedOnly')}
+          </Checkbox>
+        )}
         <ResultsFilterTags filter={filter} onFilter={onFilter} />
         {narrowed && (
           <Button type="link" onClick={() => onFilter({ against: filter.against })}>
@@ -357,9 +380,9 @@ export default function RunDetailPage() {
         const model = byId.get(data.modelId);
         const ladder = model?.ladder ?? [];
         const against = filter.against ?? data.previousRunId ?? undefined;
-        const results = { ...filter, against };
+        const results = comparedWith(filter, against);
         const showCell = (fromGrade: number, grade: number) => {
-          setFilter({ ...results, fromGrade, grade });
+          setFilter({ ...results, fromGrade, grade, moved: undefined });
           resultsCard.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
         };
         return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunResultsFilter, runResultsPath } from './resultsFilter';
+import { comparedWith, parseRunResultsFilter, runResultsPath } from './resultsFilter';
 
 const parsePath = (path: string) => parseRunResultsFilter(new URLSearchParams(path.split('?')[1] ?? ''));
 
@@ -17,6 +17,7 @@ describe("the run page's results filter in its address", () => {
       nature: ['soe'],
       type: ['customer'],
       lifecycle: ['closed_growing'],
+      moved: true,
     };
     const path = runResultsPath(12, filter);
     expect(path.startsWith('/grading/runs/12?')).toBe(true);
@@ -37,14 +38,20 @@ describe("the run page's results filter in its address", () => {
       against: undefined,
       grade: undefined,
       fromGrade: undefined,
+      moved: undefined,
     });
   });
 
-  it('grades on the compared side, or "not graded now", mean nothing without a run to compare with', () => {
-    const filter = parsePath('/runs/5?fromGrade=1&grade=-1');
-    expect(filter.fromGrade).toBeUndefined();
-    expect(filter.grade).toBeUndefined();
-    expect(parsePath('/runs/5?grade=2').grade).toBe(2);
+  it('grades on the compared side, "not graded now" and the movers are dropped when there is no run to compare with', () => {
+    const filter = parsePath('/runs/5?fromGrade=1&grade=-1&moved=true&province=江苏省');
+    expect(comparedWith(filter, undefined)).toMatchObject({
+      fromGrade: undefined,
+      grade: undefined,
+      moved: undefined,
+      province: ['江苏省'],
+    });
+    expect(comparedWith(filter, 4)).toMatchObject({ against: 4, fromGrade: 1, grade: -1, moved: true });
+    expect(comparedWith(parsePath('/runs/5?grade=2'), undefined).grade).toBe(2);
   });
 
   it('malformed values are left out rather than guessed', () => {

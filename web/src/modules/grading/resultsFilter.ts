@@ -22,6 +22,8 @@ export interface RunResultsFilter extends AnalyticsFilter, Partial<Record<Compos
   grade?: number;
   against?: number;
   fromGrade?: number;
+  /** Only customers graded differently in `against` (or not graded there). */
+  moved?: boolean;
 }
 
 const numbers = (value: string | null) =>
@@ -46,6 +48,7 @@ export const runResultsQuery = (
     grade: filter.grade,
     against: filter.against,
     fromGrade: filter.fromGrade,
+    moved: filter.moved ? 'true' : undefined,
     ...extra,
   });
 
@@ -55,19 +58,32 @@ export const runResultsPath = (runId: number, filter: RunResultsFilter) =>
 
 /** The filter read back from the run page's address; anything malformed is left out, never guessed. */
 export function parseRunResultsFilter(search: URLSearchParams): RunResultsFilter {
-  const against = numbers(search.get('against'))?.[0];
-  const filter: RunResultsFilter = {
+  return {
     teamId: nonEmpty(numbers(search.get('teamId'))),
     ownerId: nonEmpty(numbers(search.get('ownerId'))),
     province: nonEmpty(texts(search.get('province'))),
     industry: nonEmpty(texts(search.get('industry'))),
     ...Object.fromEntries(compositionOnly.map((key) => [key, nonEmpty(texts(search.get(key)))])),
-    against,
+    against: numbers(search.get('against'))?.[0],
     grade: gradeIndex(search.get('grade')),
-    fromGrade: against === undefined ? undefined : gradeIndex(search.get('fromGrade')),
+    fromGrade: gradeIndex(search.get('fromGrade')),
+    moved: search.get('moved') === 'true' || undefined,
   };
-  if (against === undefined && filter.grade === -1) filter.grade = undefined;
-  return filter;
+}
+
+/**
+ * The filter against `against` (the run chosen, else the previous one); with no run to compare with, what needs
+ * one — a from-grade, "not graded now", the movers — is dropped rather than sent to be refused.
+ */
+export function comparedWith(filter: RunResultsFilter, against: number | undefined): RunResultsFilter {
+  if (against !== undefined) return { ...filter, against };
+  return {
+    ...filter,
+    against: undefined,
+    fromGrade: undefined,
+    moved: undefined,
+    grade: filter.grade === -1 ? undefined : filter.grade,
+  };
 }
 
 /** Whether the filter keeps only some of the customers (by team, owner or a composition value), grades aside. */

@@ -1,6 +1,6 @@
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { runResultsPath } from '../../grading/resultsFilter';
 import { ChartCard } from '../../../shared/charts/ChartCard';
 import { QueryState } from '../../../shared/components/QueryState';
@@ -11,7 +11,7 @@ import {
   useMigrationLabels,
   type MigrationData,
 } from '../../grading/components/Migration';
-import { migrationMatrix } from '../../grading/components/migration';
+import { migrationMatrix, movedCount } from '../../grading/components/migration';
 import type { AnalyticsFilter } from '../api/analytics.api';
 import { useFilteredMigration } from '../hooks/useAnalytics';
 
@@ -19,16 +19,21 @@ function Body({
   data,
   title,
   onCellClick,
+  moversLink,
 }: {
   data: MigrationData;
   title: string;
   onCellClick: (from: number, to: number) => void;
+  moversLink: string;
 }) {
   const { t } = useTranslation();
   const labels = useMigrationLabels(data);
+  // The movers the run still grades: its last column (those who left) is a cell of its own.
+  const movers = movedCount(data.matrix.map((row) => row.slice(0, -1)));
   return (
     <ChartCard
       title={title}
+      extra={<Link to={moversLink}>{t('dashboard.openMovers', { count: movers })}</Link>}
       exportName={title}
       rows={() => migrationRows(data, labels, t('migration.fromTo'))}
     >
@@ -69,6 +74,7 @@ export function MigrationCard({
       {(data) => (
         <Body
           title={title}
+          moversLink={runResultsPath(toRunId, { ...filter, against: fromRunId, moved: true })}
           onCellClick={(fromGrade, grade) =>
             void navigate(runResultsPath(toRunId, { ...filter, against: fromRunId, fromGrade, grade }))
           }
