@@ -144,7 +144,11 @@ describe('runs and results by data scope', () => {
       expect(forAdmin.get(id)!.population).toBe(30);
       expect(forRep.get(id)!.population).toBe(10);
       expect(forRep.get(id)!.distribution.reduce((sum, row) => sum + row.count, 0)).toBe(10);
-      expect(forAdmin.get(id)).toEqual(await body(await admin('GET', `/api/grading/runs/${id}`)));
+      const { ladder, ...single } = await body<{ ladder: { code: string }[] }>(
+        await admin('GET', `/api/grading/runs/${id}`),
+      );
+      expect(forAdmin.get(id)).toEqual(single);
+      expect(ladder.map((grade) => grade.code)).toEqual(['A', 'B', 'C', 'D']);
     }
   });
 

@@ -264,3 +264,26 @@ describe("a run's results as the customers behind a migration matrix's cells", (
     for (const row of rows) expect(mine).toContain(row[0]);
   });
 });
+
+describe('a run keeps the ladder of its model version', () => {
+  it('after the grades are renamed, an earlier run still names them as it graded them', async () => {
+    const model = (await (await admin('GET', `/api/grading/models/${compositeId}`)).json()) as {
+      definition: { ladder: { code: string; name: Record<string, string> }[] };
+    };
+    const ladder = model.definition.ladder.map((grade, i) =>
+      i === 0 ? { ...grade, name: { 'zh-CN': '钻石', 'en-US': 'Diamond' } } : grade,
+    );
+    const saved = await admin('POST', `/api/grading/models/${compositeId}/versions`, {
+      definition: { ...model.definition, ladder },
+    });
+    expect(saved.status).toBe(201);
+    const renamed = await startRun('2025-02-01');
+    type RunView = { version: number; ladder: { code: string; name: Record<string, string> }[] };
+    const before = await body<RunView>(admin('GET', `/api/grading/runs/${secondRun}`));
+    const after = await body<RunView>(admin('GET', `/api/grading/runs/${renamed}`));
+    expect(after.version).toBe(before.version + 1);
+    expect(before.ladder[0]!.name['zh-CN']).toBe(model.definition.ladder[0]!.name['zh-CN']);
+    expect(after.ladder[0]!.name).toEqual({ 'zh-CN': '钻石', 'en-US': 'Diamond' });
+    expect(after.ladder.map((g) => g.code)).toEqual(before.ladder.map((g) => g.code));
+  });
+});

@@ -4,6 +4,8 @@ import { AppError } from '../../server/errors.js';
 import type { Db } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { seesAllCustomers } from '../shared/scope.js';
+import { parseModel } from '../../engine/index.js';
+import { findModelVersion } from './model.repository.js';
 import { findRun } from './run.repository.js';
 import { recordedCounts } from './recorded-counts.js';
 import {
@@ -59,10 +61,13 @@ export async function runViews(db: Db, actor: Actor, runs: readonly RunRecord[])
   });
 }
 
+/** One run, with the grade ladder of the model version it was computed with (a later version may rename grades). */
 export async function runView(db: Db, actor: Actor, runId: number) {
   const run = await findRun(db, runId);
   if (!run) throw AppError.notFound();
-  return (await runViews(db, actor, [run]))[0]!;
+  const version = await findModelVersion(db, run.model_id, run.version);
+  if (!version) throw AppError.notFound();
+  return { ...(await runViews(db, actor, [run]))[0]!, ladder: parseModel(version.definition).ladder };
 }
 
 /**

@@ -73,15 +73,21 @@ function Distribution({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
   );
 }
 
+/** The ladders of the run and of the run it is compared with: their model versions may name grades differently. */
+interface Ladders {
+  now: readonly Grade[];
+  before: readonly Grade[];
+}
+
 function Migration({
   run,
-  ladder,
+  ladders,
   against,
   onCellClick,
   selected,
 }: {
   run: Run;
-  ladder: readonly Grade[];
+  ladders: Ladders;
   against?: number;
   onCellClick: (from: number, to: number) => void;
   selected?: { from: number; to: number };
@@ -96,9 +102,9 @@ function Migration({
     >
       {(data) => {
         const matrix = {
-          from: ladder,
-          to: ladder,
-          matrix: migrationMatrix(data.cells, ladder.length, ladder.length),
+          from: ladders.before,
+          to: ladders.now,
+          matrix: migrationMatrix(data.cells, ladders.before.length, ladders.now.length),
         };
         return (
           <Row gutter={[16, 16]}>
@@ -125,12 +131,12 @@ const signed = (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
  */
 function Results({
   run,
-  ladder,
+  ladders,
   filter,
   onFilter,
 }: {
   run: Run;
-  ladder: readonly Grade[];
+  ladders: Ladders;
   filter: RunResultsFilter;
   onFilter: (filter: RunResultsFilter) => void;
 }) {
@@ -140,7 +146,8 @@ function Results({
   const compared = filter.against;
   const canAssign = useActor().role !== 'rep';
   const [selected, setSelected] = useState<number[]>([]);
-  const gradeOptions = ladder.map((g, i) => ({ value: i, label: pickLocalised(g.name, i18n.language) }));
+  const options = (ladder: readonly Grade[]) =>
+    ladder.map((g, i) => ({ value: i, label: pickLocalised(g.name, i18n.language) }));
   const narrowed =
     filter.grade !== undefined || filter.fromGrade !== undefined || filter.moved || narrowsCustomers(filter);
   return (
@@ -157,7 +164,7 @@ function Results({
               value={filter.fromGrade}
               onChange={(fromGrade?: number) => onFilter({ ...filter, fromGrade })}
               options={[
-                ...gradeOptions,
+                ...options(ladders.before),
                 { value: -1, label: t('runDetail.notGradedThen', { id: compared }) },
               ]}
             />
@@ -174,8 +181,8 @@ function Results({
           onChange={(grade?: number) => onFilter({ ...filter, grade })}
           options={
             compared === undefined
-              ? gradeOptions
-              : [...gradeOptions, { value: -1, label: t('runDetail.notGradedNow') }]
+              ? options(ladders.now)
+              : [...options(ladders.now), { value: -1, label: t('runDetail.notGradedNow') }]
           }
         />
         {compared !== undefined && (
@@ -236,14 +243,14 @@ function Results({
                         title: t('runDetail.gradeIn', { id: compared }),
                         key: 'previousGrade',
                         render: (_: unknown, r: RunResult) => (
-                          <GradeTag grade={gradeAt(ladder, r.previousGrade)} />
+                          <GradeTag grade={gradeAt(ladders.before, r.previousGrade)} />
                         ),
                       },
                     ]),
                 {
                   title: compared === undefined ? t('grades.grade') : t('runDetail.gradeNow'),
                   key: 'grade',
-                  render: (_, r) => <GradeTag grade={gradeAt(ladder, r.grade)} />,
+                  render: (_, r) => <GradeTag grade={gradeAt(ladders.now, r.grade)} />,
                 },
                 {
                   title: t('grades.status'),
@@ -371,6 +378,7 @@ export default function RunDetailPage() {
   const [search, setSearch] = useSearchParams();
   const resultsCard = useRef<HTMLDivElement>(null);
   const filter = parseRunResultsFilter(search);
+  const comparedRun = useRun(filter.against ?? run.data?.previousRunId ?? 0);
   const setFilter = (next: RunResultsFilter) => setSearch(new URLSearchParams(runResultsQuery(next)));
   if (!Number.isInteger(id) || id <= 0 || (run.error instanceof ApiError && run.error.isNotFound))
     return <NotFoundPage />;
@@ -378,9 +386,10 @@ export default function RunDetailPage() {
     <QueryState query={run}>
       {(data) => {
         const model = byId.get(data.modelId);
-        const ladder = model?.ladder ?? [];
+        const ladder = data.ladder ?? model?.ladder ?? [];
         const against = filter.against ?? data.previousRunId ?? undefined;
         const results = comparedWith(filter, against);
+        const ladders = { now: ladder, before: (against && comparedRun.data?.ladder) || ladder };
         const showCell = (fromGrade: number, grade: number) => {
           setFilter({ ...results, fromGrade, grade, moved: undefined });
           resultsCard.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -436,7 +445,7 @@ export default function RunDetailPage() {
                 >
                   <Migration
                     run={data}
-                    ladder={ladder}
+                    ladders={ladders}
                     against={against}
                     onCellClick={showCell}
                     selected={
@@ -457,7 +466,7 @@ export default function RunDetailPage() {
                 <Results
                   key={runResultsQuery(results)}
                   run={data}
-                  ladder={ladder}
+                  ladders={ladders}
                   filter={results}
                   onFilter={setFilter}
                 />

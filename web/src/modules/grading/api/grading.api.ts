@@ -117,6 +117,8 @@ export interface Run {
   distribution: { grade: number; count: number }[];
   timings: RunTimings;
   previousRunId: number | null;
+  /** The grade ladder of the model version the run was computed with (on the single run's view). */
+  ladder?: Grade[];
 }
 
 export interface RunSummary {
