@@ -22,6 +22,7 @@ import {
   ModelVersionCreate,
   OverrideBody,
   ResultsQuery,
+  RunResultsPage,
   RunListQuery,
   RunStart,
   WhatIfBody,
@@ -137,7 +138,10 @@ const routes = {
       "A run's grades, scores and factor scores for the customers you may see, narrowed by the dashboard's filters, " +
       'a grade, and the grade in a run compared with (a migration cell)',
     request: { params: IdParams, query: ResultsQuery },
-    responses: { 200: json('Results'), ...errorResponses },
+    responses: {
+      200: jsonResponse(RunResultsPage, "The run's results on this page, and how many match"),
+      ...errorResponses,
+    },
   }),
   migration: createRoute({
     method: 'get',

@@ -162,6 +162,39 @@ export const ResultsQuery = ResultsFilterQuery.extend({
     .openapi({ description: 'last customer id of the previous page' }),
 });
 
+const gradeIndex = z.number().int().nullable();
+
+export const RunResultsPage = z
+  .object({
+    items: z.array(
+      z.object({
+        customerId: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        ownerName: z.string().nullable(),
+        grade: gradeIndex.openapi({
+          description: 'grade index; null for a customer this run no longer grades',
+        }),
+        computedGrade: gradeIndex.openapi({ description: 'the grade before holds and overrides' }),
+        status: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: '0 computed, 1 held by the stability rule, 2 overridden' }),
+        score: z.number().nullable(),
+        rfmCode: z.number().int().nullable(),
+        factorScores: z.array(z.number().nullable()).nullable(),
+        previousGrade: gradeIndex.openapi({
+          description: 'grade index in `against`; null when not graded there',
+        }),
+        previousScore: z.number().nullable(),
+      }),
+    ),
+    total: z.number().int(),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('GradingRunResults');
+
 export const MigrationQuery = z.object({ against: z.coerce.number().int().positive().optional() });
 
 export const OverrideBody = z

@@ -1,52 +1,29 @@
-import { useRef, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Descriptions,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import { ArrowRightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useRef } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../shared/api/client';
 import { Chart } from '../shared/charts/Chart';
 import { PagePanel } from '../shared/components/PagePanel';
-import { CursorPager, useCursors } from '../shared/components/CursorPager';
 import { ExportMenu } from '../shared/components/ExportMenu';
 import { QueryState } from '../shared/components/QueryState';
 import { formatDate, formatDateTime } from '../shared/format/dates';
 import { pickLocalised } from '../shared/format/localised';
 import { useActor } from '../modules/auth/hooks/useSession';
-import { gradingApi, type Grade, type Run, type RunResult } from '../modules/grading/api/grading.api';
+import { gradingApi, type Grade, type Run } from '../modules/grading/api/grading.api';
 import {
   comparedWith,
-  narrowsCustomers,
   parseRunResultsFilter,
   runResultsQuery,
   type RunResultsFilter,
 } from '../modules/grading/resultsFilter';
-import { ResultsFilterTags } from '../modules/grading/components/ResultsFilterTags';
-import { BulkAssignBar } from '../modules/customers/components/BulkAssignBar';
 import { countsByGrade } from '../modules/grading/components/DistributionBar';
-import { GradeTag, gradeAt } from '../modules/grading/components/GradeTag';
 import { MigrationSankey, MigrationTable } from '../modules/grading/components/Migration';
 import { migrationMatrix } from '../modules/grading/components/migration';
-import {
-  useRun,
-  useRunMigration,
-  useRunResults,
-  useRuns,
-  useVerifyRun,
-} from '../modules/grading/hooks/useGrading';
+import { useRun, useRunMigration, useRuns, useVerifyRun } from '../modules/grading/hooks/useGrading';
 import { useModelLookup } from '../modules/grading/hooks/useModelLookup';
+import { RunResults, type Ladders } from '../modules/grading/components/RunResults';
 import NotFoundPage from './NotFoundPage';
 
 function Distribution({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
@@ -71,12 +48,6 @@ function Distribution({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
       }}
     />
   );
-}
-
-/** The ladders of the run and of the run it is compared with: their model versions may name grades differently. */
-interface Ladders {
-  now: readonly Grade[];
-  before: readonly Grade[];
 }
 
 function Migration({
@@ -119,191 +90,6 @@ function Migration({
         );
       }}
     </QueryState>
-  );
-}
-
-const signed = (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
-
-/**
- * The run's results the filter keeps: a grade here, a grade in the compared run (a migration cell), and the
- * dashboard's filters; compared with another run, each customer's grade there and the change of score. A manager
- * or an admin selects customers across pages and gives them a new account manager.
- */
-function Results({
-  run,
-  ladders,
-  filter,
-  onFilter,
-}: {
-  run: Run;
-  ladders: Ladders;
-  filter: RunResultsFilter;
-  onFilter: (filter: RunResultsFilter) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const cursors = useCursors(filter);
-  const results = useRunResults(run.id, filter, cursors.cursor);
-  const compared = filter.against;
-  const canAssign = useActor().role !== 'rep';
-  const [selected, setSelected] = useState<number[]>([]);
-  const options = (ladder: readonly Grade[]) =>
-    ladder.map((g, i) => ({ value: i, label: pickLocalised(g.name, i18n.language) }));
-  const narrowed =
-    filter.grade !== undefined || filter.fromGrade !== undefined || filter.moved || narrowsCustomers(filter);
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        {compared !== undefined && (
-          <>
-            <Select
-              allowClear
-              style={{ width: 240 }}
-              prefix={t('runDetail.inRun', { id: compared })}
-              placeholder={t('runDetail.allGrades')}
-              aria-label={t('runDetail.fromGradeFilter', { id: compared })}
-              value={filter.fromGrade}
-              onChange={(fromGrade?: number) => onFilter({ ...filter, fromGrade })}
-              options={[
-                ...options(ladders.before),
-                { value: -1, label: t('runDetail.notGradedThen', { id: compared }) },
-              ]}
-            />
-            <ArrowRightOutlined aria-hidden />
-          </>
-        )}
-        <Select
-          allowClear
-          style={{ width: 240 }}
-          prefix={compared === undefined ? undefined : t('runDetail.thisRun')}
-          placeholder={t('runDetail.allGrades')}
-          aria-label={t('runDetail.gradeFilter')}
-          value={filter.grade}
-          onChange={(grade?: number) => onFilter({ ...filter, grade })}
-          options={
-            compared === undefined
-              ? options(ladders.now)
-              : [...options(ladders.now), { value: -1, label: t('runDetail.notGradedNow') }]
-          }
-        />
-        {compared !== undefined && (
-          <Checkbox
-            checked={filter.moved ?? false}
-            onChange={(event) => onFilter({ ...filter, moved: event.target.checked || undefined })}
-          >
-            {t('runDetail.movedOnly')}
-          </Checkbox>
-        )}
-        <ResultsFilterTags filter={filter} onFilter={onFilter} />
-        {narrowed && (
-          <Button type="link" onClick={() => onFilter({ against: filter.against })}>
-            {t('runDetail.clearFilters')}
-          </Button>
-        )}
-      </Space>
-      <QueryState query={results}>
-        {(page) => (
-          <>
-            {selected.length > 0 && (
-              <BulkAssignBar
-                selected={selected}
-                onDone={() => {
-                  setSelected([]);
-                  void results.refetch();
-                }}
-              />
-            )}
-            <Table
-              size="small"
-              rowKey="customerId"
-              pagination={false}
-              dataSource={page.items}
-              rowSelection={
-                canAssign
-                  ? {
-                      selectedRowKeys: selected,
-                      preserveSelectedRowKeys: true,
-                      onChange: (keys) => setSelected(keys as number[]),
-                    }
-                  : undefined
-              }
-              data-testid="run-results"
-              scroll={{ x: true }}
-              columns={[
-                { title: t('customer.code'), dataIndex: 'code', key: 'code' },
-                {
-                  title: t('customer.name'),
-                  key: 'name',
-                  render: (_, r) => <Link to={`/customers/${r.customerId}`}>{r.name}</Link>,
-                },
-                { title: t('customer.owner'), dataIndex: 'ownerName', key: 'owner' },
-                ...(compared === undefined
-                  ? []
-                  : [
-                      {
-                        title: t('runDetail.gradeIn', { id: compared }),
-                        key: 'previousGrade',
-                        render: (_: unknown, r: RunResult) => (
-                          <GradeTag grade={gradeAt(ladders.before, r.previousGrade)} />
-                        ),
-                      },
-                    ]),
-                {
-                  title: compared === undefined ? t('grades.grade') : t('runDetail.gradeNow'),
-                  key: 'grade',
-                  render: (_, r) => <GradeTag grade={gradeAt(ladders.now, r.grade)} />,
-                },
-                {
-                  title: t('grades.status'),
-                  key: 'status',
-                  render: (_, r) =>
-                    r.status === 1 || r.status === 2 ? (
-                      <Tag color={r.status === 2 ? 'purple' : 'gold'}>
-                        {t(r.status === 2 ? 'gradeStatus.override' : 'gradeStatus.held')}
-                      </Tag>
-                    ) : null,
-                },
-                {
-                  title: t('grades.score'),
-                  key: 'score',
-                  align: 'right',
-                  render: (_, r) => r.score?.toFixed(2) ?? '—',
-                },
-                ...(compared === undefined
-                  ? []
-                  : [
-                      {
-                        title: t('runDetail.scoreChange'),
-                        key: 'scoreChange',
-                        align: 'right' as const,
-                        render: (_: unknown, r: RunResult) =>
-                          r.score === null || r.previousScore === null ? (
-                            '—'
-                          ) : (
-                            <Typography.Text
-                              type={
-                                r.score > r.previousScore
-                                  ? 'success'
-                                  : r.score < r.previousScore
-                                    ? 'danger'
-                                    : undefined
-                              }
-                            >
-                              {signed(r.score - r.previousScore)}
-                            </Typography.Text>
-                          ),
-                      },
-                    ]),
-              ]}
-            />
-            <CursorPager
-              cursors={cursors}
-              nextCursor={page.nextCursor}
-              summary={t('state.total', { total: page.total.toLocaleString() })}
-            />
-          </>
-        )}
-      </QueryState>
-    </Space>
   );
 }
 
@@ -463,7 +249,7 @@ export default function RunDetailPage() {
                 title={t('runDetail.results')}
                 extra={<ExportMenu href={(format) => gradingApi.runExportUrl(data.id, format, results)} />}
               >
-                <Results
+                <RunResults
                   key={runResultsQuery(results)}
                   run={data}
                   ladders={ladders}
