@@ -58,6 +58,14 @@ export const isoDateTime = z
   .datetime({ offset: true })
   .openapi({ example: '2025-03-31T09:30:00+08:00', format: 'date-time' });
 
+/** A customer as a row of a list names it: its id, code, name and account manager. */
+export const listedCustomer = {
+  customerId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  ownerName: z.string().nullable(),
+};
+
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { AnalyticsFilter } from '../analytics/analytics.schema.js';
+import { listedCustomer } from '../../server/schema-common.js';
 
 const localised = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
 const decimal = z.string().openapi({ example: '1280.50', description: 'Decimal amount (CNY)' });
@@ -55,10 +56,7 @@ export const GrowableResponse = z
     threshold: decimal.nullable(),
     items: z.array(
       z.object({
-        customerId: z.number().int(),
-        code: z.string(),
-        name: z.string(),
-        ownerName: z.string().nullable(),
+        ...listedCustomer,
         grade: z.object({ index: z.number().int(), code: z.string(), name: localised }),
         clv12m: decimal,
         pAlive: z.number().nullable(),

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { Cron } from 'croner';
-import { isoDate, text } from '../../server/schema-common.js';
+import { isoDate, listedCustomer, text } from '../../server/schema-common.js';
 import { METRIC_IDS } from '../../engine/index.js';
 import { normaliserSchema, populationSchema } from '../../engine/model/schema.js';
 import { AnalyticsFilter } from '../analytics/analytics.schema.js';
@@ -168,10 +168,7 @@ export const RunResultsPage = z
   .object({
     items: z.array(
       z.object({
-        customerId: z.number().int(),
-        code: z.string(),
-        name: z.string(),
-        ownerName: z.string().nullable(),
+        ...listedCustomer,
         grade: gradeIndex.openapi({
           description: 'grade index; null for a customer this run no longer grades',
         }),
