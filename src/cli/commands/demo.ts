@@ -8,6 +8,7 @@ import { withRuntime } from './with-runtime.js';
 import { listModels } from '../../modules/grading/model.repository.js';
 import { executeRun } from '../../modules/grading/run.service.js';
 import { businessDay } from '../../modules/grading/instant.service.js';
+import { addDays } from '../../modules/worklist/business-day.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -42,19 +43,26 @@ async function loadDemo(
   }
 }
 
-/** A demo company arrives graded: every active model runs once as of today, so every page has something to show. */
+/**
+ * A demo company arrives graded twice, as the monthly schedule would have left it: every active model as of the
+ * end of last month, then as of today. Every page has something to show, the migration between the two runs, its
+ * movers and their alerts among them.
+ */
 async function gradeDemo(runtime: Runtime): Promise<void> {
-  const asOf = businessDay(new Date());
-  for (const model of (await listModels(runtime.database.db)).filter((m) => m.active)) {
-    const summary = await executeRun(runtime.database.db, {
-      modelId: model.id,
-      asOf,
-      trigger: 'cli',
-      startedBy: null,
-    });
-    const shares = summary.distribution.map((g) => `${g.code} ${g.count}`).join(' · ');
-    console.log(`Graded «${model.name_zh}» as of ${asOf}: ${shares}`);
-  }
+  const today = businessDay(new Date());
+  const lastMonthEnd = addDays(`${today.slice(0, 8)}01`, -1);
+  const models = (await listModels(runtime.database.db)).filter((m) => m.active);
+  for (const asOf of [lastMonthEnd, today])
+    for (const model of models) {
+      const summary = await executeRun(runtime.database.db, {
+        modelId: model.id,
+        asOf,
+        trigger: 'cli',
+        startedBy: null,
+      });
+      const shares = summary.distribution.map((g) => `${g.code} ${g.count}`).join(' · ');
+      console.log(`Graded «${model.name_zh}» as of ${asOf}: ${shares}`);
+    }
 }
 
 export function printLogins(summary: DemoSummary): void {
