@@ -4,6 +4,7 @@ import { isoDate, listedCustomer, text } from '../../server/schema-common.js';
 import { METRIC_IDS } from '../../engine/index.js';
 import { normaliserSchema, populationSchema } from '../../engine/model/schema.js';
 import { AnalyticsFilter } from '../analytics/analytics.schema.js';
+import { CustomerListQuery } from '../customers/customer.schema.js';
 
 const cron = z
   .string()
@@ -107,23 +108,12 @@ export const RunListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const values = (description: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value ? value.split(',').filter(Boolean) : undefined))
-    .openapi({ type: 'string', description });
-
 /**
- * Which of a run's results: the dashboard's filters, a composition chart's values, a grade, and a comparison run
- * (a migration matrix's cell).
+ * Which of a run's results: the dashboard's filters, a composition chart's values (in the customer list's own
+ * words), a grade, and a comparison run (a migration matrix's cell).
  */
 export const ResultsFilterQuery = AnalyticsFilter.extend({
-  sizeBand: values('comma-separated size bands'),
-  nature: values('comma-separated enterprise natures (codes)'),
-  type: values('comma-separated customer types (codes)'),
-  lifecycle: values('comma-separated lifecycle stages'),
+  ...CustomerListQuery.pick({ sizeBand: true, nature: true, type: true, lifecycle: true }).shape,
   grade: z.coerce
     .number()
     .int()

@@ -103,6 +103,7 @@ async function everyCellListsItsCustomers(client: Client, filter: string) {
   const { cells } = await body<{ cells: Cell[] }>(
     client('GET', `/api/analytics/migration?fromRunId=${firstRun}&toRunId=${secondRun}&${filter}`),
   );
+  expect(cells.length).toBeGreaterThan(0);
   for (const cell of cells) {
     const page = await results(
       client,
@@ -213,6 +214,17 @@ describe("a run's results as the customers behind a migration matrix's cells", (
     }
   });
 
+  it('a composition value outside its list is refused, naming the field', async () => {
+    for (const [field, value] of [
+      ['lifecycle', 'sleeping'],
+      ['sizeBand', 'huge'],
+    ]) {
+      const response = await admin('GET', `/api/grading/runs/${secondRun}/results?${field}=${value}`);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(await response.json())).toContain(field!);
+    }
+  });
+
   it('a run of another model, the run itself, or a missing run is refused as the comparison', async () => {
     const models = (await (await admin('GET', '/api/grading/models')).json()) as {
       items: { id: number; key: string }[];
@@ -256,7 +268,7 @@ describe("a run's results as the customers behind a migration matrix's cells", (
     }
   });
 
-  it("a rep's export of a cell holds only their own customers", async () => {
+  it("a rep's export of the compared results holds only their own customers", async () => {
     const response = await repEast1('GET', `/api/exports/runs/${secondRun}?format=csv&against=${firstRun}`);
     const [, ...rows] = await csvRows(response);
     const mine = [...owned].filter(([, owner]) => owner === t.people.repEast1).map(([id]) => codeOf.get(id));

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Select, Space, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,8 @@ import {
 import { countsByGrade } from '../modules/grading/components/DistributionBar';
 import { MigrationSankey, MigrationTable } from '../modules/grading/components/Migration';
 import { migrationMatrix } from '../modules/grading/components/migration';
-import { useRun, useRunMigration, useRuns, useVerifyRun } from '../modules/grading/hooks/useGrading';
+import { useRun, useRuns, useVerifyRun } from '../modules/grading/hooks/useGrading';
+import { useFilteredMigration } from '../modules/analytics/hooks/useAnalytics';
 import { useModelLookup } from '../modules/grading/hooks/useModelLookup';
 import { RunResults, type Ladders } from '../modules/grading/components/RunResults';
 import NotFoundPage from './NotFoundPage';
@@ -50,27 +51,24 @@ function Distribution({ run, ladder }: { run: Run; ladder: readonly Grade[] }) {
   );
 }
 
+/**
+ * The migration from the compared run, from the analytics' statement (the dashboard's, served from the kept
+ * summary when compared with the previous run); the compared run's ladder comes with it.
+ */
 function Migration({
-  run,
+  migration,
   ladders,
-  against,
   onCellClick,
   selected,
 }: {
-  run: Run;
+  migration: ReturnType<typeof useFilteredMigration>;
   ladders: Ladders;
-  against?: number;
   onCellClick: (from: number, to: number) => void;
   selected?: { from: number; to: number };
 }) {
   const { t } = useTranslation();
-  const migration = useRunMigration(run.id, against);
   return (
-    <QueryState
-      query={migration}
-      isEmpty={(data) => data.fromRunId === null}
-      emptyText={t('runDetail.noPrevious')}
-    >
+    <QueryState query={migration}>
       {(data) => {
         const matrix = {
           from: ladders.before,
@@ -164,7 +162,8 @@ export default function RunDetailPage() {
   const [search, setSearch] = useSearchParams();
   const resultsCard = useRef<HTMLDivElement>(null);
   const filter = parseRunResultsFilter(search);
-  const comparedRun = useRun(filter.against ?? run.data?.previousRunId ?? 0);
+  const against = filter.against ?? run.data?.previousRunId ?? undefined;
+  const migration = useFilteredMigration(against, run.data?.id, {});
   const setFilter = (next: RunResultsFilter) => setSearch(new URLSearchParams(runResultsQuery(next)));
   if (!Number.isInteger(id) || id <= 0 || (run.error instanceof ApiError && run.error.isNotFound))
     return <NotFoundPage />;
@@ -173,9 +172,8 @@ export default function RunDetailPage() {
       {(data) => {
         const model = byId.get(data.modelId);
         const ladder = data.ladder ?? model?.ladder ?? [];
-        const against = filter.against ?? data.previousRunId ?? undefined;
         const results = comparedWith(filter, against);
-        const ladders = { now: ladder, before: (against && comparedRun.data?.ladder) || ladder };
+        const ladders = { now: ladder, before: migration.data?.ladders.from ?? ladder };
         const showCell = (fromGrade: number, grade: number) => {
           setFilter({ ...results, fromGrade, grade, moved: undefined });
           resultsCard.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -229,17 +227,20 @@ export default function RunDetailPage() {
                   }
                   style={{ height: '100%' }}
                 >
-                  <Migration
-                    run={data}
-                    ladders={ladders}
-                    against={against}
-                    onCellClick={showCell}
-                    selected={
-                      filter.fromGrade !== undefined && filter.grade !== undefined
-                        ? { from: filter.fromGrade, to: filter.grade }
-                        : undefined
-                    }
-                  />
+                  {against === undefined ? (
+                    <Empty description={t('runDetail.noPrevious')} />
+                  ) : (
+                    <Migration
+                      migration={migration}
+                      ladders={ladders}
+                      onCellClick={showCell}
+                      selected={
+                        filter.fromGrade !== undefined && filter.grade !== undefined
+                          ? { from: filter.fromGrade, to: filter.grade }
+                          : undefined
+                      }
+                    />
+                  )}
                 </Card>
               </Col>
             </Row>

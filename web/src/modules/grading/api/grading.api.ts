@@ -260,10 +260,6 @@ export const gradingApi = {
     `/api/exports/grade-history${buildQuery({ ...query, format })}`,
   results: (id: number, filter: RunResultsFilter, page: { cursor?: string; limit: number }) =>
     api.get<Page<RunResult>>(`/grading/runs/${id}/results${runResultsQuery(filter, page)}`),
-  migration: (id: number, against?: number) =>
-    api.get<{ fromRunId: number | null; toRunId: number; cells: MigrationCell[] }>(
-      `/grading/runs/${id}/migration${buildQuery({ against })}`,
-    ),
   verify: (id: number) =>
     api.post<{ identical: boolean; differences: number; sample: unknown[] }>(`/grading/runs/${id}/verify`),
   customerGrades: (customerId: number) => api.get<ItemList<CustomerGrade>>(`/customers/${customerId}/grades`),

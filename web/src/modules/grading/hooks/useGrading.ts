@@ -10,7 +10,6 @@ export const gradingKeys = {
   run: (id: number) => ['grading', 'runs', id] as const,
   results: (id: number, filter: RunResultsFilter, cursor?: string) =>
     ['grading', 'runs', id, 'results', filter, cursor] as const,
-  migration: (id: number, against?: number) => ['grading', 'runs', id, 'migration', against] as const,
   customer: (customerId: number) => ['customers', customerId, 'grades'] as const,
   explanation: (customerId: number, modelId: number) =>
     ['customers', customerId, 'grades', 'explanation', modelId] as const,
@@ -40,14 +39,6 @@ export function useRunResults(id: number, filter: RunResultsFilter, cursor: stri
   return useQuery({
     queryKey: gradingKeys.results(id, filter, cursor),
     queryFn: () => gradingApi.results(id, filter, { cursor, limit: 20 }),
-    enabled: id > 0,
-  });
-}
-
-export function useRunMigration(id: number, against?: number) {
-  return useQuery({
-    queryKey: gradingKeys.migration(id, against),
-    queryFn: () => gradingApi.migration(id, against),
     enabled: id > 0,
   });
 }
